@@ -1,0 +1,55 @@
+using System.IO;
+using System.Linq;
+using UxRt.Camkes.Adl.Checking;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Resolution;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl;
+
+/// <summary>
+/// The whole front end as one call: read (preprocess + parse, following imports) → resolve →
+/// check. Shared by the source generator and the command-line tool. Never throws for bad input.
+/// </summary>
+public static class AdlFrontEnd
+{
+    public static FrontEndResult Compile(string rootPath, ISourceProvider sources, FrontEndOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            var loaded = new SpecificationLoader(sources, options, diagnostics).Load(rootPath);
+            if (loaded is null)
+            {
+                return new FrontEndResult(null, diagnostics.ToSortedArray());
+            }
+
+            var symbols = SymbolTable.Build(loaded, diagnostics);
+            if (symbols.Assemblies.Count == 0)
+            {
+                diagnostics.Report(DiagnosticDescriptors.NoAssembly, SourceLocation.StartOf(loaded.RootPath));
+                return new FrontEndResult(null, diagnostics.ToSortedArray());
+            }
+
+            var model = new ModelBuilder(symbols, diagnostics).Build(SystemNameOf(rootPath), loaded.RootPath);
+            SystemChecker.Check(model, diagnostics);
+            return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
+        }
+        catch (System.Exception exception)
+        {
+            // A bug in the front end must still come out as a diagnostic, not as a crashed build.
+            diagnostics.Report(DiagnosticDescriptors.InternalError, SourceLocation.StartOf(rootPath), exception.GetType().Name + ": " + exception.Message);
+            return new FrontEndResult(null, diagnostics.ToSortedArray());
+        }
+    }
+
+    /// <summary>True when a file holds an assembly and so describes a whole system (not just a library of types).</summary>
+    public static bool DeclaresAssembly(string path, string text)
+    {
+        var (syntax, _) = Parsing.AdlParser.Parse(path, text);
+        return syntax.Definitions.OfType<AssemblySyntax>().Any();
+    }
+
+    private static string SystemNameOf(string rootPath) => Path.GetFileNameWithoutExtension(rootPath);
+}

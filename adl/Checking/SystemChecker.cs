@@ -1,0 +1,20 @@
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Model;
+
+namespace UxRt.Camkes.Adl.Checking;
+
+/// <summary>
+/// Stage "Check": rules over the resolved model that are not about names (those are reported
+/// while resolving). Every rule reports and carries on, so all problems come out in one pass.
+/// </summary>
+public static class SystemChecker
+{
+    public static void Check(SystemModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var component in model.Components.Where(c => c.IsControl && c.IsHardware))
+        {
+            diagnostics.Report(DiagnosticDescriptors.ControlWithHardware, component.Location, component.Name);
+        }
+    }
+}

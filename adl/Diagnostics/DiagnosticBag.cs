@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Diagnostics;
+
+/// <summary>Collects diagnostics while a stage runs, so every problem is reported in one pass.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<AdlDiagnostic> _items = new();
+
+    public bool HasErrors => _items.Any(d => d.IsError);
+
+    public IReadOnlyList<AdlDiagnostic> Items => _items;
+
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object[] arguments) =>
+        _items.Add(AdlDiagnostic.Create(descriptor, location, arguments));
+
+    public void AddRange(IEnumerable<AdlDiagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    public EquatableArray<AdlDiagnostic> ToSortedArray() =>
+        _items
+            .Distinct()
+            .OrderBy(d => d.Location.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ToEquatableArray();
+}

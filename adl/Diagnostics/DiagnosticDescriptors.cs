@@ -1,0 +1,73 @@
+namespace UxRt.Camkes.Adl.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the front end can report. IDs are stable: never renumber, only append.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    public static readonly DiagnosticDescriptor SyntaxError = new(
+        "ADL0001", "Syntax error", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownName = new(
+        "ADL0002", "Unknown name", "{0} '{1}' is not defined", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateDefinition = new(
+        "ADL0003", "Duplicate definition", "{0} '{1}' is already defined at {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ImportNotFound = new(
+        "ADL0004", "Import not found", "cannot find imported file '{0}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RecursiveImport = new(
+        "ADL0005", "Recursive import", "'{0}' imports itself through {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoAssembly = new(
+        "ADL0006", "No assembly", "the specification has no assembly", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownInterface = new(
+        "ADL0007", "Unknown interface", "instance '{0}' (component {1}) has no interface '{2}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EndKindNotAllowed = new(
+        "ADL0008", "Connection end not allowed by connector", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConflictingInterfaceTypes = new(
+        "ADL0009", "Conflicting interface types", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TooManyEnds = new(
+        "ADL0010", "Too many connection ends", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InterfaceConnectedTwice = new(
+        "ADL0011", "Interface used by two connections", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnconnectedInterface = new(
+        "ADL0012", "Interface left unconnected", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ControlWithHardware = new(
+        "ADL0013", "Control in a hardware component", "component '{0}' is hardware and cannot have a control thread", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = new(
+        "ADL0014", "Duplicate parameter", "method '{0}' has two parameters named '{1}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AttributeTypeMismatch = new(
+        "ADL0015", "Attribute value of the wrong type", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownSettingTarget = new(
+        "ADL0016", "Setting on an unknown instance or attribute", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidSettingValue = new(
+        "ADL0017", "Invalid setting value", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReferenceLoop = new(
+        "ADL0018", "Setting reference loop", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SynchronousCallCycle = new(
+        "ADL0019", "Cycle of synchronous calls", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PreprocessorError = new(
+        "ADL0020", "Preprocessor error", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "ADL0021", "Unsupported construct", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
+}

@@ -1,0 +1,8 @@
+namespace UxRt.Camkes.Adl.Diagnostics;
+
+/// <summary>How bad a diagnostic is; errors stop generation, warnings do not.</summary>
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,265 @@
+// The CAmkES architecture description language (camkes-tool 3.x syntax).
+// The C preprocessor runs before this grammar sees the text; directives never reach the lexer.
+// Regenerate the C# parser with adl/Grammar/regenerate.sh after editing this file.
+grammar Camkes;
+
+specification : definition* EOF ;
+
+definition
+    : importDecl
+    | includeDecl
+    | procedureDecl
+    | structDecl
+    | componentDecl
+    | connectorDecl
+    | assemblyDecl
+    | compositionDecl
+    | configurationDecl
+    | SEMI
+    ;
+
+// import "relative/file.camkes";   import <searched.camkes>;
+importDecl : IMPORT importPath SEMI ;
+importPath : STRING | LT ~GT+ GT ;
+
+// include "header.h";  (a C header for the procedure's types)
+includeDecl : INCLUDE importPath SEMI ;
+
+// ---- procedures -----------------------------------------------------------------------------
+
+procedureDecl : PROCEDURE_KW name LBRACE procedureItem* RBRACE SEMI? ;
+
+procedureItem
+    : methodDecl
+    | includeDecl
+    | attributeDecl
+    ;
+
+methodDecl : returnType name LPAREN parameterList? RPAREN SEMI ;
+
+returnType : VOID | typeName ;
+
+parameterList
+    : VOID
+    | parameter (COMMA parameter)*
+    ;
+
+parameter : direction? typeName name arraySuffix? ;
+
+direction : IN | OUT | INOUT | REFIN ;
+
+arraySuffix : LBRACK RBRACK ;
+
+// C type names: `int`, `unsigned int`, `unsigned`, `int64_t`, `struct S`, `string`, or a user type.
+typeName
+    : STRUCT name                              # structTypeName
+    | STRUCT LBRACE structField* RBRACE        # inlineStructTypeName
+    | name+                                    # plainTypeName
+    ;
+
+// ---- structs ----------------------------------------------------------------------------------
+
+structDecl : STRUCT name LBRACE structField* RBRACE SEMI? ;
+
+structField : typeName name (LBRACK expression? RBRACK)? SEMI ;
+
+// ---- components -----------------------------------------------------------------------------
+
+componentDecl : COMPONENT name componentBody SEMI? ;
+
+componentBody : LBRACE componentItem* RBRACE ;
+
+componentItem
+    : CONTROL SEMI                                              # controlItem
+    | HARDWARE SEMI                                             # hardwareItem
+    | PROVIDES name name SEMI                                   # providesItem
+    | MAYBE? USES name name SEMI                                # usesItem
+    | EMITS name name SEMI                                      # emitsItem
+    | MAYBE? CONSUMES name name SEMI                            # consumesItem
+    | MAYBE? DATAPORT dataportType name SEMI                    # dataportItem
+    | HAS synchronisationKind name SEMI                         # hasItem
+    | attributeDecl                                             # attributeItem
+    | compositionDecl                                           # nestedCompositionItem
+    | configurationDecl                                         # nestedConfigurationItem
+    | includeDecl                                               # componentIncludeItem
+    ;
+
+dataportType : typeName (LPAREN expression RPAREN)? ;
+
+synchronisationKind : MUTEX | SEMAPHORE | BINARY_SEMAPHORE ;
+
+attributeDecl : ATTRIBUTE typeName name arraySuffix? (EQ value)? SEMI ;
+
+// ---- connectors -----------------------------------------------------------------------------
+
+connectorDecl : CONNECTOR name LBRACE connectorItem* RBRACE SEMI? ;
+
+connectorItem
+    : connectorEndKeyword HARDWARE? connectorEndType (WITH expression THREADS)? SEMI   # connectorEndItem
+    | attributeDecl                                                                  # connectorAttributeItem
+    ;
+
+connectorEndKeyword : FROM | TO ;
+
+connectorEndType : PROCEDURE | PROCEDURES | EVENT | EVENTS | DATAPORT_KIND | DATAPORTS ;
+
+// ---- assemblies -----------------------------------------------------------------------------
+
+assemblyDecl : ASSEMBLY name? LBRACE assemblyItem* RBRACE SEMI? ;
+
+assemblyItem
+    : compositionDecl
+    | configurationDecl
+    ;
+
+compositionDecl : COMPOSITION name? LBRACE compositionItem* RBRACE SEMI? ;
+
+compositionItem
+    : instanceDecl                                                               # instanceItem
+    | GROUP name? LBRACE instanceDecl* RBRACE SEMI?                              # groupItem
+    | CONNECTION name name LPAREN connectionEnd (COMMA connectionEnd)* RPAREN SEMI   # connectionItem
+    | EXPORT qualifiedName ARROW name SEMI                                        # exportItem
+    ;
+
+instanceDecl : COMPONENT name name SEMI ;
+
+connectionEnd : connectorEndKeyword qualifiedName ;
+
+configurationDecl : CONFIGURATION LBRACE setting* RBRACE SEMI? ;
+
+setting
+    : qualifiedName EQ value SEMI                    # assignSetting
+    | qualifiedName LARROW qualifiedName SEMI        # referenceSetting
+    ;
+
+qualifiedName : name (DOT name)* ;
+
+// ---- values ---------------------------------------------------------------------------------
+
+value
+    : STRING+                                        # stringValue
+    | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
+    | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE  # dictValue
+    | expression                                     # expressionValue
+    ;
+
+dictEntry : (STRING | name) COLON value ;
+
+// C integer expressions, lowest precedence first.
+expression
+    : expression QUESTION expression COLON expression    # conditionalExpression
+    | expression OROR expression                          # binaryExpression
+    | expression ANDAND expression                        # binaryExpression
+    | expression PIPE expression                          # binaryExpression
+    | expression CARET expression                         # binaryExpression
+    | expression AMP expression                           # binaryExpression
+    | expression (EQEQ | NOTEQ) expression                # binaryExpression
+    | expression (LT | GT | LE | GE) expression           # binaryExpression
+    | expression (SHL | SHR) expression                   # binaryExpression
+    | expression (PLUS | MINUS) expression                # binaryExpression
+    | expression (STAR | SLASH | PERCENT) expression      # binaryExpression
+    | (MINUS | PLUS | TILDE | BANG) expression            # unaryExpression
+    | LPAREN expression RPAREN                            # parenthesizedExpression
+    | INTEGER                                             # integerLiteral
+    | FLOAT                                               # floatLiteral
+    | (TRUE | FALSE)                                      # booleanLiteral
+    | qualifiedName                                       # nameReference
+    ;
+
+// Contextual keywords may still be used as names where the grammar is unambiguous.
+name
+    : IDENTIFIER
+    | PROCEDURE | EVENT | DATAPORT_KIND | PROCEDURES | EVENTS | DATAPORTS | THREADS | WITH | GROUP | EXPORT
+    ;
+
+// ---- lexer ----------------------------------------------------------------------------------
+
+IMPORT : 'import' ;
+INCLUDE : 'include' ;
+PROCEDURE_KW : 'procedure' ;
+COMPONENT : 'component' ;
+CONNECTOR : 'connector' ;
+ASSEMBLY : 'assembly' ;
+COMPOSITION : 'composition' ;
+CONFIGURATION : 'configuration' ;
+CONNECTION : 'connection' ;
+GROUP : 'group' ;
+EXPORT : 'export' ;
+CONTROL : 'control' ;
+HARDWARE : 'hardware' ;
+PROVIDES : 'provides' ;
+USES : 'uses' ;
+EMITS : 'emits' ;
+CONSUMES : 'consumes' ;
+DATAPORT : 'dataport' ;
+MAYBE : 'maybe' ;
+HAS : 'has' ;
+MUTEX : 'mutex' ;
+SEMAPHORE : 'semaphore' ;
+BINARY_SEMAPHORE : 'binary_semaphore' ;
+ATTRIBUTE : 'attribute' ;
+STRUCT : 'struct' ;
+VOID : 'void' ;
+IN : 'in' ;
+OUT : 'out' ;
+INOUT : 'inout' ;
+REFIN : 'refin' ;
+FROM : 'from' ;
+TO : 'to' ;
+WITH : 'with' ;
+THREADS : 'threads' ;
+PROCEDURE : 'Procedure' ;
+PROCEDURES : 'Procedures' ;
+EVENT : 'Event' ;
+EVENTS : 'Events' ;
+DATAPORT_KIND : 'Dataport' ;
+DATAPORTS : 'Dataports' ;
+TRUE : 'true' | 'True' ;
+FALSE : 'false' | 'False' ;
+
+LARROW : '<-' ;
+ARROW : '->' ;
+SHL : '<<' ;
+SHR : '>>' ;
+LE : '<=' ;
+GE : '>=' ;
+EQEQ : '==' ;
+NOTEQ : '!=' ;
+ANDAND : '&&' ;
+OROR : '||' ;
+LT : '<' ;
+GT : '>' ;
+EQ : '=' ;
+SEMI : ';' ;
+COMMA : ',' ;
+DOT : '.' ;
+COLON : ':' ;
+QUESTION : '?' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+PLUS : '+' ;
+MINUS : '-' ;
+STAR : '*' ;
+SLASH : '/' ;
+PERCENT : '%' ;
+AMP : '&' ;
+PIPE : '|' ;
+CARET : '^' ;
+TILDE : '~' ;
+BANG : '!' ;
+
+FLOAT : [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
+INTEGER : ('0' [xX] [0-9a-fA-F]+ | [0-9]+) [uUlL]* ;
+STRING : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+IDENTIFIER : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+LINE_COMMENT : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WHITESPACE : [ \t\r\n\f]+ -> skip ;
+
+// Anything else is reported by the parser as an unexpected character, with its position.
+UNEXPECTED : . ;

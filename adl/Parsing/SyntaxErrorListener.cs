@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Parsing.Generated;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Parsing;
+
+/// <summary>
+/// Turns ANTLR's lexer and parser errors into ADL0001 diagnostics with short messages
+/// ("unexpected 'x'; expected ';'") instead of ANTLR's token-set dumps.
+/// </summary>
+internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErrorListener<IToken>
+{
+    private const int MaxExpectedShown = 6;
+
+    private readonly LineMap _lineMap;
+    private readonly DiagnosticBag _diagnostics;
+
+    public SyntaxErrorListener(LineMap lineMap, DiagnosticBag diagnostics)
+    {
+        _lineMap = lineMap;
+        _diagnostics = diagnostics;
+    }
+
+    // Lexer errors: the UNEXPECTED token catches stray characters, so this only sees unterminated input.
+    public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
+        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), msg);
+
+    public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
+    {
+        var location = _lineMap.Map(line, charPositionInLine + 1, offendingSymbol?.StartIndex ?? 0, TokenLength(offendingSymbol));
+        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, location, Describe(recognizer as Parser, offendingSymbol, e, msg));
+    }
+
+    private static int TokenLength(IToken? token) =>
+        token is null || token.Type == TokenConstants.EOF ? 0 : System.Math.Max(1, token.StopIndex - token.StartIndex + 1);
+
+    private static string Describe(Parser? parser, IToken? offending, RecognitionException? exception, string fallback)
+    {
+        if (parser is null || offending is null)
+        {
+            return fallback;
+        }
+
+        var found = offending.Type == TokenConstants.EOF ? "end of file" : $"'{offending.Text}'";
+        IntervalSet? expected = null;
+        try
+        {
+            expected = exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
+        }
+        catch (System.Exception)
+        {
+            // Expected-token computation can fail in odd recovery states; the message is still useful without it.
+        }
+
+        if (expected is null || expected.Count == 0)
+        {
+            return $"unexpected {found}";
+        }
+
+        var names = expected.ToList()
+            .Select(type => DisplayName(parser.Vocabulary, type))
+            .Distinct()
+            .ToList();
+        var shown = string.Join(", ", names.Take(MaxExpectedShown));
+        var more = names.Count > MaxExpectedShown ? ", ..." : string.Empty;
+        return names.Count == 1
+            ? $"unexpected {found}; expected {shown}"
+            : $"unexpected {found}; expected one of {shown}{more}";
+    }
+
+    private static string DisplayName(IVocabulary vocabulary, int type)
+    {
+        if (type == TokenConstants.EOF)
+        {
+            return "end of file";
+        }
+
+        if (type == CamkesLexer.IDENTIFIER)
+        {
+            return "a name";
+        }
+
+        if (type == CamkesLexer.STRING)
+        {
+            return "a string";
+        }
+
+        if (type == CamkesLexer.INTEGER)
+        {
+            return "a number";
+        }
+
+        return vocabulary.GetLiteralName(type) ?? vocabulary.GetDisplayName(type);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Parsing;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Resolution;
+
+/// <summary>
+/// Stage "Read": starting at the root file, preprocesses and parses each file and follows its
+/// imports (relative to the importing file, or searched along the include path and then the
+/// built-in library). Each file is loaded once; a file that imports itself is reported.
+/// </summary>
+public sealed class SpecificationLoader
+{
+    private readonly ISourceProvider _sources;
+    private readonly FrontEndOptions _options;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<SpecificationSyntax> _loaded = new();
+    private readonly HashSet<string> _done = new(System.StringComparer.Ordinal);
+    private readonly List<string> _inProgress = new();
+
+    public SpecificationLoader(ISourceProvider sources, FrontEndOptions options, DiagnosticBag diagnostics)
+    {
+        _sources = sources;
+        _options = options;
+        _diagnostics = diagnostics;
+    }
+
+    public LoadedSpecification? Load(string rootPath)
+    {
+        var root = PathNames.Normalize(rootPath);
+        var text = _sources.TryRead(root);
+        if (text is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ImportNotFound, SourceLocation.StartOf(rootPath), rootPath);
+            return null;
+        }
+
+        LoadFile(root, text);
+        return new LoadedSpecification(root, _loaded.ToEquatableArray());
+    }
+
+    private void LoadFile(string path, string text)
+    {
+        _inProgress.Add(path);
+        var preprocessed = Preprocessor.Run(path, text, _sources, _options, _diagnostics);
+        var (syntax, diagnostics) = AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap);
+        _diagnostics.AddRange(diagnostics);
+
+        foreach (var import in syntax.Definitions.OfType<ImportSyntax>())
+        {
+            FollowImport(path, import);
+        }
+
+        _inProgress.RemoveAt(_inProgress.Count - 1);
+        _done.Add(path);
+        _loaded.Add(syntax);
+    }
+
+    private void FollowImport(string importer, ImportSyntax import)
+    {
+        var target = Locate(importer, import);
+        if (target is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ImportNotFound, import.Location, import.Path);
+            return;
+        }
+
+        var (path, text) = target.Value;
+        if (_inProgress.Contains(path))
+        {
+            var chain = string.Join(" -> ", _inProgress.SkipWhile(p => p != path).Concat(new[] { path }));
+            _diagnostics.Report(DiagnosticDescriptors.RecursiveImport, import.Location, import.Path, chain);
+            return;
+        }
+
+        if (!_done.Contains(path))
+        {
+            LoadFile(path, text);
+        }
+    }
+
+    private (string Path, string Text)? Locate(string importer, ImportSyntax import)
+    {
+        var candidates = new List<string>();
+        if (!import.IsSearched && !BuiltInLibrary.IsBuiltIn(importer))
+        {
+            candidates.Add(PathNames.Combine(PathNames.DirectoryOf(importer), import.Path));
+        }
+
+        candidates.AddRange(_options.IncludeDirectories.Select(directory => PathNames.Combine(directory, import.Path)));
+        foreach (var candidate in candidates)
+        {
+            if (_sources.TryRead(candidate) is { } text)
+            {
+                return (candidate, text);
+            }
+        }
+
+        return BuiltInLibrary.TryRead(import.Path) is { } builtIn ? (BuiltInLibrary.PathOf(import.Path), builtIn) : null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Syntax;
+
+namespace UxRt.Camkes.Adl.Resolution;
+
+/// <summary>
+/// Every named top-level definition of a loaded specification, by kind. A second definition
+/// with the same name is reported and ignored; all assemblies are kept (they are merged).
+/// </summary>
+public sealed class SymbolTable
+{
+    public Dictionary<string, ProcedureSyntax> Procedures { get; } = new(System.StringComparer.Ordinal);
+
+    public Dictionary<string, StructSyntax> Structs { get; } = new(System.StringComparer.Ordinal);
+
+    public Dictionary<string, ComponentSyntax> Components { get; } = new(System.StringComparer.Ordinal);
+
+    public Dictionary<string, ConnectorSyntax> Connectors { get; } = new(System.StringComparer.Ordinal);
+
+    public List<AssemblySyntax> Assemblies { get; } = new();
+
+    public static SymbolTable Build(LoadedSpecification specification, DiagnosticBag diagnostics)
+    {
+        var table = new SymbolTable();
+        foreach (var definition in specification.Files.SelectMany(f => f.Definitions))
+        {
+            switch (definition)
+            {
+                case ProcedureSyntax procedure:
+                    Add(table.Procedures, "procedure", procedure.Name, procedure, diagnostics);
+                    break;
+                case StructSyntax structure:
+                    Add(table.Structs, "struct", structure.Name, structure, diagnostics);
+                    break;
+                case ComponentSyntax component:
+                    Add(table.Components, "component", component.Name, component, diagnostics);
+                    break;
+                case ConnectorSyntax connector:
+                    Add(table.Connectors, "connector", connector.Name, connector, diagnostics);
+                    break;
+                case AssemblySyntax assembly:
+                    table.Assemblies.Add(assembly);
+                    break;
+            }
+        }
+
+        return table;
+    }
+
+    private static void Add<T>(Dictionary<string, T> symbols, string kind, string name, T definition, DiagnosticBag diagnostics)
+        where T : DefinitionSyntax
+    {
+        if (symbols.TryGetValue(name, out var existing))
+        {
+            diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Location, kind, name, existing.Location.ToString());
+            return;
+        }
+
+        symbols.Add(name, definition);
+    }
+}

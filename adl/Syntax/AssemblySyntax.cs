@@ -1,0 +1,57 @@
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Syntax;
+
+public sealed record AssemblySyntax(
+    SourceLocation Location,
+    string? Name,
+    EquatableArray<CompositionSyntax> Compositions,
+    EquatableArray<ConfigurationSyntax> Configurations) : DefinitionSyntax(Location);
+
+public sealed record CompositionSyntax(
+    SourceLocation Location,
+    string? Name,
+    EquatableArray<InstanceSyntax> Instances,
+    EquatableArray<GroupSyntax> Groups,
+    EquatableArray<ConnectionSyntax> Connections,
+    EquatableArray<ExportSyntax> Exports) : DefinitionSyntax(Location);
+
+/// <summary><c>component Type name;</c></summary>
+public sealed record InstanceSyntax(SourceLocation Location, string ComponentType, string Name);
+
+/// <summary><c>group name { component T a; ... }</c>: instances that share one address space in CAmkES.</summary>
+public sealed record GroupSyntax(SourceLocation Location, string? Name, EquatableArray<InstanceSyntax> Instances);
+
+/// <summary><c>connection Connector name(from a.x, to b.y, ...);</c></summary>
+public sealed record ConnectionSyntax(
+    SourceLocation Location,
+    string ConnectorName,
+    string Name,
+    EquatableArray<ConnectionEndSyntax> Ends);
+
+/// <summary>
+/// One end: the role and a dotted path whose last part is the interface and the rest names the
+/// instance (several parts for an interface of a nested instance).
+/// </summary>
+public sealed record ConnectionEndSyntax(SourceLocation Location, ConnectorEndRole Role, EquatableArray<string> Path)
+{
+    public string Interface => Path[Path.Count - 1];
+
+    public string Instance => string.Join(".", System.Linq.Enumerable.Take(Path, Path.Count - 1));
+}
+
+/// <summary><c>export inner.iface -> outer_iface;</c> inside a component's composition.</summary>
+public sealed record ExportSyntax(SourceLocation Location, EquatableArray<string> InnerPath, string OuterInterface);
+
+public sealed record ConfigurationSyntax(SourceLocation Location, EquatableArray<SettingSyntax> Settings) : DefinitionSyntax(Location);
+
+/// <summary>
+/// <c>target.attribute = value;</c> or <c>target.attribute &lt;- other.attribute;</c>.
+/// <see cref="Target"/> is everything before the last dot.
+/// </summary>
+public sealed record SettingSyntax(
+    SourceLocation Location,
+    string Target,
+    string Attribute,
+    ValueSyntax? Value,
+    EquatableArray<string> Reference);

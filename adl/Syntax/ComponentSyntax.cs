@@ -1,0 +1,46 @@
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Syntax;
+
+public sealed record ComponentSyntax(
+    SourceLocation Location,
+    string Name,
+    bool IsControl,
+    bool IsHardware,
+    EquatableArray<InterfaceSyntax> Interfaces,
+    EquatableArray<AttributeSyntax> Attributes,
+    EquatableArray<CompositionSyntax> Compositions,
+    EquatableArray<ConfigurationSyntax> Configurations) : DefinitionSyntax(Location);
+
+public enum InterfaceKind
+{
+    Provides,
+    Uses,
+    Emits,
+    Consumes,
+    Dataport,
+    Mutex,
+    Semaphore,
+    BinarySemaphore,
+}
+
+/// <summary>
+/// One port of a component. <see cref="TypeName"/> is the procedure, event or dataport type
+/// (<c>Buf</c> for a plain buffer); <see cref="DataportSize"/> is the <c>Buf(n)</c> size when given.
+/// </summary>
+public sealed record InterfaceSyntax(
+    SourceLocation Location,
+    InterfaceKind Kind,
+    string TypeName,
+    string Name,
+    bool IsOptional,
+    TypeSyntax? DataportType,
+    ExpressionSyntax? DataportSize);
+
+/// <summary><c>attribute type name[] = default;</c></summary>
+public sealed record AttributeSyntax(
+    SourceLocation Location,
+    TypeSyntax Type,
+    string Name,
+    bool IsArray,
+    ValueSyntax? DefaultValue);

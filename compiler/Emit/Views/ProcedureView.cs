@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+
+namespace UxRt.Camkes.Compiler.Emit.Views;
+
+/// <summary>What the procedure templates (interface, call frame, RPC ends) need to know.</summary>
+internal sealed class ProcedureView
+{
+    public string Namespace { get; set; } = string.Empty;
+
+    public string SourceFile { get; set; } = string.Empty;
+
+    public string AdlName { get; set; } = string.Empty;
+
+    public string InterfaceName { get; set; } = string.Empty;
+
+    public string FrameName { get; set; } = string.Empty;
+
+    public string ClientName { get; set; } = string.Empty;
+
+    public string ServerName { get; set; } = string.Empty;
+
+    public List<MethodView> Methods { get; set; } = new();
+}
+
+internal sealed class MethodView
+{
+    public int Index { get; set; }
+
+    public string AdlName { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string ReturnType { get; set; } = "void";
+
+    public bool IsVoid { get; set; }
+
+    /// <summary>The declaration's parameter list, e.g. <c>string message, out int count</c>.</summary>
+    public string ParameterList { get; set; } = string.Empty;
+
+    /// <summary>The arguments passed on, e.g. <c>message, out count</c>.</summary>
+    public string ArgumentList { get; set; } = string.Empty;
+
+    /// <summary>The arguments read from a call frame by the server, e.g. <c>call.SayMessage, out call.SayCount</c>.</summary>
+    public string FrameArgumentList { get; set; } = string.Empty;
+
+    public string ResultField { get; set; } = string.Empty;
+
+    public List<ParameterView> Parameters { get; set; } = new();
+
+    /// <summary>Parameters whose value travels to the server (in, inout, refin).</summary>
+    public List<ParameterView> Inputs { get; set; } = new();
+
+    /// <summary>Parameters whose value travels back (out, inout).</summary>
+    public List<ParameterView> Outputs { get; set; } = new();
+
+    public List<FieldView> Fields { get; set; } = new();
+}
+
+internal sealed class ParameterView
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    public string FieldName { get; set; } = string.Empty;
+}
+
+/// <summary>A field of a generated class, with its initialiser when nullable analysis needs one.</summary>
+internal sealed class FieldView
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    public string Initializer { get; set; } = string.Empty;
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace UxRt.Camkes.Compiler.Emit.Views;
+
+/// <summary>What the system bootstrap template needs to know.</summary>
+internal sealed class SystemView
+{
+    public string Namespace { get; set; } = string.Empty;
+
+    public string SourceFile { get; set; } = string.Empty;
+
+    public string SystemName { get; set; } = string.Empty;
+
+    public string ClassName { get; set; } = string.Empty;
+
+    public List<InstanceView> Instances { get; set; } = new();
+
+    /// <summary>The wiring of each connection, already rendered by its connector's template.</summary>
+    public List<string> Connections { get; set; } = new();
+}
+
+internal sealed class InstanceView
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Variable { get; set; } = string.Empty;
+
+    public string ClassName { get; set; } = string.Empty;
+
+    public string HasControl { get; set; } = "false";
+}
+
+/// <summary>One connection, as its connector's wiring template sees it.</summary>
+internal sealed class ConnectionView
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Variable { get; set; } = string.Empty;
+
+    public string ConnectorName { get; set; } = string.Empty;
+
+    /// <summary>The connection as written, for a comment above its wiring.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    public List<ConnectionEndView> From { get; set; } = new();
+
+    public List<ConnectionEndView> To { get; set; } = new();
+
+    public string ClientName { get; set; } = string.Empty;
+
+    public string ServerName { get; set; } = string.Empty;
+}
+
+internal sealed class ConnectionEndView
+{
+    public string Instance { get; set; } = string.Empty;
+
+    public string InstanceVariable { get; set; } = string.Empty;
+
+    public string Interface { get; set; } = string.Empty;
+
+    /// <summary>The generated member that connects or exposes this end (e.g. <c>ConnectHello</c>, <c>ProvidedHello</c>).</summary>
+    public string Member { get; set; } = string.Empty;
+
+    public int Badge { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Text;
+using UxRt.Camkes.Compiler.Emit;
+
+namespace UxRt.Camkes.Compiler.Generator;
+
+/// <summary>The work of the generator: run the pipeline for one system and hand its results to Roslyn.</summary>
+public sealed partial class CamkesGenerator
+{
+    internal static SystemOutput GenerateSystem(SystemInput system, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var frontEnd = AdlFrontEnd.Compile(system.RootPath, new AdditionalTextSourceProvider(system.Files), system.Settings.FrontEnd);
+        if (frontEnd.Model is null)
+        {
+            return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, frontEnd.Diagnostics);
+        }
+
+        try
+        {
+            var emitted = SystemEmitter.Emit(frontEnd.Model, system.Settings.Namespace);
+            var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
+            var files = diagnostics.Any(d => d.IsError) ? EquatableArray<GeneratedFileEntry>.Empty : emitted.Files;
+            return new SystemOutput(system.RootPath, files, diagnostics);
+        }
+        catch (System.Exception exception)
+        {
+            // The generator never throws: an emitter bug becomes a diagnostic on the spec.
+            var failure = AdlDiagnostic.Create(
+                DiagnosticDescriptors.InternalError,
+                SourceLocation.StartOf(system.RootPath),
+                exception.GetType().Name + ": " + exception.Message);
+            return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, frontEnd.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+    }
+
+    private static void Publish(SourceProductionContext production, SystemOutput output)
+    {
+        foreach (var diagnostic in output.Diagnostics)
+        {
+            production.ReportDiagnostic(RoslynDiagnostics.From(diagnostic));
+        }
+
+        foreach (var file in output.Files)
+        {
+            production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
+    }
+}

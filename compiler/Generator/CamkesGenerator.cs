@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Compiler.Generator;
+
+/// <summary>
+/// The incremental pipeline: spec files + settings → one <see cref="SystemInput"/> per spec that
+/// declares an assembly → front end + emitters → sources and diagnostics. Every step's value is
+/// value-equal, so an edit to C# code re-runs nothing here.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class CamkesGenerator : IIncrementalGenerator
+{
+    /// <summary>Step names, for tests that check what was cached.</summary>
+    public const string SpecFilesStep = "CamkesSpecFiles";
+    public const string SettingsStep = "CamkesSettings";
+    public const string SystemsStep = "CamkesSystems";
+    public const string OutputsStep = "CamkesOutputs";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Where(text => IsSpecFile(text.Path))
+            .Select((text, cancellationToken) => new SpecFile(PathNames.Normalize(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select((files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(SpecFilesStep);
+
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => ReadSettings(options.GlobalOptions))
+            .WithTrackingName(SettingsStep);
+
+        var systems = specFiles
+            .Combine(settings)
+            .SelectMany((input, _) => FindSystems(input.Left, input.Right))
+            .WithTrackingName(SystemsStep);
+
+        var outputs = systems
+            .Select((system, cancellationToken) => GenerateSystem(system, cancellationToken))
+            .WithTrackingName(OutputsStep);
+
+        context.RegisterSourceOutput(outputs, static (production, output) => Publish(production, output));
+    }
+
+    internal static bool IsSpecFile(string path) =>
+        path.EndsWith(".adl", System.StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".camkes", System.StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".idl4", System.StringComparison.OrdinalIgnoreCase);
+
+    private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)
+    {
+        string Get(string name) => options.TryGetValue("build_property." + name, out var value) ? value.Trim() : string.Empty;
+
+        var @namespace = Get("CamkesNamespace") is { Length: > 0 } explicitNamespace ? explicitNamespace
+            : Get("RootNamespace") is { Length: > 0 } rootNamespace ? rootNamespace
+            : "Camkes.Generated";
+        var projectDirectory = Get("MSBuildProjectDirectory");
+        var includeDirectories = SplitList(Get("CamkesIncludePath"))
+            .Select(d => projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, d) : PathNames.Normalize(d));
+        var defines = SplitList(Get("CamkesDefines")).Select(Define.Parse);
+        return new GeneratorSettings(@namespace, FrontEndOptions.Create(includeDirectories, defines));
+    }
+
+    private static string[] SplitList(string value) =>
+        value.Split(new[] { ';' }, System.StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+
+    // A spec that declares an assembly describes a system; the others are imported by systems.
+    private static ImmutableArray<SystemInput> FindSystems(EquatableArray<SpecFile> files, GeneratorSettings settings) =>
+        files
+            .Where(f => AdlFrontEnd.DeclaresAssembly(f.Path, f.Text))
+            .Select(f => new SystemInput(f.Path, files, settings))
+            .ToImmutableArray();
+}

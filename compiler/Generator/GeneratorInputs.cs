@@ -1,0 +1,15 @@
+using UxRt.Camkes.Adl;
+
+namespace UxRt.Camkes.Compiler.Generator;
+
+/// <summary>A spec file handed to the generator; <see cref="Path"/> is normalised.</summary>
+internal sealed record SpecFile(string Path, string Text);
+
+/// <summary>The MSBuild settings the generator reads (see build/UxRt.Camkes.props).</summary>
+internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd);
+
+/// <summary>One system to generate: its root spec, every spec it may import, and the settings.</summary>
+internal sealed record SystemInput(string RootPath, EquatableArray<SpecFile> Files, GeneratorSettings Settings);
+
+/// <summary>What generating one system produced: the files and every diagnostic on the way.</summary>
+internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics);

@@ -1,0 +1,31 @@
+namespace UxRt.Camkes.Runtime.Components;
+
+/// <summary>
+/// The base of every generated component base class. The runtime drives the lifecycle:
+/// <see cref="Init"/> on every instance first, then <see cref="Run"/> on the control thread of
+/// each component that declares <c>control;</c>.
+/// </summary>
+public abstract class Component
+{
+    /// <summary>The instance name from the specification (for example <c>client</c>).</summary>
+    public string InstanceName { get; internal set; } = string.Empty;
+
+    /// <summary>Signalled when the system is stopping; long-running <see cref="Run"/> loops should watch it.</summary>
+    protected CancellationToken StopRequested { get; private set; }
+
+    /// <summary>Called once before any control thread starts. Interfaces may not be called yet.</summary>
+    protected internal virtual void Init()
+    {
+    }
+
+    /// <summary>The body of the control thread; only called for components that declare <c>control;</c>.</summary>
+    protected internal virtual void Run()
+    {
+    }
+
+    internal void Attach(string instanceName, CancellationToken stopRequested)
+    {
+        InstanceName = instanceName;
+        StopRequested = stopRequested;
+    }
+}
