@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using UxRt.Camkes.Compiler.Generator;
+
+namespace UxRt.Camkes.Compiler.Tests;
+
+/// <summary>
+/// Runs <see cref="CamkesGenerator"/> the way `dotnet build` does: over a C# compilation with spec
+/// files as AdditionalFiles and MSBuild properties as global analyzer options.
+/// </summary>
+internal sealed class GeneratorHarness
+{
+    public const string ProjectDirectory = "/project";
+
+    public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
+
+    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+
+    private readonly Dictionary<string, string> _specs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _code = new(StringComparer.Ordinal);
+
+    public GeneratorHarness WithSpec(string fileName, string text)
+    {
+        _specs[Path.Combine(ProjectDirectory, fileName)] = text;
+        return this;
+    }
+
+    public GeneratorHarness WithCode(string fileName, string text)
+    {
+        _code[Path.Combine(ProjectDirectory, fileName)] = text;
+        return this;
+    }
+
+    public CSharpCompilation CreateCompilation() =>
+        CSharpCompilation.Create(
+            "Demo",
+            _code.Select(c => CSharpSyntaxTree.ParseText(c.Value, ParseOptions, c.Key)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new CamkesGenerator().AsSourceGenerator() },
+            _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)),
+            ParseOptions,
+            new MsBuildProperties(new Dictionary<string, string>
+            {
+                ["build_property.RootNamespace"] = "Demo",
+                ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
+            }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator and returns the compilation with its output, plus the generator's own result.</summary>
+    public (Compilation Output, GeneratorRunResult Result) Run()
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _);
+        return (output, driver.GetRunResult().Results.Single());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        // Everything the test host loaded from: the framework, the runtime kernel, logging abstractions.
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator);
+        return trusted
+            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
+    }
+
+    private sealed class MsBuildProperties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}

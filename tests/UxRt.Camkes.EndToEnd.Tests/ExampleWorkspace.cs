@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace UxRt.Camkes.EndToEnd.Tests;
+
+/// <summary>
+/// A throw-away copy of an example, built and run with the real `dotnet` CLI exactly as a user
+/// would. Copies live under examples/.e2e/ so they pick up the examples' shared build settings.
+/// </summary>
+internal sealed class ExampleWorkspace : IDisposable
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+
+    private ExampleWorkspace(string directory, string projectName)
+    {
+        Directory = directory;
+        ProjectName = projectName;
+    }
+
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    private static string Configuration { get; } = Metadata("Configuration");
+
+    public string Directory { get; }
+
+    public string ProjectName { get; }
+
+    public static ExampleWorkspace CopyOf(string example)
+    {
+        var source = Path.Combine(RepositoryRoot, "examples", example);
+        var target = Path.Combine(RepositoryRoot, "examples", ".e2e", $"{example}-{Guid.NewGuid():N}");
+        CopyDirectory(source, target);
+        return new ExampleWorkspace(target, example);
+    }
+
+    public string PathOf(string file) => Path.Combine(Directory, file);
+
+    /// <summary>Builds the copy; the generator and runtime were already built with the tests.</summary>
+    public CommandResult Build() =>
+        Dotnet("build", $"{ProjectName}.csproj", "-c", Configuration, "-p:BuildProjectReferences=false", "-nologo", "-v:q");
+
+    /// <summary>Runs the copy (building it first), as `dotnet run --project` does.</summary>
+    public CommandResult Run() =>
+        Dotnet("run", "--project", $"{ProjectName}.csproj", "-c", Configuration, "-p:BuildProjectReferences=false");
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover copy is harmless (ignored by git) and must not fail the test.
+        }
+    }
+
+    private CommandResult Dotnet(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Keep the child build from reusing (and holding) build servers after the test ends.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(CommandTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}:\n{output}");
+        }
+
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.ToString());
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var file in System.IO.Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(source))
+        {
+            var name = Path.GetFileName(directory);
+            if (name is not ("bin" or "obj"))
+            {
+                CopyDirectory(directory, Path.Combine(target, name));
+            }
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(ExampleWorkspace).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"assembly metadata {key} is missing");
+}
+
+internal sealed record CommandResult(int ExitCode, string Output);
