@@ -3,7 +3,7 @@ namespace UxRt.Camkes.Runtime.Components;
 /// <summary>
 /// The base of every generated component base class. The runtime drives the lifecycle:
 /// <see cref="Init"/> on every instance first, then <see cref="Run"/> on the control thread of
-/// each component that declares <c>control;</c>.
+/// each component that declares <c>control;</c>. A restart after a fault calls both again.
 /// </summary>
 public abstract class Component
 {
@@ -13,7 +13,11 @@ public abstract class Component
     /// <summary>Signalled when the system is stopping; long-running <see cref="Run"/> loops should watch it.</summary>
     protected CancellationToken StopRequested { get; private set; }
 
-    /// <summary>Called once before any control thread starts. Interfaces may not be called yet.</summary>
+    /// <summary>
+    /// Called before any control thread of the system starts, and again when the instance is
+    /// restarted after a fault, so it should (re)set the component's state. Interfaces may not be
+    /// called yet.
+    /// </summary>
     protected internal virtual void Init()
     {
     }

@@ -2,25 +2,33 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Dataports;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Kernel;
 
 /// <summary>
-/// Owns a running system: its instances, the endpoints that connect them and every thread.
-/// Start-up follows CAmkES: every instance's <c>Init</c>, then the interface threads, then the
-/// control threads. The system stops when every control thread has returned, or on request.
+/// Owns a running system: its instances, the kernel objects that connect them and every thread.
+/// Start-up follows CAmkES: every instance's <c>Init</c>, then the interface and event threads,
+/// then the control threads. The system stops when every control thread has returned, on
+/// <see cref="RequestStop"/>, or on Ctrl+C under <see cref="Run"/>; stopping joins every thread
+/// the kernel started within <see cref="ShutdownTimeout"/> and reports those that did not stop.
 /// </summary>
-public sealed class SystemKernel : IDisposable
+public sealed partial class SystemKernel : IDisposable
 {
-    private readonly List<(Component Component, bool HasControl)> _instances = new();
+    private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly List<Endpoint> _endpoints = new();
-    private readonly List<InterfaceThread> _interfaceThreads = new();
-    private readonly List<Thread> _controlThreads = new();
+    private readonly List<(ThreadedEndpoint Endpoint, ThreadSettings Settings)> _servedEndpoints = new();
+    private readonly List<IComponentThread> _threads = new();
     private readonly ConcurrentQueue<FaultRecord> _faults = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly ManualResetEventSlim _runEnded = new();
+    private readonly ManualResetEventSlim _controlThreadsReturned = new();
     private readonly ILogger _logger;
+    private int _liveControlThreads;
     private bool _started;
     private bool _stopped;
 
@@ -38,108 +46,211 @@ public sealed class SystemKernel : IDisposable
     /// <summary>How long <see cref="Stop"/> waits for threads to finish before reporting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The fault policy of instances whose options do not set one.</summary>
+    public FaultPolicy DefaultFaultPolicy { get; init; } = FaultPolicy.Continue;
+
+    /// <summary>How many times one instance may be restarted before its faults are only recorded.</summary>
+    public int RestartLimit { get; init; } = 3;
+
+    /// <summary>Cancelled when the system starts stopping.</summary>
+    public CancellationToken StopToken => _stop.Token;
+
+    /// <summary>Every thread the kernel has started, running or not.</summary>
+    public IReadOnlyList<IComponentThread> Threads
+    {
+        get
+        {
+            lock (_threads)
+            {
+                return _threads.ToArray();
+            }
+        }
+    }
+
     public TComponent AddInstance<TComponent>(string name, TComponent component, bool hasControl)
+        where TComponent : Component =>
+        AddInstance(name, component, new InstanceOptions { HasControl = hasControl });
+
+    public TComponent AddInstance<TComponent>(string name, TComponent component, InstanceOptions options)
         where TComponent : Component
     {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(options);
         EnsureNotStarted();
+        if (_instances.ContainsKey(name))
+        {
+            throw new ArgumentException($"instance '{name}' already exists", nameof(name));
+        }
+
         component.Attach(name, _stop.Token);
-        _instances.Add((component, hasControl));
+        _instances.Add(name, new InstanceSlot(name, component, options));
         return component;
     }
 
-    /// <summary>Creates the endpoint of <paramref name="instance"/>.<paramref name="interfaceName"/>, served by its own thread.</summary>
-    public Endpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher)
+    /// <summary>seL4RPCCall: <paramref name="instance"/>.<paramref name="interfaceName"/> served by its own interface thread.</summary>
+    public ThreadedEndpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default)
     {
         EnsureNotStarted();
-        var endpoint = new Endpoint(instance, interfaceName, dispatcher);
+        var endpoint = new ThreadedEndpoint(instance, interfaceName, dispatcher);
         _endpoints.Add(endpoint);
-        _interfaceThreads.Add(new InterfaceThread(endpoint));
+        _servedEndpoints.Add((endpoint, thread));
         return endpoint;
+    }
+
+    /// <summary><c>&lt;iface&gt;_passive = true</c>: the handler runs on the caller's thread, one call at a time.</summary>
+    public PassiveEndpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher)
+    {
+        EnsureNotStarted();
+        var endpoint = new PassiveEndpoint(instance, interfaceName, dispatcher);
+        _endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    /// <summary>seL4DirectCall: the handler is called directly on the caller's thread.</summary>
+    public DirectEndpoint ServeDirect(string instance, string interfaceName, ICallDispatcher dispatcher)
+    {
+        EnsureNotStarted();
+        var endpoint = new DirectEndpoint(instance, interfaceName, dispatcher);
+        _endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    /// <summary>The notification behind <paramref name="instance"/>'s <c>consumes</c> interface; its callbacks run on the instance's event thread.</summary>
+    public Notification CreateNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing)
+    {
+        EnsureNotStarted();
+        var slot = Slot(instance);
+        slot.EventLoop ??= new EventLoop(instance);
+        return new Notification(instance, interfaceName, mode, slot.EventLoop);
+    }
+
+    /// <summary>The memory shared by every end of a dataport connection.</summary>
+    public SharedRegion CreateSharedRegion(string connection, int size = SharedRegion.DefaultSize)
+    {
+        EnsureNotStarted();
+        return new SharedRegion(connection, size);
+    }
+
+    /// <summary>Sends faults of <paramref name="instance"/> to <paramref name="handler"/> (<c>inst.fault_handler</c>).</summary>
+    public void SetFaultHandler(string instance, IFaultHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        EnsureNotStarted();
+        Slot(instance).FaultHandler = handler;
     }
 
     public void Start()
     {
         EnsureNotStarted();
         _started = true;
-        foreach (var (component, _) in _instances)
+        _logger.LogInformation("Starting system {System} with {Count} instances", Name, _instances.Count);
+        foreach (var slot in _instances.Values)
         {
-            component.Init();
+            slot.InitFailed = !TryInit(slot);
         }
 
-        foreach (var thread in _interfaceThreads)
+        foreach (var (endpoint, settings) in _servedEndpoints)
         {
-            thread.Start();
+            var threading = _instances.TryGetValue(endpoint.Instance, out var server) ? server.Options.Threading : NativeThreadingModel.Instance;
+            Track(threading.Start($"{endpoint.Instance}.{endpoint.Interface}", settings, endpoint.Serve));
         }
 
-        foreach (var (component, _) in _instances.Where(i => i.HasControl))
+        var running = _instances.Values.Where(s => !s.InitFailed).ToList();
+        foreach (var slot in running.Where(s => s.EventLoop is not null))
         {
-            var thread = new Thread(() => RunControl(component))
-            {
-                Name = $"{component.InstanceName}.control",
-            };
-            _controlThreads.Add(thread);
-            thread.Start();
+            var eventLoop = slot.EventLoop!;
+            Track(slot.Options.Threading.Start(
+                $"{slot.Name}.events",
+                slot.Options.ControlThread,
+                () => eventLoop.Run(exception => ReportFault(slot, $"{slot.Name}.events", exception), _stop.Token)));
+        }
+
+        var controlled = running.Where(s => s.Options.HasControl).ToList();
+        _liveControlThreads = controlled.Count;
+        if (controlled.Count == 0)
+        {
+            // A system of servers only runs until it is asked to stop.
+            _controlThreadsReturned.Set();
+        }
+
+        foreach (var slot in controlled)
+        {
+            StartControlThread(slot);
         }
     }
 
-    /// <summary>Waits until every control thread has returned; false if <paramref name="timeout"/> passed first.</summary>
-    public bool WaitForControlThreads(TimeSpan timeout)
+    /// <summary>Asks the system to stop; <see cref="Run"/> then stops it. Safe from any thread.</summary>
+    public void RequestStop()
     {
-        var deadline = Deadline.After(timeout);
-        foreach (var thread in _controlThreads)
-        {
-            if (!thread.Join(deadline.Remaining))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        _logger.LogInformation("Stop of system {System} requested", Name);
+        _runEnded.Set();
     }
+
+    /// <summary>Waits until every control thread has returned or a stop was requested; false if <paramref name="timeout"/> passed first.</summary>
+    public bool WaitUntilFinished(TimeSpan timeout) => _runEnded.Wait(timeout);
+
+    /// <summary>Waits until every control thread has returned (restarted ones included); false if <paramref name="timeout"/> passed first.</summary>
+    public bool WaitForControlThreads(TimeSpan timeout) => _controlThreadsReturned.Wait(timeout);
 
     /// <summary>
-    /// Stops the system: signals <c>StopRequested</c>, closes every endpoint and joins every thread
-    /// within <see cref="ShutdownTimeout"/>. Returns the names of threads that did not stop.
+    /// Stops the system: cancels <see cref="StopToken"/> (components' <c>StopRequested</c>), closes
+    /// every endpoint and joins every thread within <see cref="ShutdownTimeout"/>. Returns the names
+    /// of threads that did not stop in time.
     /// </summary>
     public IReadOnlyList<string> Stop()
     {
-        if (_stopped)
+        lock (_threads)
         {
-            return Array.Empty<string>();
+            if (_stopped)
+            {
+                return Array.Empty<string>();
+            }
+
+            _stopped = true;
         }
 
-        _stopped = true;
         _stop.Cancel();
+        _runEnded.Set();
         foreach (var endpoint in _endpoints)
         {
             endpoint.Close();
         }
 
         var deadline = Deadline.After(ShutdownTimeout);
-        var stuck = new List<string>();
-        foreach (var thread in _controlThreads.Concat(_interfaceThreads.Select(t => t.Thread)))
-        {
-            if (thread.ThreadState != ThreadState.Unstarted && !thread.Join(deadline.Remaining))
-            {
-                stuck.Add(thread.Name ?? "(unnamed)");
-            }
-        }
-
+        var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(thread => thread.Name).ToList();
         foreach (var name in stuck)
         {
             _logger.LogWarning("Thread {Thread} of system {System} did not stop within {Timeout}", name, Name, ShutdownTimeout);
         }
 
+        _logger.LogInformation("System {System} stopped", Name);
         return stuck;
     }
 
-    /// <summary>Starts the system, waits for every control thread to return, then stops it. Returns 0, or 1 after a fault.</summary>
+    /// <summary>
+    /// Starts the system and runs it until every control thread has returned, a stop is requested
+    /// or the user presses Ctrl+C; then stops it. Returns 0, or 1 after a fault or a stuck thread.
+    /// </summary>
     public int Run()
     {
-        Start();
-        WaitForControlThreads(Timeout.InfiniteTimeSpan);
-        Stop();
-        return _faults.IsEmpty ? 0 : 1;
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            RequestStop();
+        };
+
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            Start();
+            _runEnded.Wait();
+            var stuck = Stop();
+            return _faults.IsEmpty && stuck.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     public void Dispose()
@@ -152,20 +263,63 @@ public sealed class SystemKernel : IDisposable
         _stop.Dispose();
     }
 
-    private void RunControl(Component component)
+    private void StartControlThread(InstanceSlot slot)
+    {
+        var name = $"{slot.Name}.control";
+        Track(slot.Options.Threading.Start(name, slot.Options.ControlThread, () => RunControl(slot, name)));
+    }
+
+    private void RunControl(InstanceSlot slot, string threadName)
     {
         try
         {
-            component.Run();
+            slot.Component.Run();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Leaving Run through StopRequested is an orderly stop, not a fault.
         }
         catch (Exception exception)
         {
-            var fault = new FaultRecord(component.InstanceName, Thread.CurrentThread.Name ?? "control", exception);
-            _faults.Enqueue(fault);
-            _logger.LogError(exception, "Fault in {Instance} on thread {Thread}", fault.Instance, fault.Thread);
-            Console.Error.WriteLine(fault);
+            ReportFault(slot, threadName, exception);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _liveControlThreads) == 0)
+            {
+                _logger.LogInformation("Every control thread of system {System} has returned", Name);
+                _controlThreadsReturned.Set();
+                _runEnded.Set();
+            }
         }
     }
+
+    private bool TryInit(InstanceSlot slot)
+    {
+        try
+        {
+            slot.Component.Init();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            RecordFault(slot, $"{slot.Name}.init", exception);
+            return false;
+        }
+    }
+
+    private IComponentThread Track(IComponentThread thread)
+    {
+        lock (_threads)
+        {
+            _threads.Add(thread);
+        }
+
+        return thread;
+    }
+
+    private InstanceSlot Slot(string instance) =>
+        _instances.TryGetValue(instance, out var slot) ? slot : throw new ArgumentException($"no instance '{instance}'", nameof(instance));
 
     private void EnsureNotStarted()
     {

@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Faults;
+
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
@@ -7,24 +9,25 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// </summary>
 public abstract class CallFrame
 {
-    private readonly ManualResetEventSlim _replied = new(initialState: false, spinCount: 100);
+    // Created on the first call through a threaded endpoint; passive and direct calls never need it.
+    private ManualResetEventSlim? _replied;
 
     /// <summary>Index of the called method within its procedure.</summary>
     public int Method { get; set; }
 
-    /// <summary>The caller's badge (its <c>&lt;iface&gt;_attributes</c>), visible to the server.</summary>
+    /// <summary>The caller's badge (its <c>&lt;iface&gt;_attributes</c>), visible to the server as the sender id.</summary>
     public int Badge { get; set; }
 
-    /// <summary>Set by the server when the handler threw; rethrown to the caller as a fault.</summary>
-    public Exception? Fault { get; set; }
+    /// <summary>Set when the handler threw or the server had stopped; rethrown to the caller.</summary>
+    public ComponentFaultException? Fault { get; internal set; }
 
-    internal void PrepareForCall()
+    internal void PrepareForReply()
     {
-        Fault = null;
+        _replied ??= new ManualResetEventSlim(initialState: false, spinCount: 100);
         _replied.Reset();
     }
 
-    internal void SignalReply() => _replied.Set();
+    internal void SignalReply() => _replied!.Set();
 
-    internal void WaitForReply() => _replied.Wait();
+    internal void WaitForReply() => _replied!.Wait();
 }

@@ -1,24 +1,28 @@
+using System.Diagnostics;
+using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
 
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
-/// A synchronous call/reply channel (seL4's endpoint): callers block in <see cref="Call"/> until
-/// the server thread has handled their frame. Calls queue in arrival order.
+/// The server side of one provided interface (seL4's endpoint): a client calls with a filled
+/// frame and returns once the handler has written the results into it. Subclasses decide which
+/// thread runs the handler: the interface's own thread, the caller's thread under a lock
+/// (passive), or the caller's thread directly (seL4DirectCall).
 /// </summary>
-public sealed class Endpoint
+public abstract class Endpoint
 {
-    private readonly Queue<CallFrame> _pending = new();
-    private readonly object _gate = new();
-    private bool _closed;
-
     private readonly ICallDispatcher _dispatcher;
+    private readonly InterfaceTags _tags;
+    private readonly string _spanName;
 
-    public Endpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
+    protected Endpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
     {
         Instance = instance;
         Interface = interfaceName;
         _dispatcher = dispatcher;
+        _tags = new InterfaceTags(instance, interfaceName);
+        _spanName = instance + "." + interfaceName;
     }
 
     /// <summary>The serving instance.</summary>
@@ -27,62 +31,67 @@ public sealed class Endpoint
     /// <summary>The serving interface.</summary>
     public string Interface { get; }
 
-    /// <summary>Sends <paramref name="frame"/> and blocks until the server replies.</summary>
+    /// <summary>Sends <paramref name="frame"/> to the handler and returns once it has replied.</summary>
     /// <exception cref="ComponentFaultException">The handler threw, or the endpoint is closed.</exception>
     public void Call(CallFrame frame)
     {
-        frame.PrepareForCall();
-        lock (_gate)
+        frame.Fault = null;
+        using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
         {
-            if (_closed)
-            {
-                throw new ComponentFaultException(Instance, Interface, _dispatcher.MethodName(frame.Method), "the server has stopped");
-            }
-
-            _pending.Enqueue(frame);
-            Monitor.Pulse(_gate);
+            Transfer(frame);
+            span?.SetStatus(frame.Fault is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
 
-        frame.WaitForReply();
+        if (KernelTelemetry.CallCount.Enabled)
+        {
+            KernelTelemetry.CallCount.Add(1, _tags.Instance, _tags.Interface);
+        }
+
         if (frame.Fault is { } fault)
         {
-            throw fault as ComponentFaultException
-                ?? new ComponentFaultException(Instance, Interface, _dispatcher.MethodName(frame.Method), fault);
+            throw fault;
         }
     }
 
-    /// <summary>Waits for the next call; returns null once the endpoint is closed and drained.</summary>
-    public CallFrame? Receive()
+    /// <summary>Stops accepting calls. Calls already accepted are still answered.</summary>
+    public abstract void Close();
+
+    /// <summary>Delivers the frame to <see cref="Handle"/> on whichever thread this endpoint serves on.</summary>
+    protected abstract void Transfer(CallFrame frame);
+
+    /// <summary>Runs the handler for one call with the caller's badge as the sender id; a handler's exception becomes the frame's fault.</summary>
+    protected void Handle(CallFrame frame)
     {
-        lock (_gate)
+        var previousSender = CallContext.Enter(frame.Badge);
+        try
         {
-            while (_pending.Count == 0)
+            _dispatcher.Dispatch(frame);
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = new ComponentFaultException(Instance, Interface, _dispatcher.MethodName(frame.Method), exception);
+            if (KernelTelemetry.CallFaultCount.Enabled)
             {
-                if (_closed)
-                {
-                    return null;
-                }
-
-                Monitor.Wait(_gate);
+                KernelTelemetry.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
             }
-
-            return _pending.Dequeue();
+        }
+        finally
+        {
+            CallContext.Exit(previousSender);
         }
     }
 
-    /// <summary>Completes a received call; the caller wakes up and reads the frame.</summary>
-    public static void Reply(CallFrame frame) => frame.SignalReply();
+    /// <summary>The fault a call receives when the endpoint no longer accepts calls.</summary>
+    protected ComponentFaultException Closed(CallFrame frame) =>
+        new(Instance, Interface, _dispatcher.MethodName(frame.Method), "the server has stopped");
 
-    /// <summary>The server side that handles calls arriving here.</summary>
-    internal ICallDispatcher Dispatcher => _dispatcher;
-
-    /// <summary>Stops accepting calls; calls already queued are still served.</summary>
-    public void Close()
+    private Activity? StartSpan(CallFrame frame)
     {
-        lock (_gate)
-        {
-            _closed = true;
-            Monitor.PulseAll(_gate);
-        }
+        var span = KernelTelemetry.Calls.StartActivity(_spanName, ActivityKind.Client);
+        span?.SetTag(KernelTelemetry.InstanceTag, Instance);
+        span?.SetTag(KernelTelemetry.InterfaceTag, Interface);
+        span?.SetTag("camkes.method", _dispatcher.MethodName(frame.Method));
+        span?.SetTag("camkes.badge", frame.Badge);
+        return span;
     }
 }

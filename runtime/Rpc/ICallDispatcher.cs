@@ -1,8 +1,8 @@
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
-/// The server end of a procedure (generated per procedure): reads a frame's arguments, calls the
-/// component's implementation and writes the results back into the frame.
+/// The server end of a procedure (generated per procedure and connector): reads a frame's
+/// arguments, calls the component's implementation and writes the results back into the frame.
 /// </summary>
 public interface ICallDispatcher
 {

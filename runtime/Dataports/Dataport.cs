@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace UxRt.Camkes.Runtime.Dataports;
+
+/// <summary>
+/// One end of a dataport: a view of the connection's shared region with this end's access
+/// rights. Ordering between ends is the user's, as in CAmkES: write, then <see cref="Release"/>
+/// (and signal); on the other side wait, then <see cref="Acquire"/>, then read.
+/// </summary>
+public class Dataport
+{
+    private readonly SharedRegion _region;
+
+    public Dataport(SharedRegion region, DataportAccess access = DataportAccess.ReadWrite)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        _region = region;
+        Access = access;
+    }
+
+    public string Name => _region.Name;
+
+    public int Size => _region.Size;
+
+    public DataportAccess Access { get; }
+
+    public bool CanRead => (Access & DataportAccess.Read) != 0;
+
+    public bool CanWrite => (Access & DataportAccess.Write) != 0;
+
+    /// <summary>The shared bytes, for reading.</summary>
+    /// <exception cref="UnauthorizedAccessException">This end may not read.</exception>
+    public ReadOnlySpan<byte> Bytes
+    {
+        get
+        {
+            DemandRead();
+            return _region.Memory;
+        }
+    }
+
+    /// <summary>The shared bytes, for writing.</summary>
+    /// <exception cref="UnauthorizedAccessException">This end is read-only.</exception>
+    public Span<byte> WritableBytes
+    {
+        get
+        {
+            DemandWrite();
+            return _region.Memory;
+        }
+    }
+
+    /// <summary>Makes the other ends' writes released before this point visible to reads after it (<c>&lt;dp&gt;_acquire()</c>).</summary>
+    public void Acquire() => Interlocked.MemoryBarrier();
+
+    /// <summary>Publishes this end's writes before anything that follows, such as a signal (<c>&lt;dp&gt;_release()</c>).</summary>
+    public void Release() => Interlocked.MemoryBarrier();
+
+    /// <summary>A read-only reference to a <typeparamref name="T"/> at <paramref name="offset"/> in the region.</summary>
+    public ref readonly T Read<T>(int offset = 0)
+        where T : unmanaged
+    {
+        DemandRead();
+        return ref At<T>(offset);
+    }
+
+    /// <summary>A writable reference to a <typeparamref name="T"/> at <paramref name="offset"/> in the region.</summary>
+    public ref T Write<T>(int offset = 0)
+        where T : unmanaged
+    {
+        DemandWrite();
+        return ref At<T>(offset);
+    }
+
+    private ref T At<T>(int offset)
+        where T : unmanaged
+    {
+        if (offset < 0 || offset > Size - Unsafe.SizeOf<T>())
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"a {typeof(T).Name} at this offset does not fit in the {Size}-byte dataport '{Name}'");
+        }
+
+        return ref Unsafe.As<byte, T>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_region.Memory), offset));
+    }
+
+    private void DemandRead()
+    {
+        if (!CanRead)
+        {
+            throw new UnauthorizedAccessException($"this end of dataport '{Name}' is write-only");
+        }
+    }
+
+    private void DemandWrite()
+    {
+        if (!CanWrite)
+        {
+            throw new UnauthorizedAccessException($"this end of dataport '{Name}' is read-only");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace UxRt.Camkes.Runtime.Dataports;
+
+/// <summary>
+/// The memory behind one dataport connection, shared by every end. Pinned, so that its address
+/// never moves under a <c>ref</c> into it, and zeroed at creation like a fresh seL4 frame.
+/// </summary>
+public sealed class SharedRegion
+{
+    /// <summary>CAmkES's default dataport size: one 4 KiB page.</summary>
+    public const int DefaultSize = 4096;
+
+    public SharedRegion(string name, int size = DefaultSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        Name = name;
+        Memory = GC.AllocateArray<byte>(size, pinned: true);
+    }
+
+    public string Name { get; }
+
+    public int Size => Memory.Length;
+
+    internal byte[] Memory { get; }
+}

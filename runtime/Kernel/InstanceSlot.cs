@@ -1,0 +1,25 @@
+using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Notifications;
+
+namespace UxRt.Camkes.Runtime.Kernel;
+
+/// <summary>The kernel's record of one instance: the component, how to run it and what it runs now.</summary>
+internal sealed class InstanceSlot(string name, Component component, InstanceOptions options)
+{
+    public string Name { get; } = name;
+
+    public Component Component { get; } = component;
+
+    public InstanceOptions Options { get; } = options;
+
+    /// <summary>Created with the instance's first consumed notification.</summary>
+    public EventLoop? EventLoop { get; set; }
+
+    public IFaultHandler? FaultHandler { get; set; }
+
+    /// <summary>Set once <c>Init</c> has failed: the instance's threads are not started.</summary>
+    public bool InitFailed { get; set; }
+
+    public int Restarts { get; set; }
+}

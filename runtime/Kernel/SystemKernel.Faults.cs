@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Faults;
+
+namespace UxRt.Camkes.Runtime.Kernel;
+
+/// <summary>Fault handling: record, deliver to the instance's fault handler or the log, apply the policy.</summary>
+public sealed partial class SystemKernel
+{
+    private void ReportFault(InstanceSlot slot, string threadName, Exception exception)
+    {
+        var fault = RecordFault(slot, threadName, exception);
+        var policy = slot.Options.FaultPolicy ?? DefaultFaultPolicy;
+        switch (policy)
+        {
+            case FaultPolicy.Restart:
+                Restart(slot, fault);
+                break;
+            case FaultPolicy.StopSystem:
+                _logger.LogWarning("Stopping system {System} after a fault in {Instance}", Name, slot.Name);
+                RequestStop();
+                break;
+        }
+    }
+
+    private FaultRecord RecordFault(InstanceSlot slot, string threadName, Exception exception)
+    {
+        var fault = new FaultRecord(slot.Name, threadName, exception);
+        _faults.Enqueue(fault);
+        if (KernelTelemetry.FaultCount.Enabled)
+        {
+            KernelTelemetry.FaultCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
+        }
+
+        if (slot.FaultHandler is { } handler)
+        {
+            try
+            {
+                handler.HandleFault(fault);
+            }
+            catch (Exception handlerException)
+            {
+                _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
+            }
+        }
+        else
+        {
+            _logger.LogError(exception, "Fault in {Instance} on thread {Thread}", fault.Instance, fault.Thread);
+            if (_logger is NullLogger)
+            {
+                // Without a logger a fault would vanish; the console is the log of last resort.
+                Console.Error.WriteLine(fault);
+            }
+        }
+
+        return fault;
+    }
+
+    // Re-initialises the instance on the faulted thread and, when the fault ended its control
+    // thread, starts a fresh one. Other instances, and this one's interface threads, keep running.
+    private void Restart(InstanceSlot slot, FaultRecord fault)
+    {
+        lock (slot)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (slot.Restarts >= RestartLimit)
+            {
+                _logger.LogError("Instance {Instance} reached its restart limit ({Limit}); {Fault} is only recorded", slot.Name, RestartLimit, fault);
+                return;
+            }
+
+            slot.Restarts++;
+            _logger.LogWarning("Restarting instance {Instance} (restart {Count}) after {Fault}", slot.Name, slot.Restarts, fault);
+            if (!TryInit(slot) || !slot.Options.HasControl)
+            {
+                return;
+            }
+
+            if (fault.Thread == $"{slot.Name}.control")
+            {
+                // Counted before the faulted thread's own exit is, so the system never looks finished in between.
+                Interlocked.Increment(ref _liveControlThreads);
+                StartControlThread(slot);
+            }
+        }
+    }
+}

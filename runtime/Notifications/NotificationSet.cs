@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+
+namespace UxRt.Camkes.Runtime.Notifications;
+
+/// <summary>
+/// Waits on many notifications at once: any of them wakes the waiter, which learns which one fired.
+/// A signal that finds its notification empty puts it on a ready queue, so the cost of a wake-up
+/// does not depend on how many notifications the set holds.
+/// </summary>
+public sealed class NotificationSet
+{
+    private readonly ConcurrentQueue<Notification> _ready = new();
+    private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 20);
+    private int _count;
+
+    /// <summary>How many notifications the set holds.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Adds <paramref name="notification"/>; a signal already pending is seen by the next wait.</summary>
+    /// <exception cref="InvalidOperationException">It already belongs to another set, or has a callback registered.</exception>
+    public void Add(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (notification.BoundSet == this)
+        {
+            return;
+        }
+
+        notification.Bind(this);
+        Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Removes <paramref name="notification"/>; its pending bits stay on it for a direct wait.</summary>
+    public void Remove(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (notification.BoundSet == this)
+        {
+            notification.Unbind(this);
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    /// <summary>Takes a pending signal of any member without waiting.</summary>
+    public bool TryPoll(out NotificationSignal signal)
+    {
+        while (_ready.TryDequeue(out var notification))
+        {
+            // Entries can be stale: the notification was polled directly, or left the set.
+            if (notification.BoundSet == this && notification.Poll() is var bits and not 0)
+            {
+                signal = new NotificationSignal(notification, bits);
+                return true;
+            }
+        }
+
+        signal = default;
+        return false;
+    }
+
+    /// <summary>Blocks until any member is signalled.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public NotificationSignal Wait(CancellationToken cancellation = default)
+    {
+        while (true)
+        {
+            _wake.Reset();
+            if (TryPoll(out var signal))
+            {
+                return signal;
+            }
+
+            _wake.Wait(cancellation);
+        }
+    }
+
+    /// <summary>Like <see cref="Wait"/>, but gives up after <paramref name="timeout"/>.</summary>
+    public bool TryWait(TimeSpan timeout, out NotificationSignal signal, CancellationToken cancellation = default)
+    {
+        var deadline = Kernel.Deadline.After(timeout);
+        while (true)
+        {
+            _wake.Reset();
+            if (TryPoll(out signal))
+            {
+                return true;
+            }
+
+            if (!_wake.Wait(deadline.Remaining, cancellation))
+            {
+                return TryPoll(out signal);
+            }
+        }
+    }
+
+    internal void MarkReady(Notification notification)
+    {
+        _ready.Enqueue(notification);
+        _wake.Set();
+    }
+}

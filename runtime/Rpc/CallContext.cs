@@ -1,0 +1,24 @@
+namespace UxRt.Camkes.Runtime.Rpc;
+
+/// <summary>
+/// The call being served on the current thread. CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>:
+/// a handler reads the badge of the client that called it.
+/// </summary>
+public static class CallContext
+{
+    [ThreadStatic]
+    private static int t_senderBadge;
+
+    /// <summary>The badge of the client whose call this thread is handling; 0 outside a handler.</summary>
+    public static int SenderBadge => t_senderBadge;
+
+    internal static int Enter(int badge)
+    {
+        var previous = t_senderBadge;
+        t_senderBadge = badge;
+        return previous;
+    }
+
+    // Restores the outer call's badge: a passive or direct handler may run inside another handler.
+    internal static void Exit(int previousBadge) => t_senderBadge = previousBadge;
+}

@@ -1,0 +1,72 @@
+namespace UxRt.Camkes.Runtime.Rpc;
+
+/// <summary>
+/// seL4RPCCall's default: calls queue in arrival order and the interface's own thread serves them
+/// one at a time, so the handler never runs on a client's thread.
+/// </summary>
+public sealed class ThreadedEndpoint : Endpoint
+{
+    private readonly Queue<CallFrame> _pending = new();
+    private readonly object _gate = new();
+    private bool _closed;
+
+    public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
+        : base(instance, interfaceName, dispatcher)
+    {
+    }
+
+    public override void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>The interface thread's body: serve calls until the endpoint is closed and drained.</summary>
+    public void Serve()
+    {
+        while (Receive() is { } frame)
+        {
+            Handle(frame);
+            frame.SignalReply();
+        }
+    }
+
+    protected override void Transfer(CallFrame frame)
+    {
+        frame.PrepareForReply();
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                frame.Fault = Closed(frame);
+                return;
+            }
+
+            _pending.Enqueue(frame);
+            Monitor.Pulse(_gate);
+        }
+
+        frame.WaitForReply();
+    }
+
+    private CallFrame? Receive()
+    {
+        lock (_gate)
+        {
+            while (_pending.Count == 0)
+            {
+                if (_closed)
+                {
+                    return null;
+                }
+
+                Monitor.Wait(_gate);
+            }
+
+            return _pending.Dequeue();
+        }
+    }
+}

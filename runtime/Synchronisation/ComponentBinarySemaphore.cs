@@ -1,0 +1,38 @@
+using UxRt.Camkes.Runtime.Notifications;
+
+namespace UxRt.Camkes.Runtime.Synchronisation;
+
+/// <summary>
+/// <c>has binary_semaphore b;</c>: a semaphore whose count is 0 or 1 (initially <c>&lt;b&gt;_value</c>).
+/// Posting an available semaphore leaves it available, which is exactly a coalescing notification.
+/// </summary>
+public sealed class ComponentBinarySemaphore
+{
+    private readonly Notification _available;
+
+    public ComponentBinarySemaphore(string instance, string name, int initialValue = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(initialValue, 1);
+        Name = name;
+        _available = new Notification(instance, name);
+        if (initialValue == 1)
+        {
+            _available.Signal();
+        }
+    }
+
+    public string Name { get; }
+
+    /// <summary>Takes the semaphore, blocking until it is available.</summary>
+    public void Wait(CancellationToken cancellation = default) => _available.Wait(cancellation);
+
+    /// <summary>Takes the semaphore, giving up after <paramref name="timeout"/>.</summary>
+    public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default) => _available.TryWait(timeout, out _, cancellation);
+
+    /// <summary>Takes the semaphore if it is available now.</summary>
+    public bool TryWait() => _available.Poll() != 0;
+
+    /// <summary>Makes the semaphore available (it stays at 1 if it already was).</summary>
+    public void Post() => _available.Signal();
+}
