@@ -1,0 +1,34 @@
+using UxRt.Camkes.Runtime.Tests.Support;
+
+namespace UxRt.Camkes.Runtime.Tests.Rpc;
+
+/// <summary>DESIGN.md: no allocation per RPC call in steady state (measured on the calling thread; the figures per call live in bench/).</summary>
+public sealed class AllocationTests
+{
+    [Theory]
+    [InlineData(EndpointKind.Threaded)]
+    [InlineData(EndpointKind.Passive)]
+    [InlineData(EndpointKind.Direct)]
+    public void Calls_with_primitive_arguments_allocate_nothing_in_steady_state(EndpointKind kind)
+    {
+        using var served = ServedEndpoint.Start(kind, new CalculatorDispatcher(new Calculator()));
+        var client = new CalculatorClient(served.Endpoint, badge: 3);
+        int left = 1, right = 2;
+        for (var i = 0; i < 100; i++)
+        {
+            client.Add(i, i);
+            client.Swap(ref left, ref right);
+            client.Split(i, out _, out _);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            client.Add(i, i);
+            client.Swap(ref left, ref right);
+            client.Split(i, out _, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

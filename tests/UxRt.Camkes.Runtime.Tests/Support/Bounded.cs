@@ -1,0 +1,36 @@
+namespace UxRt.Camkes.Runtime.Tests.Support;
+
+/// <summary>Bounds for waits in tests: generous enough for a loaded 2-core machine, and a failure rather than a hang when exceeded.</summary>
+internal static class Bounded
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs <paramref name="bodies"/> on threads of their own and fails the test if any has not finished within <see cref="Wait"/>.</summary>
+    public static void RunThreads(params Action[] bodies)
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = bodies.Select(body => new Thread(() =>
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception exception)
+            {
+                failures.Enqueue(exception);
+            }
+        })
+        { IsBackground = true }).ToList();
+
+        threads.ForEach(t => t.Start());
+        foreach (var thread in threads)
+        {
+            Assert.True(thread.Join(Wait), "a test thread did not finish in time");
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException(failures);
+        }
+    }
+}
