@@ -3,6 +3,7 @@ using UxRt.Camkes.Runtime.Tests.Support;
 namespace UxRt.Camkes.Runtime.Tests.Rpc;
 
 /// <summary>DESIGN.md: no allocation per RPC call in steady state (measured on the calling thread; the figures per call live in bench/).</summary>
+[Collection(ProcessWideListeners.Name)]
 public sealed class AllocationTests
 {
     [Theory]
@@ -21,14 +22,18 @@ public sealed class AllocationTests
             client.Split(i, out _, out _);
         }
 
+        const int Rounds = 1_000;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        for (var i = 0; i < Rounds; i++)
         {
             client.Add(i, i);
             client.Swap(ref left, ref right);
             client.Split(i, out _, out _);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // Less than a byte per call: nothing per call, while leaving room for one-off lazy
+        // initialisation inside .NET (a wait event creates its lock object the first time it blocks).
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < Rounds, $"{allocated} bytes allocated over {Rounds * 3} calls");
     }
 }
