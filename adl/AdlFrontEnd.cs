@@ -32,8 +32,9 @@ public static class AdlFrontEnd
                 return new FrontEndResult(null, diagnostics.ToSortedArray());
             }
 
-            var model = new ModelBuilder(symbols, diagnostics).Build(SystemNameOf(rootPath), loaded.RootPath);
-            SystemChecker.Check(model, diagnostics);
+            var builder = new ModelBuilder(symbols, diagnostics);
+            var model = builder.Build(SystemNameOf(rootPath), loaded.RootPath);
+            SystemChecker.Check(model, diagnostics, builder.EndsOfBrokenConnections);
             return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
         }
         catch (System.Exception exception)
@@ -47,8 +48,26 @@ public static class AdlFrontEnd
     /// <summary>True when a file holds an assembly and so describes a whole system (not just a library of types).</summary>
     public static bool DeclaresAssembly(string path, string text)
     {
-        var (syntax, _) = Parsing.AdlParser.Parse(path, text);
-        return syntax.Definitions.OfType<AssemblySyntax>().Any();
+        try
+        {
+            // Directives are blanked rather than obeyed: this is a quick look, not a compilation.
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].TrimStart().StartsWith("#", System.StringComparison.Ordinal))
+                {
+                    lines[i] = string.Empty;
+                }
+            }
+
+            var (syntax, _) = Parsing.AdlParser.Parse(path, string.Join("\n", lines));
+            return syntax.Definitions.OfType<AssemblySyntax>().Any();
+        }
+        catch (System.Exception)
+        {
+            // Never let a quick look break the build; Compile reports what is wrong with the file.
+            return false;
+        }
     }
 
     private static string SystemNameOf(string rootPath) => Path.GetFileNameWithoutExtension(rootPath);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
@@ -10,11 +11,20 @@ namespace UxRt.Camkes.Adl.Checking;
 /// </summary>
 public static class SystemChecker
 {
-    public static void Check(SystemModel model, DiagnosticBag diagnostics)
+    public static void Check(SystemModel model, DiagnosticBag diagnostics) =>
+        Check(model, diagnostics, System.Array.Empty<(string Instance, string Interface)>());
+
+    /// <param name="alsoConnected">Interfaces named by connections that resolution had to leave out.</param>
+    public static void Check(SystemModel model, DiagnosticBag diagnostics, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected)
     {
         foreach (var component in model.Components.Where(c => c.IsControl && c.IsHardware))
         {
             diagnostics.Report(DiagnosticDescriptors.ControlWithHardware, component.Location, component.Name);
         }
+
+        var index = new ModelIndex(model);
+        ConnectionRules.Check(model, index, alsoConnected, diagnostics);
+        SettingRules.Check(model, index, diagnostics);
+        CallCycleRule.Check(model, index, diagnostics);
     }
 }

@@ -68,6 +68,18 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "ADL0021", "Unsupported construct", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor PreprocessorWarning = new(
+        "ADL0022", "Preprocessor warning", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingConnectionEnd = new(
+        "ADL0023", "Connection without an end on one side", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidExport = new(
+        "ADL0024", "Invalid export", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RecursiveComponent = new(
+        "ADL0025", "Component contains itself", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 }

@@ -40,14 +40,14 @@ public partial class CamkesParser : Parser {
 		HARDWARE=13, PROVIDES=14, USES=15, EMITS=16, CONSUMES=17, DATAPORT=18, 
 		MAYBE=19, HAS=20, MUTEX=21, SEMAPHORE=22, BINARY_SEMAPHORE=23, ATTRIBUTE=24, 
 		STRUCT=25, VOID=26, IN=27, OUT=28, INOUT=29, REFIN=30, FROM=31, TO=32, 
-		WITH=33, THREADS=34, PROCEDURE=35, PROCEDURES=36, EVENT=37, EVENTS=38, 
-		DATAPORT_KIND=39, DATAPORTS=40, TRUE=41, FALSE=42, LARROW=43, ARROW=44, 
-		SHL=45, SHR=46, LE=47, GE=48, EQEQ=49, NOTEQ=50, ANDAND=51, OROR=52, LT=53, 
-		GT=54, EQ=55, SEMI=56, COMMA=57, DOT=58, COLON=59, QUESTION=60, LPAREN=61, 
-		RPAREN=62, LBRACE=63, RBRACE=64, LBRACK=65, RBRACK=66, PLUS=67, MINUS=68, 
-		STAR=69, SLASH=70, PERCENT=71, AMP=72, PIPE=73, CARET=74, TILDE=75, BANG=76, 
-		FLOAT=77, INTEGER=78, STRING=79, IDENTIFIER=80, LINE_COMMENT=81, BLOCK_COMMENT=82, 
-		WHITESPACE=83, UNEXPECTED=84;
+		WITH=33, THREADS=34, THREAD=35, TEMPLATE=36, PROCEDURE=37, PROCEDURES=38, 
+		EVENT=39, EVENTS=40, DATAPORT_KIND=41, DATAPORTS=42, TRUE=43, FALSE=44, 
+		LARROW=45, POW=46, ARROW=47, SHL=48, SHR=49, LE=50, GE=51, EQEQ=52, NOTEQ=53, 
+		ANDAND=54, OROR=55, LT=56, GT=57, EQ=58, SEMI=59, COMMA=60, DOT=61, COLON=62, 
+		QUESTION=63, LPAREN=64, RPAREN=65, LBRACE=66, RBRACE=67, LBRACK=68, RBRACK=69, 
+		PLUS=70, MINUS=71, STAR=72, SLASH=73, PERCENT=74, AMP=75, PIPE=76, CARET=77, 
+		TILDE=78, BANG=79, FLOAT=80, INTEGER=81, STRING=82, IDENTIFIER=83, LINE_COMMENT=84, 
+		BLOCK_COMMENT=85, WHITESPACE=86, UNEXPECTED=87;
 	public const int
 		RULE_specification = 0, RULE_definition = 1, RULE_importDecl = 2, RULE_importPath = 3, 
 		RULE_includeDecl = 4, RULE_procedureDecl = 5, RULE_procedureItem = 6, 
@@ -56,20 +56,22 @@ public partial class CamkesParser : Parser {
 		RULE_structField = 15, RULE_componentDecl = 16, RULE_componentBody = 17, 
 		RULE_componentItem = 18, RULE_dataportType = 19, RULE_synchronisationKind = 20, 
 		RULE_attributeDecl = 21, RULE_connectorDecl = 22, RULE_connectorItem = 23, 
-		RULE_connectorEndKeyword = 24, RULE_connectorEndType = 25, RULE_assemblyDecl = 26, 
-		RULE_assemblyItem = 27, RULE_compositionDecl = 28, RULE_compositionItem = 29, 
-		RULE_instanceDecl = 30, RULE_connectionEnd = 31, RULE_configurationDecl = 32, 
-		RULE_setting = 33, RULE_qualifiedName = 34, RULE_value = 35, RULE_dictEntry = 36, 
-		RULE_expression = 37, RULE_name = 38;
+		RULE_connectorEndProperty = 24, RULE_connectorEndKeyword = 25, RULE_connectorEndType = 26, 
+		RULE_assemblyDecl = 27, RULE_assemblyItem = 28, RULE_compositionDecl = 29, 
+		RULE_compositionItem = 30, RULE_instanceDecl = 31, RULE_connectorReference = 32, 
+		RULE_connectionEnd = 33, RULE_configurationDecl = 34, RULE_setting = 35, 
+		RULE_qualifiedName = 36, RULE_value = 37, RULE_dictEntry = 38, RULE_dictKey = 39, 
+		RULE_expression = 40, RULE_name = 41;
 	public static readonly string[] ruleNames = {
 		"specification", "definition", "importDecl", "importPath", "includeDecl", 
 		"procedureDecl", "procedureItem", "methodDecl", "returnType", "parameterList", 
 		"parameter", "direction", "arraySuffix", "typeName", "structDecl", "structField", 
 		"componentDecl", "componentBody", "componentItem", "dataportType", "synchronisationKind", 
-		"attributeDecl", "connectorDecl", "connectorItem", "connectorEndKeyword", 
-		"connectorEndType", "assemblyDecl", "assemblyItem", "compositionDecl", 
-		"compositionItem", "instanceDecl", "connectionEnd", "configurationDecl", 
-		"setting", "qualifiedName", "value", "dictEntry", "expression", "name"
+		"attributeDecl", "connectorDecl", "connectorItem", "connectorEndProperty", 
+		"connectorEndKeyword", "connectorEndType", "assemblyDecl", "assemblyItem", 
+		"compositionDecl", "compositionItem", "instanceDecl", "connectorReference", 
+		"connectionEnd", "configurationDecl", "setting", "qualifiedName", "value", 
+		"dictEntry", "dictKey", "expression", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -78,12 +80,12 @@ public partial class CamkesParser : Parser {
 		"'export'", "'control'", "'hardware'", "'provides'", "'uses'", "'emits'", 
 		"'consumes'", "'dataport'", "'maybe'", "'has'", "'mutex'", "'semaphore'", 
 		"'binary_semaphore'", "'attribute'", "'struct'", "'void'", "'in'", "'out'", 
-		"'inout'", "'refin'", "'from'", "'to'", "'with'", "'threads'", "'Procedure'", 
-		"'Procedures'", "'Event'", "'Events'", "'Dataport'", "'Dataports'", null, 
-		null, "'<-'", "'->'", "'<<'", "'>>'", "'<='", "'>='", "'=='", "'!='", 
-		"'&&'", "'||'", "'<'", "'>'", "'='", "';'", "','", "'.'", "':'", "'?'", 
-		"'('", "')'", "'{'", "'}'", "'['", "']'", "'+'", "'-'", "'*'", "'/'", 
-		"'%'", "'&'", "'|'", "'^'", "'~'", "'!'"
+		"'inout'", "'refin'", "'from'", "'to'", "'with'", "'threads'", "'thread'", 
+		"'template'", "'Procedure'", "'Procedures'", "'Event'", "'Events'", "'Dataport'", 
+		"'Dataports'", null, null, "'<-'", "'**'", "'->'", "'<<'", "'>>'", "'<='", 
+		"'>='", "'=='", "'!='", "'&&'", "'||'", "'<'", "'>'", "'='", "';'", "','", 
+		"'.'", "':'", "'?'", "'('", "')'", "'{'", "'}'", "'['", "']'", "'+'", 
+		"'-'", "'*'", "'/'", "'%'", "'&'", "'|'", "'^'", "'~'", "'!'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "IMPORT", "INCLUDE", "PROCEDURE_KW", "COMPONENT", "CONNECTOR", "ASSEMBLY", 
@@ -91,13 +93,13 @@ public partial class CamkesParser : Parser {
 		"HARDWARE", "PROVIDES", "USES", "EMITS", "CONSUMES", "DATAPORT", "MAYBE", 
 		"HAS", "MUTEX", "SEMAPHORE", "BINARY_SEMAPHORE", "ATTRIBUTE", "STRUCT", 
 		"VOID", "IN", "OUT", "INOUT", "REFIN", "FROM", "TO", "WITH", "THREADS", 
-		"PROCEDURE", "PROCEDURES", "EVENT", "EVENTS", "DATAPORT_KIND", "DATAPORTS", 
-		"TRUE", "FALSE", "LARROW", "ARROW", "SHL", "SHR", "LE", "GE", "EQEQ", 
-		"NOTEQ", "ANDAND", "OROR", "LT", "GT", "EQ", "SEMI", "COMMA", "DOT", "COLON", 
-		"QUESTION", "LPAREN", "RPAREN", "LBRACE", "RBRACE", "LBRACK", "RBRACK", 
-		"PLUS", "MINUS", "STAR", "SLASH", "PERCENT", "AMP", "PIPE", "CARET", "TILDE", 
-		"BANG", "FLOAT", "INTEGER", "STRING", "IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"WHITESPACE", "UNEXPECTED"
+		"THREAD", "TEMPLATE", "PROCEDURE", "PROCEDURES", "EVENT", "EVENTS", "DATAPORT_KIND", 
+		"DATAPORTS", "TRUE", "FALSE", "LARROW", "POW", "ARROW", "SHL", "SHR", 
+		"LE", "GE", "EQEQ", "NOTEQ", "ANDAND", "OROR", "LT", "GT", "EQ", "SEMI", 
+		"COMMA", "DOT", "COLON", "QUESTION", "LPAREN", "RPAREN", "LBRACE", "RBRACE", 
+		"LBRACK", "RBRACK", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", "AMP", 
+		"PIPE", "CARET", "TILDE", "BANG", "FLOAT", "INTEGER", "STRING", "IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WHITESPACE", "UNEXPECTED"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -160,21 +162,21 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 87;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594071482878L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 576460752336978430L) != 0)) {
 				{
 				{
-				State = 78;
+				State = 84;
 				definition();
 				}
 				}
-				State = 83;
+				State = 89;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 84;
+			State = 90;
 			Match(Eof);
 			}
 		}
@@ -236,76 +238,76 @@ public partial class CamkesParser : Parser {
 		DefinitionContext _localctx = new DefinitionContext(Context, State);
 		EnterRule(_localctx, 2, RULE_definition);
 		try {
-			State = 96;
+			State = 102;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 86;
+				State = 92;
 				importDecl();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 87;
+				State = 93;
 				includeDecl();
 				}
 				break;
 			case PROCEDURE_KW:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 88;
+				State = 94;
 				procedureDecl();
 				}
 				break;
 			case STRUCT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 89;
+				State = 95;
 				structDecl();
 				}
 				break;
 			case COMPONENT:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 90;
+				State = 96;
 				componentDecl();
 				}
 				break;
 			case CONNECTOR:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 91;
+				State = 97;
 				connectorDecl();
 				}
 				break;
 			case ASSEMBLY:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 92;
+				State = 98;
 				assemblyDecl();
 				}
 				break;
 			case COMPOSITION:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 93;
+				State = 99;
 				compositionDecl();
 				}
 				break;
 			case CONFIGURATION:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 94;
+				State = 100;
 				configurationDecl();
 				}
 				break;
 			case SEMI:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 95;
+				State = 101;
 				Match(SEMI);
 				}
 				break;
@@ -350,11 +352,11 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 104;
 			Match(IMPORT);
-			State = 99;
+			State = 105;
 			importPath();
-			State = 100;
+			State = 106;
 			Match(SEMI);
 			}
 		}
@@ -395,28 +397,28 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 6, RULE_importPath);
 		int _la;
 		try {
-			State = 110;
+			State = 116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 102;
+				State = 108;
 				Match(STRING);
 				}
 				break;
 			case LT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 103;
+				State = 109;
 				Match(LT);
-				State = 105;
+				State = 111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 104;
+					State = 110;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==GT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -427,11 +429,11 @@ public partial class CamkesParser : Parser {
 					}
 					}
 					}
-					State = 107;
+					State = 113;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -18014398509481986L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2097151L) != 0) );
-				State = 109;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -144115188075855874L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16777215L) != 0) );
+				State = 115;
 				Match(GT);
 				}
 				break;
@@ -476,11 +478,11 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
+			State = 118;
 			Match(INCLUDE);
-			State = 113;
+			State = 119;
 			importPath();
-			State = 114;
+			State = 120;
 			Match(SEMI);
 			}
 		}
@@ -530,34 +532,34 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 116;
-			Match(PROCEDURE_KW);
-			State = 117;
-			name();
-			State = 118;
-			Match(LBRACE);
 			State = 122;
+			Match(PROCEDURE_KW);
+			State = 123;
+			name();
+			State = 124;
+			Match(LBRACE);
+			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190550764548L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787620531204L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
 				{
-				State = 119;
+				State = 125;
 				procedureItem();
 				}
 				}
-				State = 124;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 125;
+			State = 131;
 			Match(RBRACE);
-			State = 127;
+			State = 133;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 			case 1:
 				{
-				State = 126;
+				State = 132;
 				Match(SEMI);
 				}
 				break;
@@ -603,7 +605,7 @@ public partial class CamkesParser : Parser {
 		ProcedureItemContext _localctx = new ProcedureItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_procedureItem);
 		try {
-			State = 132;
+			State = 138;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -612,30 +614,33 @@ public partial class CamkesParser : Parser {
 			case VOID:
 			case WITH:
 			case THREADS:
+			case THREAD:
+			case TEMPLATE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
 			case EVENTS:
 			case DATAPORT_KIND:
 			case DATAPORTS:
+			case LBRACE:
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 129;
+				State = 135;
 				methodDecl();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 130;
+				State = 136;
 				includeDecl();
 				}
 				break;
 			case ATTRIBUTE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 131;
+				State = 137;
 				attributeDecl();
 				}
 				break;
@@ -688,25 +693,25 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 140;
 			returnType();
-			State = 135;
+			State = 141;
 			name();
-			State = 136;
+			State = 142;
 			Match(LPAREN);
-			State = 138;
+			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2192547253248L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8789617019904L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
-				State = 137;
+				State = 143;
 				parameterList();
 				}
 			}
 
-			State = 140;
+			State = 146;
 			Match(RPAREN);
-			State = 141;
+			State = 147;
 			Match(SEMI);
 			}
 		}
@@ -744,13 +749,13 @@ public partial class CamkesParser : Parser {
 		ReturnTypeContext _localctx = new ReturnTypeContext(Context, State);
 		EnterRule(_localctx, 16, RULE_returnType);
 		try {
-			State = 145;
+			State = 151;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 149;
 				Match(VOID);
 				}
 				break;
@@ -759,16 +764,19 @@ public partial class CamkesParser : Parser {
 			case STRUCT:
 			case WITH:
 			case THREADS:
+			case THREAD:
+			case TEMPLATE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
 			case EVENTS:
 			case DATAPORT_KIND:
 			case DATAPORTS:
+			case LBRACE:
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 144;
+				State = 150;
 				typeName();
 				}
 				break;
@@ -818,13 +826,14 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 18, RULE_parameterList);
 		int _la;
 		try {
-			State = 156;
+			int _alt;
+			State = 165;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 147;
+				State = 153;
 				Match(VOID);
 				}
 				break;
@@ -837,33 +846,48 @@ public partial class CamkesParser : Parser {
 			case REFIN:
 			case WITH:
 			case THREADS:
+			case THREAD:
+			case TEMPLATE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
 			case EVENTS:
 			case DATAPORT_KIND:
 			case DATAPORTS:
+			case LBRACE:
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 148;
+				State = 154;
 				parameter();
-				State = 153;
+				State = 159;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 155;
+						Match(COMMA);
+						State = 156;
+						parameter();
+						}
+						} 
+					}
+					State = 161;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+				}
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
+				if (_la==COMMA) {
 					{
-					{
-					State = 149;
+					State = 162;
 					Match(COMMA);
-					State = 150;
-					parameter();
 					}
-					}
-					State = 155;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
 				}
+
 				}
 				break;
 			default:
@@ -915,26 +939,26 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 159;
+			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) {
 				{
-				State = 158;
+				State = 167;
 				direction();
 				}
 			}
 
-			State = 161;
+			State = 170;
 			typeName();
-			State = 162;
+			State = 171;
 			name();
-			State = 164;
+			State = 173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 163;
+				State = 172;
 				arraySuffix();
 				}
 			}
@@ -978,7 +1002,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
+			State = 175;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1023,9 +1047,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 177;
 			Match(LBRACK);
-			State = 169;
+			State = 178;
 			Match(RBRACK);
 			}
 		}
@@ -1066,9 +1090,9 @@ public partial class CamkesParser : Parser {
 		}
 	}
 	public partial class InlineStructTypeNameContext : TypeNameContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(CamkesParser.STRUCT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRUCT() { return GetToken(CamkesParser.STRUCT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StructFieldContext[] structField() {
 			return GetRuleContexts<StructFieldContext>();
 		}
@@ -1106,16 +1130,16 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 187;
+			State = 198;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
 			case 1:
 				_localctx = new StructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 171;
+				State = 180;
 				Match(STRUCT);
-				State = 172;
+				State = 181;
 				name();
 				}
 				break;
@@ -1123,25 +1147,33 @@ public partial class CamkesParser : Parser {
 				_localctx = new InlineStructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 173;
-				Match(STRUCT);
-				State = 174;
-				Match(LBRACE);
-				State = 178;
+				State = 183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190466878464L) != 0) || _la==IDENTIFIER) {
+				if (_la==STRUCT) {
+					{
+					State = 182;
+					Match(STRUCT);
+					}
+				}
+
+				State = 185;
+				Match(LBRACE);
+				State = 189;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787536645120L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 					{
 					{
-					State = 175;
+					State = 186;
 					structField();
 					}
 					}
-					State = 180;
+					State = 191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 181;
+				State = 192;
 				Match(RBRACE);
 				}
 				break;
@@ -1149,7 +1181,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new PlainTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 183;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1157,7 +1189,7 @@ public partial class CamkesParser : Parser {
 					case 1:
 						{
 						{
-						State = 182;
+						State = 193;
 						name();
 						}
 						}
@@ -1165,9 +1197,9 @@ public partial class CamkesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 185;
+					State = 196;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,14,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,16,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -1219,34 +1251,34 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 189;
+			State = 200;
 			Match(STRUCT);
-			State = 190;
+			State = 201;
 			name();
-			State = 191;
+			State = 202;
 			Match(LBRACE);
-			State = 195;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190466878464L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787536645120L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
 				{
-				State = 192;
+				State = 203;
 				structField();
 				}
 				}
-				State = 197;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 198;
+			State = 209;
 			Match(RBRACE);
-			State = 200;
+			State = 211;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 			case 1:
 				{
-				State = 199;
+				State = 210;
 				Match(SEMI);
 				}
 				break;
@@ -1274,6 +1306,10 @@ public partial class CamkesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(CamkesParser.LBRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return GetToken(CamkesParser.RBRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(CamkesParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
 		}
@@ -1298,33 +1334,45 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 213;
 			typeName();
-			State = 203;
+			State = 214;
 			name();
-			State = 209;
+			State = 220;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 204;
+				State = 215;
 				Match(LBRACK);
-				State = 206;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305851796716784640L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 12035L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 770241L) != 0)) {
 					{
-					State = 205;
+					State = 216;
 					expression(0);
 					}
 				}
 
-				State = 208;
+				State = 219;
 				Match(RBRACK);
 				}
 			}
 
-			State = 211;
+			State = 224;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==EQ) {
+				{
+				State = 222;
+				Match(EQ);
+				State = 223;
+				value();
+				}
+			}
+
+			State = 226;
 			Match(SEMI);
 			}
 		}
@@ -1368,18 +1416,18 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 213;
+			State = 228;
 			Match(COMPONENT);
-			State = 214;
+			State = 229;
 			name();
-			State = 215;
+			State = 230;
 			componentBody();
-			State = 217;
+			State = 232;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 			case 1:
 				{
-				State = 216;
+				State = 231;
 				Match(SEMI);
 				}
 				break;
@@ -1427,23 +1475,23 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 219;
+			State = 234;
 			Match(LBRACE);
-			State = 223;
+			State = 238;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18870660L) != 0)) {
 				{
 				{
-				State = 220;
+				State = 235;
 				componentItem();
 				}
 				}
-				State = 225;
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 226;
+			State = 241;
 			Match(RBRACE);
 			}
 		}
@@ -1633,6 +1681,34 @@ public partial class CamkesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class CompositionReferenceItemContext : ComponentItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPOSITION() { return GetToken(CamkesParser.COMPOSITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		public CompositionReferenceItemContext(ComponentItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCompositionReferenceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ConfigurationReferenceItemContext : ComponentItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONFIGURATION() { return GetToken(CamkesParser.CONFIGURATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		public ConfigurationReferenceItemContext(ComponentItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConfigurationReferenceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class ComponentIncludeItemContext : ComponentItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public IncludeDeclContext includeDecl() {
 			return GetRuleContext<IncludeDeclContext>(0);
@@ -1652,16 +1728,16 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 36, RULE_componentItem);
 		int _la;
 		try {
-			State = 275;
+			State = 298;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 			case 1:
 				_localctx = new ControlItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 228;
+				State = 243;
 				Match(CONTROL);
-				State = 229;
+				State = 244;
 				Match(SEMI);
 				}
 				break;
@@ -1669,9 +1745,9 @@ public partial class CamkesParser : Parser {
 				_localctx = new HardwareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 230;
+				State = 245;
 				Match(HARDWARE);
-				State = 231;
+				State = 246;
 				Match(SEMI);
 				}
 				break;
@@ -1679,13 +1755,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new ProvidesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 232;
+				State = 247;
 				Match(PROVIDES);
-				State = 233;
+				State = 248;
 				name();
-				State = 234;
+				State = 249;
 				name();
-				State = 235;
+				State = 250;
 				Match(SEMI);
 				}
 				break;
@@ -1693,23 +1769,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new UsesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 238;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 237;
+					State = 252;
 					Match(MAYBE);
 					}
 				}
 
-				State = 240;
+				State = 255;
 				Match(USES);
-				State = 241;
+				State = 256;
 				name();
-				State = 242;
+				State = 257;
 				name();
-				State = 243;
+				State = 258;
 				Match(SEMI);
 				}
 				break;
@@ -1717,13 +1793,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new EmitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 245;
+				State = 260;
 				Match(EMITS);
-				State = 246;
+				State = 261;
 				name();
-				State = 247;
+				State = 262;
 				name();
-				State = 248;
+				State = 263;
 				Match(SEMI);
 				}
 				break;
@@ -1731,23 +1807,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConsumesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 251;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 250;
+					State = 265;
 					Match(MAYBE);
 					}
 				}
 
-				State = 253;
+				State = 268;
 				Match(CONSUMES);
-				State = 254;
+				State = 269;
 				name();
-				State = 255;
+				State = 270;
 				name();
-				State = 256;
+				State = 271;
 				Match(SEMI);
 				}
 				break;
@@ -1755,23 +1831,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new DataportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 259;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 258;
+					State = 273;
 					Match(MAYBE);
 					}
 				}
 
-				State = 261;
+				State = 276;
 				Match(DATAPORT);
-				State = 262;
+				State = 277;
 				dataportType();
-				State = 263;
+				State = 278;
 				name();
-				State = 264;
+				State = 279;
 				Match(SEMI);
 				}
 				break;
@@ -1779,13 +1855,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new HasItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 266;
+				State = 281;
 				Match(HAS);
-				State = 267;
+				State = 282;
 				synchronisationKind();
-				State = 268;
+				State = 283;
 				name();
-				State = 269;
+				State = 284;
 				Match(SEMI);
 				}
 				break;
@@ -1793,7 +1869,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new AttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 271;
+				State = 286;
 				attributeDecl();
 				}
 				break;
@@ -1801,7 +1877,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 272;
+				State = 287;
 				compositionDecl();
 				}
 				break;
@@ -1809,15 +1885,39 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 273;
+				State = 288;
 				configurationDecl();
 				}
 				break;
 			case 12:
-				_localctx = new ComponentIncludeItemContext(_localctx);
+				_localctx = new CompositionReferenceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 274;
+				State = 289;
+				Match(COMPOSITION);
+				State = 290;
+				name();
+				State = 291;
+				Match(SEMI);
+				}
+				break;
+			case 13:
+				_localctx = new ConfigurationReferenceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 293;
+				Match(CONFIGURATION);
+				State = 294;
+				name();
+				State = 295;
+				Match(SEMI);
+				}
+				break;
+			case 14:
+				_localctx = new ComponentIncludeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 297;
 				includeDecl();
 				}
 				break;
@@ -1864,18 +1964,18 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 277;
+			State = 300;
 			typeName();
-			State = 282;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 278;
+				State = 301;
 				Match(LPAREN);
-				State = 279;
+				State = 302;
 				expression(0);
-				State = 280;
+				State = 303;
 				Match(RPAREN);
 				}
 			}
@@ -1918,7 +2018,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 307;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1977,35 +2077,35 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 309;
 			Match(ATTRIBUTE);
-			State = 287;
+			State = 310;
 			typeName();
-			State = 288;
+			State = 311;
 			name();
-			State = 290;
+			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 289;
+				State = 312;
 				arraySuffix();
 				}
 			}
 
-			State = 294;
+			State = 317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 292;
+				State = 315;
 				Match(EQ);
-				State = 293;
+				State = 316;
 				value();
 				}
 			}
 
-			State = 296;
+			State = 319;
 			Match(SEMI);
 			}
 		}
@@ -2055,34 +2155,34 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 321;
 			Match(CONNECTOR);
-			State = 299;
+			State = 322;
 			name();
-			State = 300;
+			State = 323;
 			Match(LBRACE);
-			State = 304;
+			State = 327;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
 				{
 				{
-				State = 301;
+				State = 324;
 				connectorItem();
 				}
 				}
-				State = 306;
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 307;
+			State = 330;
 			Match(RBRACE);
-			State = 309;
+			State = 332;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				{
-				State = 308;
+				State = 331;
 				Match(SEMI);
 				}
 				break;
@@ -2121,11 +2221,12 @@ public partial class CamkesParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HARDWARE() { return GetToken(CamkesParser.HARDWARE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(CamkesParser.WITH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ConnectorEndPropertyContext[] connectorEndProperty() {
+			return GetRuleContexts<ConnectorEndPropertyContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THREADS() { return GetToken(CamkesParser.THREADS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConnectorEndPropertyContext connectorEndProperty(int i) {
+			return GetRuleContext<ConnectorEndPropertyContext>(i);
+		}
 		public ConnectorEndItemContext(ConnectorItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -2153,7 +2254,7 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 46, RULE_connectorItem);
 		int _la;
 		try {
-			State = 325;
+			State = 348;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
@@ -2161,35 +2262,35 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorEndItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 334;
 				connectorEndKeyword();
-				State = 313;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HARDWARE) {
 					{
-					State = 312;
+					State = 335;
 					Match(HARDWARE);
 					}
 				}
 
-				State = 315;
+				State = 338;
 				connectorEndType();
-				State = 320;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==WITH) {
+				while (_la==WITH || _la==TEMPLATE) {
 					{
-					State = 316;
-					Match(WITH);
-					State = 317;
-					expression(0);
-					State = 318;
-					Match(THREADS);
+					{
+					State = 339;
+					connectorEndProperty();
 					}
+					}
+					State = 344;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
 				}
-
-				State = 322;
+				State = 345;
 				Match(SEMI);
 				}
 				break;
@@ -2197,8 +2298,115 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorAttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 324;
+				State = 347;
 				attributeDecl();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConnectorEndPropertyContext : ParserRuleContext {
+		public ConnectorEndPropertyContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_connectorEndProperty; } }
+	 
+		public ConnectorEndPropertyContext() { }
+		public virtual void CopyFrom(ConnectorEndPropertyContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class ThreadsPropertyContext : ConnectorEndPropertyContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(CamkesParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THREAD() { return GetToken(CamkesParser.THREAD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THREADS() { return GetToken(CamkesParser.THREADS, 0); }
+		public ThreadsPropertyContext(ConnectorEndPropertyContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitThreadsProperty(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TemplatePropertyContext : ConnectorEndPropertyContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPLATE() { return GetToken(CamkesParser.TEMPLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return GetTokens(CamkesParser.STRING); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING(int i) {
+			return GetToken(CamkesParser.STRING, i);
+		}
+		public TemplatePropertyContext(ConnectorEndPropertyContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTemplateProperty(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConnectorEndPropertyContext connectorEndProperty() {
+		ConnectorEndPropertyContext _localctx = new ConnectorEndPropertyContext(Context, State);
+		EnterRule(_localctx, 48, RULE_connectorEndProperty);
+		int _la;
+		try {
+			State = 360;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case WITH:
+				_localctx = new ThreadsPropertyContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 350;
+				Match(WITH);
+				State = 351;
+				expression(0);
+				State = 352;
+				_la = TokenStream.LA(1);
+				if ( !(_la==THREADS || _la==THREAD) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				}
+				break;
+			case TEMPLATE:
+				_localctx = new TemplatePropertyContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 354;
+				Match(TEMPLATE);
+				State = 356;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 355;
+					Match(STRING);
+					}
+					}
+					State = 358;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==STRING );
 				}
 				break;
 			default:
@@ -2235,12 +2443,12 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConnectorEndKeywordContext connectorEndKeyword() {
 		ConnectorEndKeywordContext _localctx = new ConnectorEndKeywordContext(Context, State);
-		EnterRule(_localctx, 48, RULE_connectorEndKeyword);
+		EnterRule(_localctx, 50, RULE_connectorEndKeyword);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
+			State = 362;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FROM || _la==TO) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2285,14 +2493,14 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConnectorEndTypeContext connectorEndType() {
 		ConnectorEndTypeContext _localctx = new ConnectorEndTypeContext(Context, State);
-		EnterRule(_localctx, 50, RULE_connectorEndType);
+		EnterRule(_localctx, 52, RULE_connectorEndType);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 329;
+			State = 364;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2164663517184L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8658654068736L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2342,47 +2550,47 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public AssemblyDeclContext assemblyDecl() {
 		AssemblyDeclContext _localctx = new AssemblyDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_assemblyDecl);
+		EnterRule(_localctx, 54, RULE_assemblyDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 331;
+			State = 366;
 			Match(ASSEMBLY);
-			State = 333;
+			State = 368;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 332;
+				State = 367;
 				name();
 				}
 			}
 
-			State = 335;
+			State = 370;
 			Match(LBRACE);
-			State = 339;
+			State = 374;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMPOSITION || _la==CONFIGURATION) {
 				{
 				{
-				State = 336;
+				State = 371;
 				assemblyItem();
 				}
 				}
-				State = 341;
+				State = 376;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 342;
+			State = 377;
 			Match(RBRACE);
-			State = 344;
+			State = 379;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				{
-				State = 343;
+				State = 378;
 				Match(SEMI);
 				}
 				break;
@@ -2401,21 +2609,66 @@ public partial class CamkesParser : Parser {
 	}
 
 	public partial class AssemblyItemContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public CompositionDeclContext compositionDecl() {
-			return GetRuleContext<CompositionDeclContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ConfigurationDeclContext configurationDecl() {
-			return GetRuleContext<ConfigurationDeclContext>(0);
-		}
 		public AssemblyItemContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
 		}
 		public override int RuleIndex { get { return RULE_assemblyItem; } }
+	 
+		public AssemblyItemContext() { }
+		public virtual void CopyFrom(AssemblyItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class AssemblyCompositionItemContext : AssemblyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public CompositionDeclContext compositionDecl() {
+			return GetRuleContext<CompositionDeclContext>(0);
+		}
+		public AssemblyCompositionItemContext(AssemblyItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitAssemblyItem(this);
+			if (typedVisitor != null) return typedVisitor.VisitAssemblyCompositionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AssemblyConfigurationItemContext : AssemblyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ConfigurationDeclContext configurationDecl() {
+			return GetRuleContext<ConfigurationDeclContext>(0);
+		}
+		public AssemblyConfigurationItemContext(AssemblyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAssemblyConfigurationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AssemblyCompositionReferenceContext : AssemblyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPOSITION() { return GetToken(CamkesParser.COMPOSITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		public AssemblyCompositionReferenceContext(AssemblyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAssemblyCompositionReference(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AssemblyConfigurationReferenceContext : AssemblyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONFIGURATION() { return GetToken(CamkesParser.CONFIGURATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		public AssemblyConfigurationReferenceContext(AssemblyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAssemblyConfigurationReference(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -2423,27 +2676,51 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public AssemblyItemContext assemblyItem() {
 		AssemblyItemContext _localctx = new AssemblyItemContext(Context, State);
-		EnterRule(_localctx, 54, RULE_assemblyItem);
+		EnterRule(_localctx, 56, RULE_assemblyItem);
 		try {
-			State = 348;
+			State = 391;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case COMPOSITION:
+			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			case 1:
+				_localctx = new AssemblyCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 346;
+				State = 381;
 				compositionDecl();
 				}
 				break;
-			case CONFIGURATION:
+			case 2:
+				_localctx = new AssemblyConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 347;
+				State = 382;
 				configurationDecl();
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			case 3:
+				_localctx = new AssemblyCompositionReferenceContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 383;
+				Match(COMPOSITION);
+				State = 384;
+				name();
+				State = 385;
+				Match(SEMI);
+				}
+				break;
+			case 4:
+				_localctx = new AssemblyConfigurationReferenceContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 387;
+				Match(CONFIGURATION);
+				State = 388;
+				name();
+				State = 389;
+				Match(SEMI);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2487,47 +2764,47 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public CompositionDeclContext compositionDecl() {
 		CompositionDeclContext _localctx = new CompositionDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_compositionDecl);
+		EnterRule(_localctx, 58, RULE_compositionDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 350;
+			State = 393;
 			Match(COMPOSITION);
-			State = 352;
+			State = 395;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 351;
+				State = 394;
 				name();
 				}
 			}
 
-			State = 354;
+			State = 397;
 			Match(LBRACE);
-			State = 358;
+			State = 401;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3600L) != 0)) {
 				{
 				{
-				State = 355;
+				State = 398;
 				compositionItem();
 				}
 				}
-				State = 360;
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 361;
+			State = 404;
 			Match(RBRACE);
-			State = 363;
+			State = 406;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				{
-				State = 362;
+				State = 405;
 				Match(SEMI);
 				}
 				break;
@@ -2593,21 +2870,21 @@ public partial class CamkesParser : Parser {
 	}
 	public partial class ConnectionItemContext : CompositionItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONNECTION() { return GetToken(CamkesParser.CONNECTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
-			return GetRuleContexts<NameContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ConnectorReferenceContext connectorReference() {
+			return GetRuleContext<ConnectorReferenceContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public NameContext name(int i) {
-			return GetRuleContext<NameContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(CamkesParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(CamkesParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ConnectionEndContext[] connectionEnd() {
 			return GetRuleContexts<ConnectionEndContext>();
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ConnectionEndContext connectionEnd(int i) {
 			return GetRuleContext<ConnectionEndContext>(i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(CamkesParser.RPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(CamkesParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(CamkesParser.COMMA, i);
@@ -2642,17 +2919,18 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public CompositionItemContext compositionItem() {
 		CompositionItemContext _localctx = new CompositionItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_compositionItem);
+		EnterRule(_localctx, 60, RULE_compositionItem);
 		int _la;
 		try {
-			State = 402;
+			int _alt;
+			State = 450;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COMPONENT:
 				_localctx = new InstanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 365;
+				State = 408;
 				instanceDecl();
 				}
 				break;
@@ -2660,42 +2938,42 @@ public partial class CamkesParser : Parser {
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 366;
+				State = 409;
 				Match(GROUP);
-				State = 368;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
 					{
-					State = 367;
+					State = 410;
 					name();
 					}
 				}
 
-				State = 370;
+				State = 413;
 				Match(LBRACE);
-				State = 374;
+				State = 417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMPONENT) {
 					{
 					{
-					State = 371;
+					State = 414;
 					instanceDecl();
 					}
 					}
-					State = 376;
+					State = 419;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 377;
+				State = 420;
 				Match(RBRACE);
-				State = 379;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SEMI) {
 					{
-					State = 378;
+					State = 421;
 					Match(SEMI);
 					}
 				}
@@ -2706,35 +2984,55 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 381;
+				State = 424;
 				Match(CONNECTION);
-				State = 382;
+				State = 425;
+				connectorReference();
+				State = 426;
 				name();
-				State = 383;
-				name();
-				State = 384;
+				State = 427;
 				Match(LPAREN);
-				State = 385;
-				connectionEnd();
-				State = 390;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
+				if (_la==FROM || _la==TO) {
 					{
-					{
-					State = 386;
-					Match(COMMA);
-					State = 387;
+					State = 428;
 					connectionEnd();
+					State = 433;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 429;
+							Match(COMMA);
+							State = 430;
+							connectionEnd();
+							}
+							} 
+						}
+						State = 435;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
 					}
-					}
-					State = 392;
+					State = 437;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
+					if (_la==COMMA) {
+						{
+						State = 436;
+						Match(COMMA);
+						}
+					}
+
+					}
 				}
-				State = 393;
+
+				State = 441;
 				Match(RPAREN);
-				State = 394;
+				State = 442;
 				Match(SEMI);
 				}
 				break;
@@ -2742,15 +3040,15 @@ public partial class CamkesParser : Parser {
 				_localctx = new ExportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 396;
+				State = 444;
 				Match(EXPORT);
-				State = 397;
+				State = 445;
 				qualifiedName();
-				State = 398;
+				State = 446;
 				Match(ARROW);
-				State = 399;
+				State = 447;
 				name();
-				State = 400;
+				State = 448;
 				Match(SEMI);
 				}
 				break;
@@ -2778,6 +3076,9 @@ public partial class CamkesParser : Parser {
 			return GetRuleContext<NameContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ComponentBodyContext componentBody() {
+			return GetRuleContext<ComponentBodyContext>(0);
+		}
 		public InstanceDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2794,18 +3095,137 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public InstanceDeclContext instanceDecl() {
 		InstanceDeclContext _localctx = new InstanceDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_instanceDecl);
+		EnterRule(_localctx, 62, RULE_instanceDecl);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 404;
+			State = 452;
 			Match(COMPONENT);
-			State = 405;
+			State = 455;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case GROUP:
+			case EXPORT:
+			case WITH:
+			case THREADS:
+			case THREAD:
+			case TEMPLATE:
+			case PROCEDURE:
+			case PROCEDURES:
+			case EVENT:
+			case EVENTS:
+			case DATAPORT_KIND:
+			case DATAPORTS:
+			case IDENTIFIER:
+				{
+				State = 453;
+				name();
+				}
+				break;
+			case LBRACE:
+				{
+				State = 454;
+				componentBody();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+			State = 457;
 			name();
-			State = 406;
-			name();
-			State = 407;
+			State = 458;
 			Match(SEMI);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConnectorReferenceContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConnectorItemContext[] connectorItem() {
+			return GetRuleContexts<ConnectorItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ConnectorItemContext connectorItem(int i) {
+			return GetRuleContext<ConnectorItemContext>(i);
+		}
+		public ConnectorReferenceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_connectorReference; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConnectorReference(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConnectorReferenceContext connectorReference() {
+		ConnectorReferenceContext _localctx = new ConnectorReferenceContext(Context, State);
+		EnterRule(_localctx, 64, RULE_connectorReference);
+		int _la;
+		try {
+			State = 469;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case GROUP:
+			case EXPORT:
+			case WITH:
+			case THREADS:
+			case THREAD:
+			case TEMPLATE:
+			case PROCEDURE:
+			case PROCEDURES:
+			case EVENT:
+			case EVENTS:
+			case DATAPORT_KIND:
+			case DATAPORTS:
+			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 460;
+				name();
+				}
+				break;
+			case LBRACE:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 461;
+				Match(LBRACE);
+				State = 465;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
+					{
+					{
+					State = 462;
+					connectorItem();
+					}
+					}
+					State = 467;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 468;
+				Match(RBRACE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2842,13 +3262,13 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConnectionEndContext connectionEnd() {
 		ConnectionEndContext _localctx = new ConnectionEndContext(Context, State);
-		EnterRule(_localctx, 62, RULE_connectionEnd);
+		EnterRule(_localctx, 66, RULE_connectionEnd);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
+			State = 471;
 			connectorEndKeyword();
-			State = 410;
+			State = 472;
 			qualifiedName();
 			}
 		}
@@ -2867,6 +3287,9 @@ public partial class CamkesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONFIGURATION() { return GetToken(CamkesParser.CONFIGURATION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public SettingContext[] setting() {
 			return GetRuleContexts<SettingContext>();
 		}
@@ -2890,37 +3313,47 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConfigurationDeclContext configurationDecl() {
 		ConfigurationDeclContext _localctx = new ConfigurationDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_configurationDecl);
+		EnterRule(_localctx, 68, RULE_configurationDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 412;
+			State = 474;
 			Match(CONFIGURATION);
-			State = 413;
-			Match(LBRACE);
-			State = 417;
+			State = 476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 475;
+				name();
+				}
+			}
+
+			State = 478;
+			Match(LBRACE);
+			State = 482;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 414;
+				State = 479;
 				setting();
 				}
 				}
-				State = 419;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 420;
+			State = 485;
 			Match(RBRACE);
-			State = 422;
+			State = 487;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				{
-				State = 421;
+				State = 486;
 				Match(SEMI);
 				}
 				break;
@@ -2976,6 +3409,20 @@ public partial class CamkesParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LARROW() { return GetToken(CamkesParser.LARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LBRACK() { return GetTokens(CamkesParser.LBRACK); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK(int i) {
+			return GetToken(CamkesParser.LBRACK, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext[] value() {
+			return GetRuleContexts<ValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value(int i) {
+			return GetRuleContext<ValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RBRACK() { return GetTokens(CamkesParser.RBRACK); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK(int i) {
+			return GetToken(CamkesParser.RBRACK, i);
+		}
 		public ReferenceSettingContext(SettingContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -2988,22 +3435,23 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public SettingContext setting() {
 		SettingContext _localctx = new SettingContext(Context, State);
-		EnterRule(_localctx, 66, RULE_setting);
+		EnterRule(_localctx, 70, RULE_setting);
+		int _la;
 		try {
-			State = 434;
+			State = 508;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new AssignSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
+				State = 489;
 				qualifiedName();
-				State = 425;
+				State = 490;
 				Match(EQ);
-				State = 426;
+				State = 491;
 				value();
-				State = 427;
+				State = 492;
 				Match(SEMI);
 				}
 				break;
@@ -3011,13 +3459,31 @@ public partial class CamkesParser : Parser {
 				_localctx = new ReferenceSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 429;
+				State = 494;
 				qualifiedName();
-				State = 430;
+				State = 495;
 				Match(LARROW);
-				State = 431;
+				State = 496;
 				qualifiedName();
-				State = 432;
+				State = 503;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==LBRACK) {
+					{
+					{
+					State = 497;
+					Match(LBRACK);
+					State = 498;
+					value();
+					State = 499;
+					Match(RBRACK);
+					}
+					}
+					State = 505;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 506;
 				Match(SEMI);
 				}
 				break;
@@ -3061,30 +3527,30 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 68, RULE_qualifiedName);
+		EnterRule(_localctx, 72, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 510;
 			name();
-			State = 441;
+			State = 515;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 437;
+					State = 511;
 					Match(DOT);
-					State = 438;
+					State = 512;
 					name();
 					}
 					} 
 				}
-				State = 443;
+				State = 517;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			}
 			}
 		}
@@ -3166,6 +3632,23 @@ public partial class CamkesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class QueryValueContext : ValueContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(CamkesParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(CamkesParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
+			return GetRuleContext<ValueContext>(0);
+		}
+		public QueryValueContext(ValueContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitQueryValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class ExpressionValueContext : ValueContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
@@ -3182,70 +3665,70 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 70, RULE_value);
+		EnterRule(_localctx, 74, RULE_value);
 		int _la;
 		try {
 			int _alt;
-			State = 480;
+			State = 561;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case STRING:
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			case 1:
 				_localctx = new StringValueContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 445;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 444;
+					State = 518;
 					Match(STRING);
 					}
 					}
-					State = 447;
+					State = 521;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
 				}
 				break;
-			case LBRACK:
+			case 2:
 				_localctx = new ListValueContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 449;
+				State = 523;
 				Match(LBRACK);
-				State = 461;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6917520240137991168L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 64525L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032405L) != 0)) {
 					{
-					State = 450;
+					State = 524;
 					value();
-					State = 455;
+					State = 529;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 451;
+							State = 525;
 							Match(COMMA);
-							State = 452;
+							State = 526;
 							value();
 							}
 							} 
 						}
-						State = 457;
+						State = 531;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 					}
-					State = 459;
+					State = 533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 458;
+						State = 532;
 						Match(COMMA);
 						}
 					}
@@ -3253,47 +3736,47 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 463;
+				State = 537;
 				Match(RBRACK);
 				}
 				break;
-			case LBRACE:
+			case 3:
 				_localctx = new DictValueContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 464;
+				State = 538;
 				Match(LBRACE);
-				State = 476;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==STRING || _la==IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032385L) != 0)) {
 					{
-					State = 465;
+					State = 539;
 					dictEntry();
-					State = 470;
+					State = 544;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 466;
+							State = 540;
 							Match(COMMA);
-							State = 467;
+							State = 541;
 							dictEntry();
 							}
 							} 
 						}
-						State = 472;
+						State = 546;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
 					}
-					State = 474;
+					State = 548;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 473;
+						State = 547;
 						Match(COMMA);
 						}
 					}
@@ -3301,39 +3784,40 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 478;
+				State = 552;
 				Match(RBRACE);
 				}
 				break;
-			case GROUP:
-			case EXPORT:
-			case WITH:
-			case THREADS:
-			case PROCEDURE:
-			case PROCEDURES:
-			case EVENT:
-			case EVENTS:
-			case DATAPORT_KIND:
-			case DATAPORTS:
-			case TRUE:
-			case FALSE:
-			case LPAREN:
-			case PLUS:
-			case MINUS:
-			case TILDE:
-			case BANG:
-			case FLOAT:
-			case INTEGER:
-			case IDENTIFIER:
-				_localctx = new ExpressionValueContext(_localctx);
+			case 4:
+				_localctx = new QueryValueContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 479;
+				State = 553;
+				name();
+				State = 554;
+				Match(LPAREN);
+				State = 556;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032405L) != 0)) {
+					{
+					State = 555;
+					value();
+					}
+				}
+
+				State = 558;
+				Match(RPAREN);
+				}
+				break;
+			case 5:
+				_localctx = new ExpressionValueContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 560;
 				expression(0);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3348,13 +3832,12 @@ public partial class CamkesParser : Parser {
 	}
 
 	public partial class DictEntryContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public DictKeyContext dictKey() {
+			return GetRuleContext<DictKeyContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(CamkesParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
 			return GetRuleContext<ValueContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(CamkesParser.STRING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
 		}
 		public DictEntryContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -3372,42 +3855,108 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public DictEntryContext dictEntry() {
 		DictEntryContext _localctx = new DictEntryContext(Context, State);
-		EnterRule(_localctx, 72, RULE_dictEntry);
+		EnterRule(_localctx, 76, RULE_dictEntry);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 563;
+			dictKey();
+			State = 564;
+			Match(COLON);
+			State = 565;
+			value();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DictKeyContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return GetTokens(CamkesParser.STRING); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING(int i) {
+			return GetToken(CamkesParser.STRING, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public DictKeyContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_dictKey; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDictKey(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DictKeyContext dictKey() {
+		DictKeyContext _localctx = new DictKeyContext(Context, State);
+		EnterRule(_localctx, 78, RULE_dictKey);
+		int _la;
+		try {
+			State = 573;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
+				EnterOuterAlt(_localctx, 1);
 				{
-				State = 482;
-				Match(STRING);
+				State = 568;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 567;
+					Match(STRING);
+					}
+					}
+					State = 570;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==STRING );
 				}
 				break;
 			case GROUP:
 			case EXPORT:
 			case WITH:
 			case THREADS:
+			case THREAD:
+			case TEMPLATE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
 			case EVENTS:
 			case DATAPORT_KIND:
 			case DATAPORTS:
+			case TRUE:
+			case FALSE:
+			case LPAREN:
+			case PLUS:
+			case MINUS:
+			case TILDE:
+			case BANG:
+			case FLOAT:
+			case INTEGER:
 			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 2);
 				{
-				State = 483;
-				name();
+				State = 572;
+				expression(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
-			}
-			State = 486;
-			Match(COLON);
-			State = 487;
-			value();
 			}
 		}
 		catch (RecognitionException re) {
@@ -3548,6 +4097,7 @@ public partial class CamkesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(CamkesParser.STAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(CamkesParser.SLASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(CamkesParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POW() { return GetToken(CamkesParser.POW, 0); }
 		public BinaryExpressionContext(ExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3567,14 +4117,14 @@ public partial class CamkesParser : Parser {
 		int _parentState = State;
 		ExpressionContext _localctx = new ExpressionContext(Context, _parentState);
 		ExpressionContext _prevctx = _localctx;
-		int _startState = 74;
-		EnterRecursionRule(_localctx, 74, RULE_expression, _p);
+		int _startState = 80;
+		EnterRecursionRule(_localctx, 80, RULE_expression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 586;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -3586,16 +4136,16 @@ public partial class CamkesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 490;
+				State = 576;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 771L) != 0)) ) {
+				if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 771L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 491;
+				State = 577;
 				expression(6);
 				}
 				break;
@@ -3604,11 +4154,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 492;
+				State = 578;
 				Match(LPAREN);
-				State = 493;
+				State = 579;
 				expression(0);
-				State = 494;
+				State = 580;
 				Match(RPAREN);
 				}
 				break;
@@ -3617,7 +4167,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 496;
+				State = 582;
 				Match(INTEGER);
 				}
 				break;
@@ -3626,7 +4176,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new FloatLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 497;
+				State = 583;
 				Match(FLOAT);
 				}
 				break;
@@ -3636,7 +4186,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 498;
+				State = 584;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3651,6 +4201,8 @@ public partial class CamkesParser : Parser {
 			case EXPORT:
 			case WITH:
 			case THREADS:
+			case THREAD:
+			case TEMPLATE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -3662,7 +4214,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NameReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 499;
+				State = 585;
 				qualifiedName();
 				}
 				break;
@@ -3670,31 +4222,31 @@ public partial class CamkesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 540;
+			State = 626;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 538;
+					State = 624;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 					case 1:
 						{
 						_localctx = new ConditionalExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 502;
+						State = 588;
 						if (!(Precpred(Context, 17))) throw new FailedPredicateException(this, "Precpred(Context, 17)");
-						State = 503;
+						State = 589;
 						Match(QUESTION);
-						State = 504;
+						State = 590;
 						expression(0);
-						State = 505;
+						State = 591;
 						Match(COLON);
-						State = 506;
+						State = 592;
 						expression(18);
 						}
 						break;
@@ -3702,11 +4254,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 508;
+						State = 594;
 						if (!(Precpred(Context, 16))) throw new FailedPredicateException(this, "Precpred(Context, 16)");
-						State = 509;
+						State = 595;
 						Match(OROR);
-						State = 510;
+						State = 596;
 						expression(17);
 						}
 						break;
@@ -3714,11 +4266,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 511;
+						State = 597;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 512;
+						State = 598;
 						Match(ANDAND);
-						State = 513;
+						State = 599;
 						expression(16);
 						}
 						break;
@@ -3726,11 +4278,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 514;
+						State = 600;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 515;
+						State = 601;
 						Match(PIPE);
-						State = 516;
+						State = 602;
 						expression(15);
 						}
 						break;
@@ -3738,11 +4290,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 517;
+						State = 603;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 518;
+						State = 604;
 						Match(CARET);
-						State = 519;
+						State = 605;
 						expression(14);
 						}
 						break;
@@ -3750,11 +4302,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 520;
+						State = 606;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 521;
+						State = 607;
 						Match(AMP);
-						State = 522;
+						State = 608;
 						expression(13);
 						}
 						break;
@@ -3762,9 +4314,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 523;
+						State = 609;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 524;
+						State = 610;
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQEQ || _la==NOTEQ) ) {
 						ErrorHandler.RecoverInline(this);
@@ -3773,7 +4325,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 525;
+						State = 611;
 						expression(12);
 						}
 						break;
@@ -3781,18 +4333,18 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 526;
+						State = 612;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 527;
+						State = 613;
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 27443810229288960L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 219550481834311680L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 528;
+						State = 614;
 						expression(11);
 						}
 						break;
@@ -3800,9 +4352,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 529;
+						State = 615;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 530;
+						State = 616;
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
 						ErrorHandler.RecoverInline(this);
@@ -3811,7 +4363,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 531;
+						State = 617;
 						expression(10);
 						}
 						break;
@@ -3819,9 +4371,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 532;
+						State = 618;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 533;
+						State = 619;
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -3830,7 +4382,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 534;
+						State = 620;
 						expression(9);
 						}
 						break;
@@ -3838,27 +4390,27 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 535;
+						State = 621;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 536;
+						State = 622;
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 7L) != 0)) ) {
+						if ( !(((((_la - 46)) & ~0x3f) == 0 && ((1L << (_la - 46)) & 469762049L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 537;
+						State = 623;
 						expression(8);
 						}
 						break;
 					}
 					} 
 				}
-				State = 542;
+				State = 628;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			}
 			}
 		}
@@ -3881,10 +4433,12 @@ public partial class CamkesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROCEDURES() { return GetToken(CamkesParser.PROCEDURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EVENTS() { return GetToken(CamkesParser.EVENTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATAPORTS() { return GetToken(CamkesParser.DATAPORTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THREAD() { return GetToken(CamkesParser.THREAD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THREADS() { return GetToken(CamkesParser.THREADS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(CamkesParser.WITH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(CamkesParser.GROUP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXPORT() { return GetToken(CamkesParser.EXPORT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPLATE() { return GetToken(CamkesParser.TEMPLATE, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3901,14 +4455,14 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 76, RULE_name);
+		EnterRule(_localctx, 82, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 543;
+			State = 629;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2190433324032L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3930,7 +4484,7 @@ public partial class CamkesParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 37: return expression_sempred((ExpressionContext)_localctx, predIndex);
+		case 40: return expression_sempred((ExpressionContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -3952,195 +4506,228 @@ public partial class CamkesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,84,546,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,87,632,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,2,38,7,38,1,0,5,0,80,8,0,10,0,12,0,83,9,0,1,0,1,0,
-		1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,1,97,8,1,1,2,1,2,1,2,1,2,1,3,
-		1,3,1,3,4,3,106,8,3,11,3,12,3,107,1,3,3,3,111,8,3,1,4,1,4,1,4,1,4,1,5,
-		1,5,1,5,1,5,5,5,121,8,5,10,5,12,5,124,9,5,1,5,1,5,3,5,128,8,5,1,6,1,6,
-		1,6,3,6,133,8,6,1,7,1,7,1,7,1,7,3,7,139,8,7,1,7,1,7,1,7,1,8,1,8,3,8,146,
-		8,8,1,9,1,9,1,9,1,9,5,9,152,8,9,10,9,12,9,155,9,9,3,9,157,8,9,1,10,3,10,
-		160,8,10,1,10,1,10,1,10,3,10,165,8,10,1,11,1,11,1,12,1,12,1,12,1,13,1,
-		13,1,13,1,13,1,13,5,13,177,8,13,10,13,12,13,180,9,13,1,13,1,13,4,13,184,
-		8,13,11,13,12,13,185,3,13,188,8,13,1,14,1,14,1,14,1,14,5,14,194,8,14,10,
-		14,12,14,197,9,14,1,14,1,14,3,14,201,8,14,1,15,1,15,1,15,1,15,3,15,207,
-		8,15,1,15,3,15,210,8,15,1,15,1,15,1,16,1,16,1,16,1,16,3,16,218,8,16,1,
-		17,1,17,5,17,222,8,17,10,17,12,17,225,9,17,1,17,1,17,1,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,239,8,18,1,18,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,1,18,1,18,1,18,3,18,252,8,18,1,18,1,18,1,18,1,18,1,18,1,
-		18,3,18,260,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,3,18,276,8,18,1,19,1,19,1,19,1,19,1,19,3,19,283,8,19,1,
-		20,1,20,1,21,1,21,1,21,1,21,3,21,291,8,21,1,21,1,21,3,21,295,8,21,1,21,
-		1,21,1,22,1,22,1,22,1,22,5,22,303,8,22,10,22,12,22,306,9,22,1,22,1,22,
-		3,22,310,8,22,1,23,1,23,3,23,314,8,23,1,23,1,23,1,23,1,23,1,23,3,23,321,
-		8,23,1,23,1,23,1,23,3,23,326,8,23,1,24,1,24,1,25,1,25,1,26,1,26,3,26,334,
-		8,26,1,26,1,26,5,26,338,8,26,10,26,12,26,341,9,26,1,26,1,26,3,26,345,8,
-		26,1,27,1,27,3,27,349,8,27,1,28,1,28,3,28,353,8,28,1,28,1,28,5,28,357,
-		8,28,10,28,12,28,360,9,28,1,28,1,28,3,28,364,8,28,1,29,1,29,1,29,3,29,
-		369,8,29,1,29,1,29,5,29,373,8,29,10,29,12,29,376,9,29,1,29,1,29,3,29,380,
-		8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,5,29,389,8,29,10,29,12,29,392,
-		9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,403,8,29,1,30,1,
-		30,1,30,1,30,1,30,1,31,1,31,1,31,1,32,1,32,1,32,5,32,416,8,32,10,32,12,
-		32,419,9,32,1,32,1,32,3,32,423,8,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,3,33,435,8,33,1,34,1,34,1,34,5,34,440,8,34,10,34,12,34,
-		443,9,34,1,35,4,35,446,8,35,11,35,12,35,447,1,35,1,35,1,35,1,35,5,35,454,
-		8,35,10,35,12,35,457,9,35,1,35,3,35,460,8,35,3,35,462,8,35,1,35,1,35,1,
-		35,1,35,1,35,5,35,469,8,35,10,35,12,35,472,9,35,1,35,3,35,475,8,35,3,35,
-		477,8,35,1,35,1,35,3,35,481,8,35,1,36,1,36,3,36,485,8,36,1,36,1,36,1,36,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,501,8,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,539,8,37,10,37,12,37,542,9,
-		37,1,38,1,38,1,38,0,1,74,39,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,0,
-		13,1,0,54,54,1,0,27,30,1,0,21,23,1,0,31,32,1,0,35,40,2,0,67,68,75,76,1,
-		0,41,42,1,0,49,50,2,0,47,48,53,54,1,0,45,46,1,0,67,68,1,0,69,71,3,0,10,
-		11,33,40,80,80,605,0,81,1,0,0,0,2,96,1,0,0,0,4,98,1,0,0,0,6,110,1,0,0,
-		0,8,112,1,0,0,0,10,116,1,0,0,0,12,132,1,0,0,0,14,134,1,0,0,0,16,145,1,
-		0,0,0,18,156,1,0,0,0,20,159,1,0,0,0,22,166,1,0,0,0,24,168,1,0,0,0,26,187,
-		1,0,0,0,28,189,1,0,0,0,30,202,1,0,0,0,32,213,1,0,0,0,34,219,1,0,0,0,36,
-		275,1,0,0,0,38,277,1,0,0,0,40,284,1,0,0,0,42,286,1,0,0,0,44,298,1,0,0,
-		0,46,325,1,0,0,0,48,327,1,0,0,0,50,329,1,0,0,0,52,331,1,0,0,0,54,348,1,
-		0,0,0,56,350,1,0,0,0,58,402,1,0,0,0,60,404,1,0,0,0,62,409,1,0,0,0,64,412,
-		1,0,0,0,66,434,1,0,0,0,68,436,1,0,0,0,70,480,1,0,0,0,72,484,1,0,0,0,74,
-		500,1,0,0,0,76,543,1,0,0,0,78,80,3,2,1,0,79,78,1,0,0,0,80,83,1,0,0,0,81,
-		79,1,0,0,0,81,82,1,0,0,0,82,84,1,0,0,0,83,81,1,0,0,0,84,85,5,0,0,1,85,
-		1,1,0,0,0,86,97,3,4,2,0,87,97,3,8,4,0,88,97,3,10,5,0,89,97,3,28,14,0,90,
-		97,3,32,16,0,91,97,3,44,22,0,92,97,3,52,26,0,93,97,3,56,28,0,94,97,3,64,
-		32,0,95,97,5,56,0,0,96,86,1,0,0,0,96,87,1,0,0,0,96,88,1,0,0,0,96,89,1,
-		0,0,0,96,90,1,0,0,0,96,91,1,0,0,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,
-		0,0,0,96,95,1,0,0,0,97,3,1,0,0,0,98,99,5,1,0,0,99,100,3,6,3,0,100,101,
-		5,56,0,0,101,5,1,0,0,0,102,111,5,79,0,0,103,105,5,53,0,0,104,106,8,0,0,
-		0,105,104,1,0,0,0,106,107,1,0,0,0,107,105,1,0,0,0,107,108,1,0,0,0,108,
-		109,1,0,0,0,109,111,5,54,0,0,110,102,1,0,0,0,110,103,1,0,0,0,111,7,1,0,
-		0,0,112,113,5,2,0,0,113,114,3,6,3,0,114,115,5,56,0,0,115,9,1,0,0,0,116,
-		117,5,3,0,0,117,118,3,76,38,0,118,122,5,63,0,0,119,121,3,12,6,0,120,119,
-		1,0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,
-		0,124,122,1,0,0,0,125,127,5,64,0,0,126,128,5,56,0,0,127,126,1,0,0,0,127,
-		128,1,0,0,0,128,11,1,0,0,0,129,133,3,14,7,0,130,133,3,8,4,0,131,133,3,
-		42,21,0,132,129,1,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,13,1,0,0,0,
-		134,135,3,16,8,0,135,136,3,76,38,0,136,138,5,61,0,0,137,139,3,18,9,0,138,
-		137,1,0,0,0,138,139,1,0,0,0,139,140,1,0,0,0,140,141,5,62,0,0,141,142,5,
-		56,0,0,142,15,1,0,0,0,143,146,5,26,0,0,144,146,3,26,13,0,145,143,1,0,0,
-		0,145,144,1,0,0,0,146,17,1,0,0,0,147,157,5,26,0,0,148,153,3,20,10,0,149,
-		150,5,57,0,0,150,152,3,20,10,0,151,149,1,0,0,0,152,155,1,0,0,0,153,151,
-		1,0,0,0,153,154,1,0,0,0,154,157,1,0,0,0,155,153,1,0,0,0,156,147,1,0,0,
-		0,156,148,1,0,0,0,157,19,1,0,0,0,158,160,3,22,11,0,159,158,1,0,0,0,159,
-		160,1,0,0,0,160,161,1,0,0,0,161,162,3,26,13,0,162,164,3,76,38,0,163,165,
-		3,24,12,0,164,163,1,0,0,0,164,165,1,0,0,0,165,21,1,0,0,0,166,167,7,1,0,
-		0,167,23,1,0,0,0,168,169,5,65,0,0,169,170,5,66,0,0,170,25,1,0,0,0,171,
-		172,5,25,0,0,172,188,3,76,38,0,173,174,5,25,0,0,174,178,5,63,0,0,175,177,
-		3,30,15,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,
-		0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,188,5,64,0,0,182,184,3,76,38,0,
-		183,182,1,0,0,0,184,185,1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,188,
-		1,0,0,0,187,171,1,0,0,0,187,173,1,0,0,0,187,183,1,0,0,0,188,27,1,0,0,0,
-		189,190,5,25,0,0,190,191,3,76,38,0,191,195,5,63,0,0,192,194,3,30,15,0,
-		193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,
-		1,0,0,0,197,195,1,0,0,0,198,200,5,64,0,0,199,201,5,56,0,0,200,199,1,0,
-		0,0,200,201,1,0,0,0,201,29,1,0,0,0,202,203,3,26,13,0,203,209,3,76,38,0,
-		204,206,5,65,0,0,205,207,3,74,37,0,206,205,1,0,0,0,206,207,1,0,0,0,207,
-		208,1,0,0,0,208,210,5,66,0,0,209,204,1,0,0,0,209,210,1,0,0,0,210,211,1,
-		0,0,0,211,212,5,56,0,0,212,31,1,0,0,0,213,214,5,4,0,0,214,215,3,76,38,
-		0,215,217,3,34,17,0,216,218,5,56,0,0,217,216,1,0,0,0,217,218,1,0,0,0,218,
-		33,1,0,0,0,219,223,5,63,0,0,220,222,3,36,18,0,221,220,1,0,0,0,222,225,
-		1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,
-		0,226,227,5,64,0,0,227,35,1,0,0,0,228,229,5,12,0,0,229,276,5,56,0,0,230,
-		231,5,13,0,0,231,276,5,56,0,0,232,233,5,14,0,0,233,234,3,76,38,0,234,235,
-		3,76,38,0,235,236,5,56,0,0,236,276,1,0,0,0,237,239,5,19,0,0,238,237,1,
-		0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,241,5,15,0,0,241,242,3,76,38,
-		0,242,243,3,76,38,0,243,244,5,56,0,0,244,276,1,0,0,0,245,246,5,16,0,0,
-		246,247,3,76,38,0,247,248,3,76,38,0,248,249,5,56,0,0,249,276,1,0,0,0,250,
-		252,5,19,0,0,251,250,1,0,0,0,251,252,1,0,0,0,252,253,1,0,0,0,253,254,5,
-		17,0,0,254,255,3,76,38,0,255,256,3,76,38,0,256,257,5,56,0,0,257,276,1,
-		0,0,0,258,260,5,19,0,0,259,258,1,0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,
-		261,262,5,18,0,0,262,263,3,38,19,0,263,264,3,76,38,0,264,265,5,56,0,0,
-		265,276,1,0,0,0,266,267,5,20,0,0,267,268,3,40,20,0,268,269,3,76,38,0,269,
-		270,5,56,0,0,270,276,1,0,0,0,271,276,3,42,21,0,272,276,3,56,28,0,273,276,
-		3,64,32,0,274,276,3,8,4,0,275,228,1,0,0,0,275,230,1,0,0,0,275,232,1,0,
-		0,0,275,238,1,0,0,0,275,245,1,0,0,0,275,251,1,0,0,0,275,259,1,0,0,0,275,
-		266,1,0,0,0,275,271,1,0,0,0,275,272,1,0,0,0,275,273,1,0,0,0,275,274,1,
-		0,0,0,276,37,1,0,0,0,277,282,3,26,13,0,278,279,5,61,0,0,279,280,3,74,37,
-		0,280,281,5,62,0,0,281,283,1,0,0,0,282,278,1,0,0,0,282,283,1,0,0,0,283,
-		39,1,0,0,0,284,285,7,2,0,0,285,41,1,0,0,0,286,287,5,24,0,0,287,288,3,26,
-		13,0,288,290,3,76,38,0,289,291,3,24,12,0,290,289,1,0,0,0,290,291,1,0,0,
-		0,291,294,1,0,0,0,292,293,5,55,0,0,293,295,3,70,35,0,294,292,1,0,0,0,294,
-		295,1,0,0,0,295,296,1,0,0,0,296,297,5,56,0,0,297,43,1,0,0,0,298,299,5,
-		5,0,0,299,300,3,76,38,0,300,304,5,63,0,0,301,303,3,46,23,0,302,301,1,0,
-		0,0,303,306,1,0,0,0,304,302,1,0,0,0,304,305,1,0,0,0,305,307,1,0,0,0,306,
-		304,1,0,0,0,307,309,5,64,0,0,308,310,5,56,0,0,309,308,1,0,0,0,309,310,
-		1,0,0,0,310,45,1,0,0,0,311,313,3,48,24,0,312,314,5,13,0,0,313,312,1,0,
-		0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,320,3,50,25,0,316,317,5,33,0,0,
-		317,318,3,74,37,0,318,319,5,34,0,0,319,321,1,0,0,0,320,316,1,0,0,0,320,
-		321,1,0,0,0,321,322,1,0,0,0,322,323,5,56,0,0,323,326,1,0,0,0,324,326,3,
-		42,21,0,325,311,1,0,0,0,325,324,1,0,0,0,326,47,1,0,0,0,327,328,7,3,0,0,
-		328,49,1,0,0,0,329,330,7,4,0,0,330,51,1,0,0,0,331,333,5,6,0,0,332,334,
-		3,76,38,0,333,332,1,0,0,0,333,334,1,0,0,0,334,335,1,0,0,0,335,339,5,63,
-		0,0,336,338,3,54,27,0,337,336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,
-		339,340,1,0,0,0,340,342,1,0,0,0,341,339,1,0,0,0,342,344,5,64,0,0,343,345,
-		5,56,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,53,1,0,0,0,346,349,3,56,28,
-		0,347,349,3,64,32,0,348,346,1,0,0,0,348,347,1,0,0,0,349,55,1,0,0,0,350,
-		352,5,7,0,0,351,353,3,76,38,0,352,351,1,0,0,0,352,353,1,0,0,0,353,354,
-		1,0,0,0,354,358,5,63,0,0,355,357,3,58,29,0,356,355,1,0,0,0,357,360,1,0,
-		0,0,358,356,1,0,0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,
-		363,5,64,0,0,362,364,5,56,0,0,363,362,1,0,0,0,363,364,1,0,0,0,364,57,1,
-		0,0,0,365,403,3,60,30,0,366,368,5,10,0,0,367,369,3,76,38,0,368,367,1,0,
-		0,0,368,369,1,0,0,0,369,370,1,0,0,0,370,374,5,63,0,0,371,373,3,60,30,0,
-		372,371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,377,
-		1,0,0,0,376,374,1,0,0,0,377,379,5,64,0,0,378,380,5,56,0,0,379,378,1,0,
-		0,0,379,380,1,0,0,0,380,403,1,0,0,0,381,382,5,9,0,0,382,383,3,76,38,0,
-		383,384,3,76,38,0,384,385,5,61,0,0,385,390,3,62,31,0,386,387,5,57,0,0,
-		387,389,3,62,31,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,
-		391,1,0,0,0,391,393,1,0,0,0,392,390,1,0,0,0,393,394,5,62,0,0,394,395,5,
-		56,0,0,395,403,1,0,0,0,396,397,5,11,0,0,397,398,3,68,34,0,398,399,5,44,
-		0,0,399,400,3,76,38,0,400,401,5,56,0,0,401,403,1,0,0,0,402,365,1,0,0,0,
-		402,366,1,0,0,0,402,381,1,0,0,0,402,396,1,0,0,0,403,59,1,0,0,0,404,405,
-		5,4,0,0,405,406,3,76,38,0,406,407,3,76,38,0,407,408,5,56,0,0,408,61,1,
-		0,0,0,409,410,3,48,24,0,410,411,3,68,34,0,411,63,1,0,0,0,412,413,5,8,0,
-		0,413,417,5,63,0,0,414,416,3,66,33,0,415,414,1,0,0,0,416,419,1,0,0,0,417,
-		415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,417,1,0,0,0,420,422,5,
-		64,0,0,421,423,5,56,0,0,422,421,1,0,0,0,422,423,1,0,0,0,423,65,1,0,0,0,
-		424,425,3,68,34,0,425,426,5,55,0,0,426,427,3,70,35,0,427,428,5,56,0,0,
-		428,435,1,0,0,0,429,430,3,68,34,0,430,431,5,43,0,0,431,432,3,68,34,0,432,
-		433,5,56,0,0,433,435,1,0,0,0,434,424,1,0,0,0,434,429,1,0,0,0,435,67,1,
-		0,0,0,436,441,3,76,38,0,437,438,5,58,0,0,438,440,3,76,38,0,439,437,1,0,
-		0,0,440,443,1,0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,69,1,0,0,0,443,
-		441,1,0,0,0,444,446,5,79,0,0,445,444,1,0,0,0,446,447,1,0,0,0,447,445,1,
-		0,0,0,447,448,1,0,0,0,448,481,1,0,0,0,449,461,5,65,0,0,450,455,3,70,35,
-		0,451,452,5,57,0,0,452,454,3,70,35,0,453,451,1,0,0,0,454,457,1,0,0,0,455,
-		453,1,0,0,0,455,456,1,0,0,0,456,459,1,0,0,0,457,455,1,0,0,0,458,460,5,
-		57,0,0,459,458,1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,0,461,450,1,0,0,0,
-		461,462,1,0,0,0,462,463,1,0,0,0,463,481,5,66,0,0,464,476,5,63,0,0,465,
-		470,3,72,36,0,466,467,5,57,0,0,467,469,3,72,36,0,468,466,1,0,0,0,469,472,
-		1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,474,1,0,0,0,472,470,1,0,0,
-		0,473,475,5,57,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,
-		465,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,481,5,64,0,0,479,481,3,
-		74,37,0,480,445,1,0,0,0,480,449,1,0,0,0,480,464,1,0,0,0,480,479,1,0,0,
-		0,481,71,1,0,0,0,482,485,5,79,0,0,483,485,3,76,38,0,484,482,1,0,0,0,484,
-		483,1,0,0,0,485,486,1,0,0,0,486,487,5,59,0,0,487,488,3,70,35,0,488,73,
-		1,0,0,0,489,490,6,37,-1,0,490,491,7,5,0,0,491,501,3,74,37,6,492,493,5,
-		61,0,0,493,494,3,74,37,0,494,495,5,62,0,0,495,501,1,0,0,0,496,501,5,78,
-		0,0,497,501,5,77,0,0,498,501,7,6,0,0,499,501,3,68,34,0,500,489,1,0,0,0,
-		500,492,1,0,0,0,500,496,1,0,0,0,500,497,1,0,0,0,500,498,1,0,0,0,500,499,
-		1,0,0,0,501,540,1,0,0,0,502,503,10,17,0,0,503,504,5,60,0,0,504,505,3,74,
-		37,0,505,506,5,59,0,0,506,507,3,74,37,18,507,539,1,0,0,0,508,509,10,16,
-		0,0,509,510,5,52,0,0,510,539,3,74,37,17,511,512,10,15,0,0,512,513,5,51,
-		0,0,513,539,3,74,37,16,514,515,10,14,0,0,515,516,5,73,0,0,516,539,3,74,
-		37,15,517,518,10,13,0,0,518,519,5,74,0,0,519,539,3,74,37,14,520,521,10,
-		12,0,0,521,522,5,72,0,0,522,539,3,74,37,13,523,524,10,11,0,0,524,525,7,
-		7,0,0,525,539,3,74,37,12,526,527,10,10,0,0,527,528,7,8,0,0,528,539,3,74,
-		37,11,529,530,10,9,0,0,530,531,7,9,0,0,531,539,3,74,37,10,532,533,10,8,
-		0,0,533,534,7,10,0,0,534,539,3,74,37,9,535,536,10,7,0,0,536,537,7,11,0,
-		0,537,539,3,74,37,8,538,502,1,0,0,0,538,508,1,0,0,0,538,511,1,0,0,0,538,
-		514,1,0,0,0,538,517,1,0,0,0,538,520,1,0,0,0,538,523,1,0,0,0,538,526,1,
-		0,0,0,538,529,1,0,0,0,538,532,1,0,0,0,538,535,1,0,0,0,539,542,1,0,0,0,
-		540,538,1,0,0,0,540,541,1,0,0,0,541,75,1,0,0,0,542,540,1,0,0,0,543,544,
-		7,12,0,0,544,77,1,0,0,0,62,81,96,107,110,122,127,132,138,145,153,156,159,
-		164,178,185,187,195,200,206,209,217,223,238,251,259,275,282,290,294,304,
-		309,313,320,325,333,339,344,348,352,358,363,368,374,379,390,402,417,422,
-		434,441,447,455,459,461,470,474,476,480,484,500,538,540
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,1,0,5,0,86,
+		8,0,10,0,12,0,89,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,
+		1,103,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,4,3,112,8,3,11,3,12,3,113,1,3,3,
+		3,117,8,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,5,5,127,8,5,10,5,12,5,130,9,
+		5,1,5,1,5,3,5,134,8,5,1,6,1,6,1,6,3,6,139,8,6,1,7,1,7,1,7,1,7,3,7,145,
+		8,7,1,7,1,7,1,7,1,8,1,8,3,8,152,8,8,1,9,1,9,1,9,1,9,5,9,158,8,9,10,9,12,
+		9,161,9,9,1,9,3,9,164,8,9,3,9,166,8,9,1,10,3,10,169,8,10,1,10,1,10,1,10,
+		3,10,174,8,10,1,11,1,11,1,12,1,12,1,12,1,13,1,13,1,13,3,13,184,8,13,1,
+		13,1,13,5,13,188,8,13,10,13,12,13,191,9,13,1,13,1,13,4,13,195,8,13,11,
+		13,12,13,196,3,13,199,8,13,1,14,1,14,1,14,1,14,5,14,205,8,14,10,14,12,
+		14,208,9,14,1,14,1,14,3,14,212,8,14,1,15,1,15,1,15,1,15,3,15,218,8,15,
+		1,15,3,15,221,8,15,1,15,1,15,3,15,225,8,15,1,15,1,15,1,16,1,16,1,16,1,
+		16,3,16,233,8,16,1,17,1,17,5,17,237,8,17,10,17,12,17,240,9,17,1,17,1,17,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,254,8,18,1,18,1,
+		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,267,8,18,1,18,1,18,
+		1,18,1,18,1,18,1,18,3,18,275,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
+		18,3,18,299,8,18,1,19,1,19,1,19,1,19,1,19,3,19,306,8,19,1,20,1,20,1,21,
+		1,21,1,21,1,21,3,21,314,8,21,1,21,1,21,3,21,318,8,21,1,21,1,21,1,22,1,
+		22,1,22,1,22,5,22,326,8,22,10,22,12,22,329,9,22,1,22,1,22,3,22,333,8,22,
+		1,23,1,23,3,23,337,8,23,1,23,1,23,5,23,341,8,23,10,23,12,23,344,9,23,1,
+		23,1,23,1,23,3,23,349,8,23,1,24,1,24,1,24,1,24,1,24,1,24,4,24,357,8,24,
+		11,24,12,24,358,3,24,361,8,24,1,25,1,25,1,26,1,26,1,27,1,27,3,27,369,8,
+		27,1,27,1,27,5,27,373,8,27,10,27,12,27,376,9,27,1,27,1,27,3,27,380,8,27,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,392,8,28,1,29,1,
+		29,3,29,396,8,29,1,29,1,29,5,29,400,8,29,10,29,12,29,403,9,29,1,29,1,29,
+		3,29,407,8,29,1,30,1,30,1,30,3,30,412,8,30,1,30,1,30,5,30,416,8,30,10,
+		30,12,30,419,9,30,1,30,1,30,3,30,423,8,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,5,30,432,8,30,10,30,12,30,435,9,30,1,30,3,30,438,8,30,3,30,440,8,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,451,8,30,1,31,1,31,
+		1,31,3,31,456,8,31,1,31,1,31,1,31,1,32,1,32,1,32,5,32,464,8,32,10,32,12,
+		32,467,9,32,1,32,3,32,470,8,32,1,33,1,33,1,33,1,34,1,34,3,34,477,8,34,
+		1,34,1,34,5,34,481,8,34,10,34,12,34,484,9,34,1,34,1,34,3,34,488,8,34,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,502,8,35,
+		10,35,12,35,505,9,35,1,35,1,35,3,35,509,8,35,1,36,1,36,1,36,5,36,514,8,
+		36,10,36,12,36,517,9,36,1,37,4,37,520,8,37,11,37,12,37,521,1,37,1,37,1,
+		37,1,37,5,37,528,8,37,10,37,12,37,531,9,37,1,37,3,37,534,8,37,3,37,536,
+		8,37,1,37,1,37,1,37,1,37,1,37,5,37,543,8,37,10,37,12,37,546,9,37,1,37,
+		3,37,549,8,37,3,37,551,8,37,1,37,1,37,1,37,1,37,3,37,557,8,37,1,37,1,37,
+		1,37,3,37,562,8,37,1,38,1,38,1,38,1,38,1,39,4,39,569,8,39,11,39,12,39,
+		570,1,39,3,39,574,8,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,3,40,587,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,625,8,
+		40,10,40,12,40,628,9,40,1,41,1,41,1,41,0,1,80,42,0,2,4,6,8,10,12,14,16,
+		18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,
+		66,68,70,72,74,76,78,80,82,0,14,1,0,57,57,1,0,27,30,1,0,21,23,1,0,34,35,
+		1,0,31,32,1,0,37,42,2,0,70,71,78,79,1,0,43,44,1,0,52,53,2,0,50,51,56,57,
+		1,0,48,49,1,0,70,71,2,0,46,46,72,74,3,0,10,11,33,42,83,83,707,0,87,1,0,
+		0,0,2,102,1,0,0,0,4,104,1,0,0,0,6,116,1,0,0,0,8,118,1,0,0,0,10,122,1,0,
+		0,0,12,138,1,0,0,0,14,140,1,0,0,0,16,151,1,0,0,0,18,165,1,0,0,0,20,168,
+		1,0,0,0,22,175,1,0,0,0,24,177,1,0,0,0,26,198,1,0,0,0,28,200,1,0,0,0,30,
+		213,1,0,0,0,32,228,1,0,0,0,34,234,1,0,0,0,36,298,1,0,0,0,38,300,1,0,0,
+		0,40,307,1,0,0,0,42,309,1,0,0,0,44,321,1,0,0,0,46,348,1,0,0,0,48,360,1,
+		0,0,0,50,362,1,0,0,0,52,364,1,0,0,0,54,366,1,0,0,0,56,391,1,0,0,0,58,393,
+		1,0,0,0,60,450,1,0,0,0,62,452,1,0,0,0,64,469,1,0,0,0,66,471,1,0,0,0,68,
+		474,1,0,0,0,70,508,1,0,0,0,72,510,1,0,0,0,74,561,1,0,0,0,76,563,1,0,0,
+		0,78,573,1,0,0,0,80,586,1,0,0,0,82,629,1,0,0,0,84,86,3,2,1,0,85,84,1,0,
+		0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,0,88,90,1,0,0,0,89,87,1,0,
+		0,0,90,91,5,0,0,1,91,1,1,0,0,0,92,103,3,4,2,0,93,103,3,8,4,0,94,103,3,
+		10,5,0,95,103,3,28,14,0,96,103,3,32,16,0,97,103,3,44,22,0,98,103,3,54,
+		27,0,99,103,3,58,29,0,100,103,3,68,34,0,101,103,5,59,0,0,102,92,1,0,0,
+		0,102,93,1,0,0,0,102,94,1,0,0,0,102,95,1,0,0,0,102,96,1,0,0,0,102,97,1,
+		0,0,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,0,0,0,102,101,1,0,0,0,103,
+		3,1,0,0,0,104,105,5,1,0,0,105,106,3,6,3,0,106,107,5,59,0,0,107,5,1,0,0,
+		0,108,117,5,82,0,0,109,111,5,56,0,0,110,112,8,0,0,0,111,110,1,0,0,0,112,
+		113,1,0,0,0,113,111,1,0,0,0,113,114,1,0,0,0,114,115,1,0,0,0,115,117,5,
+		57,0,0,116,108,1,0,0,0,116,109,1,0,0,0,117,7,1,0,0,0,118,119,5,2,0,0,119,
+		120,3,6,3,0,120,121,5,59,0,0,121,9,1,0,0,0,122,123,5,3,0,0,123,124,3,82,
+		41,0,124,128,5,66,0,0,125,127,3,12,6,0,126,125,1,0,0,0,127,130,1,0,0,0,
+		128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,0,0,0,131,133,
+		5,67,0,0,132,134,5,59,0,0,133,132,1,0,0,0,133,134,1,0,0,0,134,11,1,0,0,
+		0,135,139,3,14,7,0,136,139,3,8,4,0,137,139,3,42,21,0,138,135,1,0,0,0,138,
+		136,1,0,0,0,138,137,1,0,0,0,139,13,1,0,0,0,140,141,3,16,8,0,141,142,3,
+		82,41,0,142,144,5,64,0,0,143,145,3,18,9,0,144,143,1,0,0,0,144,145,1,0,
+		0,0,145,146,1,0,0,0,146,147,5,65,0,0,147,148,5,59,0,0,148,15,1,0,0,0,149,
+		152,5,26,0,0,150,152,3,26,13,0,151,149,1,0,0,0,151,150,1,0,0,0,152,17,
+		1,0,0,0,153,166,5,26,0,0,154,159,3,20,10,0,155,156,5,60,0,0,156,158,3,
+		20,10,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,
+		0,160,163,1,0,0,0,161,159,1,0,0,0,162,164,5,60,0,0,163,162,1,0,0,0,163,
+		164,1,0,0,0,164,166,1,0,0,0,165,153,1,0,0,0,165,154,1,0,0,0,166,19,1,0,
+		0,0,167,169,3,22,11,0,168,167,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,
+		170,171,3,26,13,0,171,173,3,82,41,0,172,174,3,24,12,0,173,172,1,0,0,0,
+		173,174,1,0,0,0,174,21,1,0,0,0,175,176,7,1,0,0,176,23,1,0,0,0,177,178,
+		5,68,0,0,178,179,5,69,0,0,179,25,1,0,0,0,180,181,5,25,0,0,181,199,3,82,
+		41,0,182,184,5,25,0,0,183,182,1,0,0,0,183,184,1,0,0,0,184,185,1,0,0,0,
+		185,189,5,66,0,0,186,188,3,30,15,0,187,186,1,0,0,0,188,191,1,0,0,0,189,
+		187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,0,192,199,5,
+		67,0,0,193,195,3,82,41,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,
+		0,196,197,1,0,0,0,197,199,1,0,0,0,198,180,1,0,0,0,198,183,1,0,0,0,198,
+		194,1,0,0,0,199,27,1,0,0,0,200,201,5,25,0,0,201,202,3,82,41,0,202,206,
+		5,66,0,0,203,205,3,30,15,0,204,203,1,0,0,0,205,208,1,0,0,0,206,204,1,0,
+		0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,67,0,0,210,
+		212,5,59,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,29,1,0,0,0,213,214,3,
+		26,13,0,214,220,3,82,41,0,215,217,5,68,0,0,216,218,3,80,40,0,217,216,1,
+		0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,221,5,69,0,0,220,215,1,0,0,0,
+		220,221,1,0,0,0,221,224,1,0,0,0,222,223,5,58,0,0,223,225,3,74,37,0,224,
+		222,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,226,227,5,59,0,0,227,31,1,
+		0,0,0,228,229,5,4,0,0,229,230,3,82,41,0,230,232,3,34,17,0,231,233,5,59,
+		0,0,232,231,1,0,0,0,232,233,1,0,0,0,233,33,1,0,0,0,234,238,5,66,0,0,235,
+		237,3,36,18,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,
+		1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,67,0,0,242,35,1,0,0,
+		0,243,244,5,12,0,0,244,299,5,59,0,0,245,246,5,13,0,0,246,299,5,59,0,0,
+		247,248,5,14,0,0,248,249,3,82,41,0,249,250,3,82,41,0,250,251,5,59,0,0,
+		251,299,1,0,0,0,252,254,5,19,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,
+		1,0,0,0,255,256,5,15,0,0,256,257,3,82,41,0,257,258,3,82,41,0,258,259,5,
+		59,0,0,259,299,1,0,0,0,260,261,5,16,0,0,261,262,3,82,41,0,262,263,3,82,
+		41,0,263,264,5,59,0,0,264,299,1,0,0,0,265,267,5,19,0,0,266,265,1,0,0,0,
+		266,267,1,0,0,0,267,268,1,0,0,0,268,269,5,17,0,0,269,270,3,82,41,0,270,
+		271,3,82,41,0,271,272,5,59,0,0,272,299,1,0,0,0,273,275,5,19,0,0,274,273,
+		1,0,0,0,274,275,1,0,0,0,275,276,1,0,0,0,276,277,5,18,0,0,277,278,3,38,
+		19,0,278,279,3,82,41,0,279,280,5,59,0,0,280,299,1,0,0,0,281,282,5,20,0,
+		0,282,283,3,40,20,0,283,284,3,82,41,0,284,285,5,59,0,0,285,299,1,0,0,0,
+		286,299,3,42,21,0,287,299,3,58,29,0,288,299,3,68,34,0,289,290,5,7,0,0,
+		290,291,3,82,41,0,291,292,5,59,0,0,292,299,1,0,0,0,293,294,5,8,0,0,294,
+		295,3,82,41,0,295,296,5,59,0,0,296,299,1,0,0,0,297,299,3,8,4,0,298,243,
+		1,0,0,0,298,245,1,0,0,0,298,247,1,0,0,0,298,253,1,0,0,0,298,260,1,0,0,
+		0,298,266,1,0,0,0,298,274,1,0,0,0,298,281,1,0,0,0,298,286,1,0,0,0,298,
+		287,1,0,0,0,298,288,1,0,0,0,298,289,1,0,0,0,298,293,1,0,0,0,298,297,1,
+		0,0,0,299,37,1,0,0,0,300,305,3,26,13,0,301,302,5,64,0,0,302,303,3,80,40,
+		0,303,304,5,65,0,0,304,306,1,0,0,0,305,301,1,0,0,0,305,306,1,0,0,0,306,
+		39,1,0,0,0,307,308,7,2,0,0,308,41,1,0,0,0,309,310,5,24,0,0,310,311,3,26,
+		13,0,311,313,3,82,41,0,312,314,3,24,12,0,313,312,1,0,0,0,313,314,1,0,0,
+		0,314,317,1,0,0,0,315,316,5,58,0,0,316,318,3,74,37,0,317,315,1,0,0,0,317,
+		318,1,0,0,0,318,319,1,0,0,0,319,320,5,59,0,0,320,43,1,0,0,0,321,322,5,
+		5,0,0,322,323,3,82,41,0,323,327,5,66,0,0,324,326,3,46,23,0,325,324,1,0,
+		0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,
+		327,1,0,0,0,330,332,5,67,0,0,331,333,5,59,0,0,332,331,1,0,0,0,332,333,
+		1,0,0,0,333,45,1,0,0,0,334,336,3,50,25,0,335,337,5,13,0,0,336,335,1,0,
+		0,0,336,337,1,0,0,0,337,338,1,0,0,0,338,342,3,52,26,0,339,341,3,48,24,
+		0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,
+		345,1,0,0,0,344,342,1,0,0,0,345,346,5,59,0,0,346,349,1,0,0,0,347,349,3,
+		42,21,0,348,334,1,0,0,0,348,347,1,0,0,0,349,47,1,0,0,0,350,351,5,33,0,
+		0,351,352,3,80,40,0,352,353,7,3,0,0,353,361,1,0,0,0,354,356,5,36,0,0,355,
+		357,5,82,0,0,356,355,1,0,0,0,357,358,1,0,0,0,358,356,1,0,0,0,358,359,1,
+		0,0,0,359,361,1,0,0,0,360,350,1,0,0,0,360,354,1,0,0,0,361,49,1,0,0,0,362,
+		363,7,4,0,0,363,51,1,0,0,0,364,365,7,5,0,0,365,53,1,0,0,0,366,368,5,6,
+		0,0,367,369,3,82,41,0,368,367,1,0,0,0,368,369,1,0,0,0,369,370,1,0,0,0,
+		370,374,5,66,0,0,371,373,3,56,28,0,372,371,1,0,0,0,373,376,1,0,0,0,374,
+		372,1,0,0,0,374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,0,377,379,5,
+		67,0,0,378,380,5,59,0,0,379,378,1,0,0,0,379,380,1,0,0,0,380,55,1,0,0,0,
+		381,392,3,58,29,0,382,392,3,68,34,0,383,384,5,7,0,0,384,385,3,82,41,0,
+		385,386,5,59,0,0,386,392,1,0,0,0,387,388,5,8,0,0,388,389,3,82,41,0,389,
+		390,5,59,0,0,390,392,1,0,0,0,391,381,1,0,0,0,391,382,1,0,0,0,391,383,1,
+		0,0,0,391,387,1,0,0,0,392,57,1,0,0,0,393,395,5,7,0,0,394,396,3,82,41,0,
+		395,394,1,0,0,0,395,396,1,0,0,0,396,397,1,0,0,0,397,401,5,66,0,0,398,400,
+		3,60,30,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,
+		0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,67,0,0,405,407,5,59,0,0,
+		406,405,1,0,0,0,406,407,1,0,0,0,407,59,1,0,0,0,408,451,3,62,31,0,409,411,
+		5,10,0,0,410,412,3,82,41,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,
+		0,0,413,417,5,66,0,0,414,416,3,62,31,0,415,414,1,0,0,0,416,419,1,0,0,0,
+		417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,417,1,0,0,0,420,422,
+		5,67,0,0,421,423,5,59,0,0,422,421,1,0,0,0,422,423,1,0,0,0,423,451,1,0,
+		0,0,424,425,5,9,0,0,425,426,3,64,32,0,426,427,3,82,41,0,427,439,5,64,0,
+		0,428,433,3,66,33,0,429,430,5,60,0,0,430,432,3,66,33,0,431,429,1,0,0,0,
+		432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,433,
+		1,0,0,0,436,438,5,60,0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,
+		0,439,428,1,0,0,0,439,440,1,0,0,0,440,441,1,0,0,0,441,442,5,65,0,0,442,
+		443,5,59,0,0,443,451,1,0,0,0,444,445,5,11,0,0,445,446,3,72,36,0,446,447,
+		5,47,0,0,447,448,3,82,41,0,448,449,5,59,0,0,449,451,1,0,0,0,450,408,1,
+		0,0,0,450,409,1,0,0,0,450,424,1,0,0,0,450,444,1,0,0,0,451,61,1,0,0,0,452,
+		455,5,4,0,0,453,456,3,82,41,0,454,456,3,34,17,0,455,453,1,0,0,0,455,454,
+		1,0,0,0,456,457,1,0,0,0,457,458,3,82,41,0,458,459,5,59,0,0,459,63,1,0,
+		0,0,460,470,3,82,41,0,461,465,5,66,0,0,462,464,3,46,23,0,463,462,1,0,0,
+		0,464,467,1,0,0,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
+		465,1,0,0,0,468,470,5,67,0,0,469,460,1,0,0,0,469,461,1,0,0,0,470,65,1,
+		0,0,0,471,472,3,50,25,0,472,473,3,72,36,0,473,67,1,0,0,0,474,476,5,8,0,
+		0,475,477,3,82,41,0,476,475,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,
+		482,5,66,0,0,479,481,3,70,35,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,
+		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,487,5,67,0,
+		0,486,488,5,59,0,0,487,486,1,0,0,0,487,488,1,0,0,0,488,69,1,0,0,0,489,
+		490,3,72,36,0,490,491,5,58,0,0,491,492,3,74,37,0,492,493,5,59,0,0,493,
+		509,1,0,0,0,494,495,3,72,36,0,495,496,5,45,0,0,496,503,3,72,36,0,497,498,
+		5,68,0,0,498,499,3,74,37,0,499,500,5,69,0,0,500,502,1,0,0,0,501,497,1,
+		0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,
+		505,503,1,0,0,0,506,507,5,59,0,0,507,509,1,0,0,0,508,489,1,0,0,0,508,494,
+		1,0,0,0,509,71,1,0,0,0,510,515,3,82,41,0,511,512,5,61,0,0,512,514,3,82,
+		41,0,513,511,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,
+		73,1,0,0,0,517,515,1,0,0,0,518,520,5,82,0,0,519,518,1,0,0,0,520,521,1,
+		0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,562,1,0,0,0,523,535,5,68,0,0,
+		524,529,3,74,37,0,525,526,5,60,0,0,526,528,3,74,37,0,527,525,1,0,0,0,528,
+		531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,533,1,0,0,0,531,529,1,
+		0,0,0,532,534,5,60,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,
+		535,524,1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,537,562,5,69,0,0,538,550,
+		5,66,0,0,539,544,3,76,38,0,540,541,5,60,0,0,541,543,3,76,38,0,542,540,
+		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,
+		0,546,544,1,0,0,0,547,549,5,60,0,0,548,547,1,0,0,0,548,549,1,0,0,0,549,
+		551,1,0,0,0,550,539,1,0,0,0,550,551,1,0,0,0,551,552,1,0,0,0,552,562,5,
+		67,0,0,553,554,3,82,41,0,554,556,5,64,0,0,555,557,3,74,37,0,556,555,1,
+		0,0,0,556,557,1,0,0,0,557,558,1,0,0,0,558,559,5,65,0,0,559,562,1,0,0,0,
+		560,562,3,80,40,0,561,519,1,0,0,0,561,523,1,0,0,0,561,538,1,0,0,0,561,
+		553,1,0,0,0,561,560,1,0,0,0,562,75,1,0,0,0,563,564,3,78,39,0,564,565,5,
+		62,0,0,565,566,3,74,37,0,566,77,1,0,0,0,567,569,5,82,0,0,568,567,1,0,0,
+		0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,574,1,0,0,0,572,
+		574,3,80,40,0,573,568,1,0,0,0,573,572,1,0,0,0,574,79,1,0,0,0,575,576,6,
+		40,-1,0,576,577,7,6,0,0,577,587,3,80,40,6,578,579,5,64,0,0,579,580,3,80,
+		40,0,580,581,5,65,0,0,581,587,1,0,0,0,582,587,5,81,0,0,583,587,5,80,0,
+		0,584,587,7,7,0,0,585,587,3,72,36,0,586,575,1,0,0,0,586,578,1,0,0,0,586,
+		582,1,0,0,0,586,583,1,0,0,0,586,584,1,0,0,0,586,585,1,0,0,0,587,626,1,
+		0,0,0,588,589,10,17,0,0,589,590,5,63,0,0,590,591,3,80,40,0,591,592,5,62,
+		0,0,592,593,3,80,40,18,593,625,1,0,0,0,594,595,10,16,0,0,595,596,5,55,
+		0,0,596,625,3,80,40,17,597,598,10,15,0,0,598,599,5,54,0,0,599,625,3,80,
+		40,16,600,601,10,14,0,0,601,602,5,76,0,0,602,625,3,80,40,15,603,604,10,
+		13,0,0,604,605,5,77,0,0,605,625,3,80,40,14,606,607,10,12,0,0,607,608,5,
+		75,0,0,608,625,3,80,40,13,609,610,10,11,0,0,610,611,7,8,0,0,611,625,3,
+		80,40,12,612,613,10,10,0,0,613,614,7,9,0,0,614,625,3,80,40,11,615,616,
+		10,9,0,0,616,617,7,10,0,0,617,625,3,80,40,10,618,619,10,8,0,0,619,620,
+		7,11,0,0,620,625,3,80,40,9,621,622,10,7,0,0,622,623,7,12,0,0,623,625,3,
+		80,40,8,624,588,1,0,0,0,624,594,1,0,0,0,624,597,1,0,0,0,624,600,1,0,0,
+		0,624,603,1,0,0,0,624,606,1,0,0,0,624,609,1,0,0,0,624,612,1,0,0,0,624,
+		615,1,0,0,0,624,618,1,0,0,0,624,621,1,0,0,0,625,628,1,0,0,0,626,624,1,
+		0,0,0,626,627,1,0,0,0,627,81,1,0,0,0,628,626,1,0,0,0,629,630,7,13,0,0,
+		630,83,1,0,0,0,76,87,102,113,116,128,133,138,144,151,159,163,165,168,173,
+		183,189,196,198,206,211,217,220,224,232,238,253,266,274,298,305,313,317,
+		327,332,336,342,348,358,360,368,374,379,391,395,401,406,411,417,422,433,
+		437,439,450,455,465,469,476,482,487,503,508,515,521,529,533,535,544,548,
+		550,556,561,570,573,586,624,626
 	};
 
 	public static readonly ATN _ATN =

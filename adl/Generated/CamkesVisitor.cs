@@ -231,6 +231,20 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitNestedConfigurationItem([NotNull] CamkesParser.NestedConfigurationItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>compositionReferenceItem</c>
+	/// labeled alternative in <see cref="CamkesParser.componentItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCompositionReferenceItem([NotNull] CamkesParser.CompositionReferenceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>configurationReferenceItem</c>
+	/// labeled alternative in <see cref="CamkesParser.componentItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConfigurationReferenceItem([NotNull] CamkesParser.ConfigurationReferenceItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>componentIncludeItem</c>
 	/// labeled alternative in <see cref="CamkesParser.componentItem"/>.
 	/// </summary>
@@ -276,6 +290,20 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitConnectorAttributeItem([NotNull] CamkesParser.ConnectorAttributeItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>threadsProperty</c>
+	/// labeled alternative in <see cref="CamkesParser.connectorEndProperty"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitThreadsProperty([NotNull] CamkesParser.ThreadsPropertyContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>templateProperty</c>
+	/// labeled alternative in <see cref="CamkesParser.connectorEndProperty"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTemplateProperty([NotNull] CamkesParser.TemplatePropertyContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CamkesParser.connectorEndKeyword"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -294,11 +322,33 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAssemblyDecl([NotNull] CamkesParser.AssemblyDeclContext context);
 	/// <summary>
-	/// Visit a parse tree produced by <see cref="CamkesParser.assemblyItem"/>.
+	/// Visit a parse tree produced by the <c>assemblyCompositionItem</c>
+	/// labeled alternative in <see cref="CamkesParser.assemblyItem"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitAssemblyItem([NotNull] CamkesParser.AssemblyItemContext context);
+	Result VisitAssemblyCompositionItem([NotNull] CamkesParser.AssemblyCompositionItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>assemblyConfigurationItem</c>
+	/// labeled alternative in <see cref="CamkesParser.assemblyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAssemblyConfigurationItem([NotNull] CamkesParser.AssemblyConfigurationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>assemblyCompositionReference</c>
+	/// labeled alternative in <see cref="CamkesParser.assemblyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAssemblyCompositionReference([NotNull] CamkesParser.AssemblyCompositionReferenceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>assemblyConfigurationReference</c>
+	/// labeled alternative in <see cref="CamkesParser.assemblyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAssemblyConfigurationReference([NotNull] CamkesParser.AssemblyConfigurationReferenceContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CamkesParser.compositionDecl"/>.
 	/// </summary>
@@ -339,6 +389,12 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitInstanceDecl([NotNull] CamkesParser.InstanceDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CamkesParser.connectorReference"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConnectorReference([NotNull] CamkesParser.ConnectorReferenceContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CamkesParser.connectionEnd"/>.
 	/// </summary>
@@ -393,6 +449,13 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDictValue([NotNull] CamkesParser.DictValueContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>queryValue</c>
+	/// labeled alternative in <see cref="CamkesParser.value"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitQueryValue([NotNull] CamkesParser.QueryValueContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>expressionValue</c>
 	/// labeled alternative in <see cref="CamkesParser.value"/>.
 	/// </summary>
@@ -405,6 +468,12 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitDictEntry([NotNull] CamkesParser.DictEntryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CamkesParser.dictKey"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDictKey([NotNull] CamkesParser.DictKeyContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>unaryExpression</c>
 	/// labeled alternative in <see cref="CamkesParser.expression"/>.

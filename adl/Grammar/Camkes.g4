@@ -41,7 +41,7 @@ returnType : VOID | typeName ;
 
 parameterList
     : VOID
-    | parameter (COMMA parameter)*
+    | parameter (COMMA parameter)* COMMA?
     ;
 
 parameter : direction? typeName name arraySuffix? ;
@@ -51,9 +51,10 @@ direction : IN | OUT | INOUT | REFIN ;
 arraySuffix : LBRACK RBRACK ;
 
 // C type names: `int`, `unsigned int`, `unsigned`, `int64_t`, `struct S`, `string`, or a user type.
+// An anonymous struct is written `struct { ... }` or, as CAmkES also accepts, just `{ ... }`.
 typeName
     : STRUCT name                              # structTypeName
-    | STRUCT LBRACE structField* RBRACE        # inlineStructTypeName
+    | STRUCT? LBRACE structField* RBRACE       # inlineStructTypeName
     | name+                                    # plainTypeName
     ;
 
@@ -61,7 +62,7 @@ typeName
 
 structDecl : STRUCT name LBRACE structField* RBRACE SEMI? ;
 
-structField : typeName name (LBRACK expression? RBRACK)? SEMI ;
+structField : typeName name (LBRACK expression? RBRACK)? (EQ value)? SEMI ;
 
 // ---- components -----------------------------------------------------------------------------
 
@@ -81,6 +82,8 @@ componentItem
     | attributeDecl                                             # attributeItem
     | compositionDecl                                           # nestedCompositionItem
     | configurationDecl                                         # nestedConfigurationItem
+    | COMPOSITION name SEMI                                     # compositionReferenceItem
+    | CONFIGURATION name SEMI                                   # configurationReferenceItem
     | includeDecl                                               # componentIncludeItem
     ;
 
@@ -95,8 +98,14 @@ attributeDecl : ATTRIBUTE typeName name arraySuffix? (EQ value)? SEMI ;
 connectorDecl : CONNECTOR name LBRACE connectorItem* RBRACE SEMI? ;
 
 connectorItem
-    : connectorEndKeyword HARDWARE? connectorEndType (WITH expression THREADS)? SEMI   # connectorEndItem
-    | attributeDecl                                                                  # connectorAttributeItem
+    : connectorEndKeyword HARDWARE? connectorEndType connectorEndProperty* SEMI   # connectorEndItem
+    | attributeDecl                                                             # connectorAttributeItem
+    ;
+
+// `with N threads` (or `thread`) and the legacy `template "file"`, in either order.
+connectorEndProperty
+    : WITH expression (THREAD | THREADS)       # threadsProperty
+    | TEMPLATE STRING+                         # templateProperty
     ;
 
 connectorEndKeyword : FROM | TO ;
@@ -108,8 +117,10 @@ connectorEndType : PROCEDURE | PROCEDURES | EVENT | EVENTS | DATAPORT_KIND | DAT
 assemblyDecl : ASSEMBLY name? LBRACE assemblyItem* RBRACE SEMI? ;
 
 assemblyItem
-    : compositionDecl
-    | configurationDecl
+    : compositionDecl                          # assemblyCompositionItem
+    | configurationDecl                        # assemblyConfigurationItem
+    | COMPOSITION name SEMI                    # assemblyCompositionReference
+    | CONFIGURATION name SEMI                  # assemblyConfigurationReference
     ;
 
 compositionDecl : COMPOSITION name? LBRACE compositionItem* RBRACE SEMI? ;
@@ -117,19 +128,23 @@ compositionDecl : COMPOSITION name? LBRACE compositionItem* RBRACE SEMI? ;
 compositionItem
     : instanceDecl                                                               # instanceItem
     | GROUP name? LBRACE instanceDecl* RBRACE SEMI?                              # groupItem
-    | CONNECTION name name LPAREN connectionEnd (COMMA connectionEnd)* RPAREN SEMI   # connectionItem
+    | CONNECTION connectorReference name LPAREN (connectionEnd (COMMA connectionEnd)* COMMA?)? RPAREN SEMI   # connectionItem
     | EXPORT qualifiedName ARROW name SEMI                                        # exportItem
     ;
 
-instanceDecl : COMPONENT name name SEMI ;
+// `component Type name;`, or CAmkES's anonymous `component { ... } name;`.
+instanceDecl : COMPONENT (name | componentBody) name SEMI ;
+
+// A connector by name, or CAmkES's anonymous `connection { from ...; to ...; } name(...)`.
+connectorReference : name | LBRACE connectorItem* RBRACE ;
 
 connectionEnd : connectorEndKeyword qualifiedName ;
 
-configurationDecl : CONFIGURATION LBRACE setting* RBRACE SEMI? ;
+configurationDecl : CONFIGURATION name? LBRACE setting* RBRACE SEMI? ;
 
 setting
-    : qualifiedName EQ value SEMI                    # assignSetting
-    | qualifiedName LARROW qualifiedName SEMI        # referenceSetting
+    : qualifiedName EQ value SEMI                                  # assignSetting
+    | qualifiedName LARROW qualifiedName (LBRACK value RBRACK)* SEMI   # referenceSetting
     ;
 
 qualifiedName : name (DOT name)* ;
@@ -140,10 +155,13 @@ value
     : STRING+                                        # stringValue
     | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
     | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE  # dictValue
+    | name LPAREN value? RPAREN                      # queryValue
     | expression                                     # expressionValue
     ;
 
-dictEntry : (STRING | name) COLON value ;
+dictEntry : dictKey COLON value ;
+
+dictKey : STRING+ | expression ;
 
 // C integer expressions, lowest precedence first.
 expression
@@ -157,7 +175,7 @@ expression
     | expression (LT | GT | LE | GE) expression           # binaryExpression
     | expression (SHL | SHR) expression                   # binaryExpression
     | expression (PLUS | MINUS) expression                # binaryExpression
-    | expression (STAR | SLASH | PERCENT) expression      # binaryExpression
+    | expression (STAR | SLASH | PERCENT | POW) expression   # binaryExpression
     | (MINUS | PLUS | TILDE | BANG) expression            # unaryExpression
     | LPAREN expression RPAREN                            # parenthesizedExpression
     | INTEGER                                             # integerLiteral
@@ -169,7 +187,7 @@ expression
 // Contextual keywords may still be used as names where the grammar is unambiguous.
 name
     : IDENTIFIER
-    | PROCEDURE | EVENT | DATAPORT_KIND | PROCEDURES | EVENTS | DATAPORTS | THREADS | WITH | GROUP | EXPORT
+    | PROCEDURE | EVENT | DATAPORT_KIND | PROCEDURES | EVENTS | DATAPORTS | THREAD | THREADS | WITH | GROUP | EXPORT | TEMPLATE
     ;
 
 // ---- lexer ----------------------------------------------------------------------------------
@@ -208,6 +226,8 @@ FROM : 'from' ;
 TO : 'to' ;
 WITH : 'with' ;
 THREADS : 'threads' ;
+THREAD : 'thread' ;
+TEMPLATE : 'template' ;
 PROCEDURE : 'Procedure' ;
 PROCEDURES : 'Procedures' ;
 EVENT : 'Event' ;
@@ -218,6 +238,7 @@ TRUE : 'true' | 'True' ;
 FALSE : 'false' | 'False' ;
 
 LARROW : '<-' ;
+POW : '**' ;
 ARROW : '->' ;
 SHL : '<<' ;
 SHR : '>>' ;

@@ -58,7 +58,11 @@ public sealed record ConnectorModel(
     string Name,
     ConnectorEndModel From,
     ConnectorEndModel To,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The connector's own attributes with their defaults (for example <c>disable_interface_type_checking</c>).</summary>
+    public EquatableArray<AttributeModel> Attributes { get; init; } = EquatableArray<AttributeModel>.Empty;
+}
 
 public sealed record ConnectorEndModel(ConnectorEndKind Kind, bool AllowsMany, bool IsHardware, int Threads);
 
@@ -71,7 +75,11 @@ public sealed record ConnectionModel(
     EquatableArray<ConnectionEndModel> Ends,
     SourceLocation Location);
 
-public sealed record ConnectionEndModel(ConnectorEndRole Role, string Instance, string Interface);
+public sealed record ConnectionEndModel(ConnectorEndRole Role, string Instance, string Interface)
+{
+    /// <summary>Where the end is written (for an end reached through an export, the end as written).</summary>
+    public SourceLocation Location { get; init; }
+}
 
 /// <summary>One resolved configuration setting: <c>Instance.Attribute = Value</c>.</summary>
 public sealed record SettingModel(string Instance, string Attribute, ConfigValue Value, SourceLocation Location);

@@ -24,8 +24,21 @@ public static class AdlParser
         var lexer = new CamkesLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(errorListener);
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
 
-        var parser = new CamkesParser(new CommonTokenStream(lexer));
+        // ANTLR parses nested constructs recursively; refusing absurd nesting up front keeps a
+        // hostile file from overflowing the stack, which no catch block could recover from.
+        if (NestingGuard.FindExcessiveNesting(tokens.GetTokens()) is { } tooDeep)
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                lineMap.Map(tooDeep.Line, tooDeep.Column + 1, tooDeep.StartIndex, 1),
+                $"nesting deeper than {NestingGuard.MaxDepth} levels; the file is not parsed further");
+            return (new SpecificationSyntax(filePath, EquatableArray<Syntax.DefinitionSyntax>.Empty), diagnostics.Items);
+        }
+
+        var parser = new CamkesParser(tokens);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(errorListener);
 

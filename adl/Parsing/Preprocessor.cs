@@ -1,4 +1,5 @@
 using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Parsing.Preprocessing;
 using UxRt.Camkes.Adl.Text;
 
 namespace UxRt.Camkes.Adl.Parsing;
@@ -7,22 +8,22 @@ namespace UxRt.Camkes.Adl.Parsing;
 public sealed record PreprocessedText(string Text, LineMap LineMap);
 
 /// <summary>
-/// Stage "Preprocess": the C preprocessor subset that CAmkES specs use. This first version only
-/// blanks out directive lines (keeping line numbers intact); the full subset replaces it.
+/// Stage "Preprocess": the C preprocessor subset that CAmkES specs use — <c>#include</c>,
+/// object- and function-like <c>#define</c>, <c>#undef</c>, <c>#if/#ifdef/#ifndef/#elif/#else/#endif</c>,
+/// <c>#error</c>/<c>#warning</c> — with <c>-D</c> definitions from the options. The line map
+/// records where every output line came from so diagnostics name the original file and line.
 /// </summary>
 public static class Preprocessor
 {
     public static PreprocessedText Run(string path, string text, ISourceProvider sources, FrontEndOptions options, DiagnosticBag diagnostics)
     {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        // Most specs use no directive at all: then the text is already what the parser needs,
+        // and keeping it untouched keeps exact offsets in diagnostics.
+        if (options.Defines.IsEmpty && text.IndexOf('#') < 0)
         {
-            if (lines[i].TrimStart().StartsWith("#", System.StringComparison.Ordinal))
-            {
-                lines[i] = string.Empty;
-            }
+            return new PreprocessedText(text, LineMap.Identity(path));
         }
 
-        return new PreprocessedText(string.Join("\n", lines), LineMap.Identity(path));
+        return new PreprocessorRun(sources, options, diagnostics).Run(path, text);
     }
 }

@@ -32,8 +32,45 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
 
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
+        var parser = recognizer as Parser;
+        if (MissingSemicolonAfter(parser, offendingSymbol, e) is { } previous)
+        {
+            // Users look for a missing ';' where it belongs, right after the previous token,
+            // not at whatever starts the next line.
+            var end = previous.Column + 1 + System.Math.Max(1, previous.StopIndex - previous.StartIndex + 1);
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                _lineMap.Map(previous.Line, end, previous.StopIndex + 1, 0),
+                $"expected ';' after '{previous.Text}'");
+            return;
+        }
+
         var location = _lineMap.Map(line, charPositionInLine + 1, offendingSymbol?.StartIndex ?? 0, TokenLength(offendingSymbol));
-        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, location, Describe(recognizer as Parser, offendingSymbol, e, msg));
+        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, location, Describe(parser, offendingSymbol, e, msg));
+    }
+
+    /// <summary>The token a ';' should follow, when ';' is expected and the offending token starts a later line.</summary>
+    private static IToken? MissingSemicolonAfter(Parser? parser, IToken? offending, RecognitionException? exception)
+    {
+        if (parser is null || offending is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var expected = exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
+            var previous = (parser.InputStream as ITokenStream)?.LT(-1);
+            return expected is not null && expected.Contains(CamkesLexer.SEMI) && previous is not null
+                && previous.Type != TokenConstants.EOF && previous.Line < offending.Line
+                ? previous
+                : null;
+        }
+        catch (System.Exception)
+        {
+            // Expected-token computation can fail in odd recovery states; the generic report still applies.
+            return null;
+        }
     }
 
     private static int TokenLength(IToken? token) =>

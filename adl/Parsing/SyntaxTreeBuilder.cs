@@ -21,6 +21,11 @@ internal sealed class SyntaxTreeBuilder
     private readonly LineMap _lineMap;
     private readonly DiagnosticBag _diagnostics;
 
+    // Expressions nest in the tree as deeply as they are long; bounding the depth bounds the stack.
+    private const int MaxExpressionDepth = 256;
+    private int _expressionDepth;
+    private bool _reportedDeepExpression;
+
     public SyntaxTreeBuilder(string filePath, LineMap lineMap, DiagnosticBag diagnostics)
     {
         _filePath = filePath;
@@ -161,7 +166,8 @@ internal sealed class SyntaxTreeBuilder
 
         var isArray = context.LBRACK() is not null;
         var length = context.expression() is { } expression ? BuildExpression(expression) : null;
-        return new StructFieldSyntax(Location(context.name()), type, name, isArray, length);
+        var defaultValue = context.value() is { } value ? BuildValue(value) : null;
+        return new StructFieldSyntax(Location(context.name()), type, name, isArray, length, defaultValue);
     }
 
     // ---- components ---------------------------------------------------------------------------
@@ -178,6 +184,8 @@ internal sealed class SyntaxTreeBuilder
         var attributes = new List<AttributeSyntax>();
         var compositions = new List<CompositionSyntax>();
         var configurations = new List<ConfigurationSyntax>();
+        var compositionReferences = new List<NamedReferenceSyntax>();
+        var configurationReferences = new List<NamedReferenceSyntax>();
         var isControl = false;
         var isHardware = false;
 
@@ -218,6 +226,12 @@ internal sealed class SyntaxTreeBuilder
                 case NestedConfigurationItemContext configuration when BuildConfiguration(configuration.configurationDecl()) is { } built:
                     configurations.Add(built);
                     break;
+                case CompositionReferenceItemContext reference when Name(reference.name()) is { } referenced:
+                    compositionReferences.Add(new NamedReferenceSyntax(Location(reference.name()), referenced));
+                    break;
+                case ConfigurationReferenceItemContext reference when Name(reference.name()) is { } referenced:
+                    configurationReferences.Add(new NamedReferenceSyntax(Location(reference.name()), referenced));
+                    break;
             }
         }
 
@@ -229,7 +243,9 @@ internal sealed class SyntaxTreeBuilder
             interfaces.ToEquatableArray(),
             attributes.ToEquatableArray(),
             compositions.ToEquatableArray(),
-            configurations.ToEquatableArray());
+            configurations.ToEquatableArray(),
+            compositionReferences.ToEquatableArray(),
+            configurationReferences.ToEquatableArray());
     }
 
     private void AddInterface(List<InterfaceSyntax> interfaces, ParserRuleContext item, InterfaceKind kind, NameContext[] names, bool optional)
@@ -292,7 +308,7 @@ internal sealed class SyntaxTreeBuilder
             {
                 var role = keyword.FROM() is not null ? ConnectorEndRole.From : ConnectorEndRole.To;
                 var (kind, many) = EndType(endType);
-                var threads = end.expression() is { } expression ? BuildExpression(expression) : null;
+                var threads = end.connectorEndProperty().OfType<ThreadsPropertyContext>().LastOrDefault() is { } property ? BuildExpression(property.expression()) : null;
                 ends.Add(new ConnectorEndSyntax(Location(end), role, kind, many, end.HARDWARE() is not null, threads));
             }
             else if (item is ConnectorAttributeItemContext attribute && BuildAttribute(attribute.attributeDecl()) is { } built)
@@ -320,9 +336,14 @@ internal sealed class SyntaxTreeBuilder
         return new AssemblySyntax(
             Location(context),
             context.name() is { } name ? Name(name) : null,
-            items.Select(i => i.compositionDecl()).Where(c => c is not null).Select(BuildComposition).OfType<CompositionSyntax>().ToEquatableArray(),
-            items.Select(i => i.configurationDecl()).Where(c => c is not null).Select(BuildConfiguration).OfType<ConfigurationSyntax>().ToEquatableArray());
+            items.OfType<AssemblyCompositionItemContext>().Select(i => BuildComposition(i.compositionDecl())).OfType<CompositionSyntax>().ToEquatableArray(),
+            items.OfType<AssemblyConfigurationItemContext>().Select(i => BuildConfiguration(i.configurationDecl())).ToEquatableArray(),
+            items.OfType<AssemblyCompositionReferenceContext>().Select(i => Reference(i.name())).OfType<NamedReferenceSyntax>().ToEquatableArray(),
+            items.OfType<AssemblyConfigurationReferenceContext>().Select(i => Reference(i.name())).OfType<NamedReferenceSyntax>().ToEquatableArray());
     }
+
+    private NamedReferenceSyntax? Reference(NameContext? context) =>
+        Name(context) is { } name ? new NamedReferenceSyntax(Location(context), name) : null;
 
     private CompositionSyntax? BuildComposition(CompositionDeclContext? context)
     {
@@ -369,6 +390,12 @@ internal sealed class SyntaxTreeBuilder
     private InstanceSyntax? BuildInstance(InstanceDeclContext? context)
     {
         var names = context?.name();
+        if (context?.componentBody() is { } body)
+        {
+            Unsupported(body, "an anonymous component definition is not supported; declare `component Name { ... }` and write `component Name instance;`");
+            return null;
+        }
+
         return names is { Length: 2 } && Name(names[0]) is { } type && Name(names[1]) is { } name
             ? new InstanceSyntax(Location(names[1]), type, name)
             : null;
@@ -376,11 +403,18 @@ internal sealed class SyntaxTreeBuilder
 
     private ConnectionSyntax? BuildConnection(ConnectionItemContext context)
     {
-        var names = context.name();
-        if (names.Length != 2 || Name(names[0]) is not { } connector || Name(names[1]) is not { } name)
+        if (context.connectorReference() is { } inline && inline.LBRACE() is not null)
+        {
+            Unsupported(inline, "an anonymous connector definition is not supported; declare `connector Name { ... }` and use its name");
+            return null;
+        }
+
+        if (Name(context.connectorReference()?.name()) is not { } connector || Name(context.name()) is not { } name)
         {
             return null;
         }
+
+        var names = new[] { context.connectorReference()!.name(), context.name() };
 
         var ends = new List<ConnectionEndSyntax>();
         foreach (var end in context.connectionEnd())
@@ -392,7 +426,7 @@ internal sealed class SyntaxTreeBuilder
             }
         }
 
-        return new ConnectionSyntax(Location(names[1]), connector, name, ends.ToEquatableArray());
+        return new ConnectionSyntax(Location(names[1]), connector, name, ends.ToEquatableArray(), Location(names[0]));
     }
 
     // ---- configuration ------------------------------------------------------------------------
@@ -409,18 +443,23 @@ internal sealed class SyntaxTreeBuilder
                     break;
                 case ReferenceSettingContext reference when reference.qualifiedName() is { Length: 2 } names
                     && QualifiedName(names[0]) is { Count: > 0 } path && QualifiedName(names[1]) is { Count: > 0 } source:
-                    settings.Add(MakeSetting(reference, path, value: null, source));
+                    var keys = reference.value().Select(BuildValue).ToList();
+                    if (keys.All(k => k is not null))
+                    {
+                        settings.Add(MakeSetting(reference, path, value: null, source, keys.Select(k => k!).ToEquatableArray()));
+                    }
+
                     break;
             }
         }
 
-        return new ConfigurationSyntax(Location(context), settings.ToEquatableArray());
+        return new ConfigurationSyntax(Location(context), context?.name() is { } name ? Name(name) : null, settings.ToEquatableArray());
     }
 
-    private SettingSyntax MakeSetting(ParserRuleContext context, EquatableArray<string> path, ValueSyntax? value, EquatableArray<string> reference)
+    private SettingSyntax MakeSetting(ParserRuleContext context, EquatableArray<string> path, ValueSyntax? value, EquatableArray<string> reference, EquatableArray<ValueSyntax> keys = default)
     {
         var target = string.Join(".", path.Take(path.Count - 1));
-        return new SettingSyntax(Location(context), target, path[path.Count - 1], value, reference);
+        return new SettingSyntax(Location(context), target, path[path.Count - 1], value, reference, keys);
     }
 
     // ---- values -------------------------------------------------------------------------------
@@ -430,19 +469,47 @@ internal sealed class SyntaxTreeBuilder
         StringValueContext s => new StringValueSyntax(Location(s), string.Concat(s.STRING().Select(t => Unquote(t.GetText())))),
         ListValueContext l => new ListValueSyntax(Location(l), l.value().Select(BuildValue).OfType<ValueSyntax>().ToEquatableArray()),
         DictValueContext d => new DictValueSyntax(Location(d), d.dictEntry().Select(BuildDictEntry).OfType<DictEntrySyntax>().ToEquatableArray()),
+        QueryValueContext q when Name(q.name()) is { } query => new QueryValueSyntax(Location(q), query),
         ExpressionValueContext e when BuildExpression(e.expression()) is { } expression => new ExpressionValueSyntax(Location(e), expression),
         _ => null,
     };
 
     private DictEntrySyntax? BuildDictEntry(DictEntryContext context)
     {
-        var key = context.STRING() is { } literal ? Unquote(literal.GetText()) : Name(context.name());
+        var keyContext = context.dictKey();
+        var key = keyContext is null ? null
+            : keyContext.STRING().Length > 0 ? string.Concat(keyContext.STRING().Select(t => Unquote(t.GetText())))
+            : keyContext.expression()?.GetText();
         return key is not null && BuildValue(context.value()) is { } value
             ? new DictEntrySyntax(Location(context), key, value)
             : null;
     }
 
     private ExpressionSyntax? BuildExpression(ExpressionContext? context)
+    {
+        if (_expressionDepth >= MaxExpressionDepth)
+        {
+            if (!_reportedDeepExpression)
+            {
+                _reportedDeepExpression = true;
+                _diagnostics.Report(DiagnosticDescriptors.SyntaxError, Location(context), $"expression nested more than {MaxExpressionDepth} levels deep");
+            }
+
+            return null;
+        }
+
+        _expressionDepth++;
+        try
+        {
+            return BuildExpressionAtDepth(context);
+        }
+        finally
+        {
+            _expressionDepth--;
+        }
+    }
+
+    private ExpressionSyntax? BuildExpressionAtDepth(ExpressionContext? context)
     {
         switch (context)
         {
@@ -515,6 +582,9 @@ internal sealed class SyntaxTreeBuilder
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    private void Unsupported(ParserRuleContext context, string message) =>
+        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, Location(context), message);
 
     private static string? Name(NameContext? context) =>
         context is null || context.exception is not null || string.IsNullOrEmpty(context.GetText()) ? null : context.GetText();

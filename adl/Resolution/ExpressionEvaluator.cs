@@ -45,6 +45,12 @@ public sealed class ExpressionEvaluator
                 return new DictValue(entries.ToEquatableArray());
             case ExpressionValueSyntax expression:
                 return Evaluate(expression.Expression);
+            case QueryValueSyntax query:
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    query.Location,
+                    $"the query '{query.Name}(...)' needs a CAmkES plugin to answer it; write the value it would give instead");
+                return null;
             default:
                 return null;
         }
@@ -123,6 +129,7 @@ public sealed class ExpressionEvaluator
             "+" => new IntegerValue(unchecked(left + right)),
             "-" => new IntegerValue(unchecked(left - right)),
             "*" => new IntegerValue(unchecked(left * right)),
+            "**" => Power(binary, left, right),
             "/" => new IntegerValue(left == long.MinValue && right == -1 ? left : left / right),
             "%" => new IntegerValue(left == long.MinValue && right == -1 ? 0 : left % right),
             "<<" => new IntegerValue(left << (int)right),
@@ -140,6 +147,23 @@ public sealed class ExpressionEvaluator
             ">=" => new BooleanValue(left >= right),
             _ => Invalid(binary, $"unknown operator '{binary.Operator}'"),
         };
+    }
+
+    private ConfigValue? Power(BinaryExpressionSyntax at, long value, long exponent)
+    {
+        if (exponent < 0)
+        {
+            return Invalid(at, "a negative exponent does not give an integer");
+        }
+
+        long result = 1;
+        for (var i = 0L; i < exponent && i < 64; i++)
+        {
+            result = unchecked(result * value);
+        }
+
+        // Beyond 64 steps only 0, 1 and -1 keep a meaningful value; the rest overflowed long ago anyway.
+        return new IntegerValue(exponent >= 64 && value is -1 ? (exponent % 2 == 0 ? 1 : -1) : result);
     }
 
     private long? ToInteger(ExpressionSyntax expression) => ToInteger(Evaluate(expression), expression);

@@ -82,23 +82,6 @@ public sealed class SpecificationLoader
         }
     }
 
-    private (string Path, string Text)? Locate(string importer, ImportSyntax import)
-    {
-        var candidates = new List<string>();
-        if (!import.IsSearched && !BuiltInLibrary.IsBuiltIn(importer))
-        {
-            candidates.Add(PathNames.Combine(PathNames.DirectoryOf(importer), import.Path));
-        }
-
-        candidates.AddRange(_options.IncludeDirectories.Select(directory => PathNames.Combine(directory, import.Path)));
-        foreach (var candidate in candidates)
-        {
-            if (_sources.TryRead(candidate) is { } text)
-            {
-                return (candidate, text);
-            }
-        }
-
-        return BuiltInLibrary.TryRead(import.Path) is { } builtIn ? (BuiltInLibrary.PathOf(import.Path), builtIn) : null;
-    }
+    private (string Path, string Text)? Locate(string importer, ImportSyntax import) =>
+        SearchPath.Locate(_sources, _options.IncludeDirectories, importer, import.Path, import.IsSearched);
 }

@@ -21,6 +21,11 @@ public sealed class SymbolTable
 
     public List<AssemblySyntax> Assemblies { get; } = new();
 
+    /// <summary>Named top-level compositions and configurations, used by <c>composition Name;</c>.</summary>
+    public Dictionary<string, CompositionSyntax> Compositions { get; } = new(System.StringComparer.Ordinal);
+
+    public Dictionary<string, ConfigurationSyntax> Configurations { get; } = new(System.StringComparer.Ordinal);
+
     public static SymbolTable Build(LoadedSpecification specification, DiagnosticBag diagnostics)
     {
         var table = new SymbolTable();
@@ -42,6 +47,12 @@ public sealed class SymbolTable
                     break;
                 case AssemblySyntax assembly:
                     table.Assemblies.Add(assembly);
+                    break;
+                case CompositionSyntax { Name: { } name } composition:
+                    Add(table.Compositions, "composition", name, composition, diagnostics);
+                    break;
+                case ConfigurationSyntax { Name: { } name } configuration:
+                    Add(table.Configurations, "configuration", name, configuration, diagnostics);
                     break;
             }
         }

@@ -6,7 +6,12 @@ public sealed record AssemblySyntax(
     SourceLocation Location,
     string? Name,
     EquatableArray<CompositionSyntax> Compositions,
-    EquatableArray<ConfigurationSyntax> Configurations) : DefinitionSyntax(Location);
+    EquatableArray<ConfigurationSyntax> Configurations,
+    EquatableArray<NamedReferenceSyntax> CompositionReferences,
+    EquatableArray<NamedReferenceSyntax> ConfigurationReferences) : DefinitionSyntax(Location);
+
+/// <summary><c>composition Name;</c> or <c>configuration Name;</c>: a top-level one used by name.</summary>
+public sealed record NamedReferenceSyntax(SourceLocation Location, string Name);
 
 public sealed record CompositionSyntax(
     SourceLocation Location,
@@ -27,7 +32,8 @@ public sealed record ConnectionSyntax(
     SourceLocation Location,
     string ConnectorName,
     string Name,
-    EquatableArray<ConnectionEndSyntax> Ends);
+    EquatableArray<ConnectionEndSyntax> Ends,
+    SourceLocation ConnectorLocation);
 
 /// <summary>
 /// One end: the role and a dotted path whose last part is the interface and the rest names the
@@ -43,15 +49,21 @@ public sealed record ConnectionEndSyntax(SourceLocation Location, ConnectorEndRo
 /// <summary><c>export inner.iface -> outer_iface;</c> inside a component's composition.</summary>
 public sealed record ExportSyntax(SourceLocation Location, EquatableArray<string> InnerPath, string OuterInterface);
 
-public sealed record ConfigurationSyntax(SourceLocation Location, EquatableArray<SettingSyntax> Settings) : DefinitionSyntax(Location);
+public sealed record ConfigurationSyntax(SourceLocation Location, string? Name, EquatableArray<SettingSyntax> Settings) : DefinitionSyntax(Location);
 
 /// <summary>
-/// <c>target.attribute = value;</c> or <c>target.attribute &lt;- other.attribute;</c>.
-/// <see cref="Target"/> is everything before the last dot.
+/// <c>target.attribute = value;</c> or <c>target.attribute &lt;- other.attribute["key"]...;</c>.
+/// <see cref="Target"/> is everything before the last dot (empty for a bare name).
 /// </summary>
 public sealed record SettingSyntax(
     SourceLocation Location,
     string Target,
     string Attribute,
     ValueSyntax? Value,
-    EquatableArray<string> Reference);
+    EquatableArray<string> Reference,
+    EquatableArray<ValueSyntax> ReferenceKeys)
+{
+    public bool IsReference => Value is null;
+
+    public string QualifiedName => Target.Length == 0 ? Attribute : Target + "." + Attribute;
+}

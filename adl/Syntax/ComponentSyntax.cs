@@ -10,7 +10,13 @@ public sealed record ComponentSyntax(
     EquatableArray<InterfaceSyntax> Interfaces,
     EquatableArray<AttributeSyntax> Attributes,
     EquatableArray<CompositionSyntax> Compositions,
-    EquatableArray<ConfigurationSyntax> Configurations) : DefinitionSyntax(Location);
+    EquatableArray<ConfigurationSyntax> Configurations,
+    EquatableArray<NamedReferenceSyntax> CompositionReferences,
+    EquatableArray<NamedReferenceSyntax> ConfigurationReferences) : DefinitionSyntax(Location)
+{
+    /// <summary>A component with a composition is built from others and is flattened away.</summary>
+    public bool IsCompound => !Compositions.IsEmpty || !CompositionReferences.IsEmpty;
+}
 
 public enum InterfaceKind
 {

@@ -46,10 +46,11 @@ public sealed record StructSyntax(
     string Name,
     EquatableArray<StructFieldSyntax> Fields) : DefinitionSyntax(Location);
 
-/// <summary>A struct field; <see cref="IsArray"/> with an optional fixed <see cref="ArrayLength"/>.</summary>
+/// <summary>A struct field; <see cref="IsArray"/> with an optional fixed <see cref="ArrayLength"/> and default.</summary>
 public sealed record StructFieldSyntax(
     SourceLocation Location,
     TypeSyntax Type,
     string Name,
     bool IsArray,
-    ExpressionSyntax? ArrayLength);
+    ExpressionSyntax? ArrayLength,
+    ValueSyntax? DefaultValue);

@@ -14,6 +14,9 @@ public sealed record DictValueSyntax(SourceLocation Location, EquatableArray<Dic
 
 public sealed record DictEntrySyntax(SourceLocation Location, string Key, ValueSyntax Value);
 
+/// <summary><c>name(...)</c>: a CAmkES query (answered by a plugin there); kept to be reported.</summary>
+public sealed record QueryValueSyntax(SourceLocation Location, string Name) : ValueSyntax(Location);
+
 public sealed record ExpressionValueSyntax(SourceLocation Location, ExpressionSyntax Expression) : ValueSyntax(Location);
 
 /// <summary>A C expression (integers, booleans, names), evaluated during resolution.</summary>

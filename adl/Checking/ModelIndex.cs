@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Model;
+
+namespace UxRt.Camkes.Adl.Checking;
+
+/// <summary>Dictionaries over a model, built once so that every rule looks things up in constant time.</summary>
+internal sealed class ModelIndex
+{
+    private readonly Dictionary<string, ComponentModel> _components;
+    private readonly Dictionary<string, InstanceModel> _instances;
+    private readonly Dictionary<string, Dictionary<string, InterfaceModel>> _interfaces;
+    private readonly Dictionary<(string Instance, string Attribute), ConfigValue> _settings;
+
+    public ModelIndex(SystemModel model)
+    {
+        _components = ToDictionary(model.Components, c => c.Name);
+        _instances = ToDictionary(model.Instances, i => i.Name);
+        Connectors = ToDictionary(model.Connectors, c => c.Name);
+        _interfaces = model.Components.GroupBy(c => c.Name).ToDictionary(
+            g => g.Key,
+            g => ToDictionary(g.First().Interfaces, i => i.Name),
+            System.StringComparer.Ordinal);
+        _settings = new Dictionary<(string, string), ConfigValue>();
+        foreach (var setting in model.Settings)
+        {
+            _settings[(setting.Instance, setting.Attribute)] = setting.Value;
+        }
+    }
+
+    public Dictionary<string, ConnectorModel> Connectors { get; }
+
+    public ComponentModel? ComponentOf(string instance) =>
+        _instances.TryGetValue(instance, out var found) && _components.TryGetValue(found.ComponentType, out var component) ? component : null;
+
+    public InterfaceModel? InterfaceOf(string instance, string name) =>
+        _instances.TryGetValue(instance, out var found) && _interfaces.TryGetValue(found.ComponentType, out var ports) && ports.TryGetValue(name, out var port)
+            ? port
+            : null;
+
+    public ConfigValue? Setting(string instance, string attribute) =>
+        _settings.TryGetValue((instance, attribute), out var value) ? value : null;
+
+    private static Dictionary<string, T> ToDictionary<T>(IEnumerable<T> items, System.Func<T, string> key)
+    {
+        var result = new Dictionary<string, T>(System.StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!result.ContainsKey(key(item)))
+            {
+                result.Add(key(item), item);
+            }
+        }
+
+        return result;
+    }
+}

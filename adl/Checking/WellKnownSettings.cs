@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+
+namespace UxRt.Camkes.Adl.Checking;
+
+/// <summary>
+/// The settings CAmkES (and this project) understand without an <c>attribute</c> declaration,
+/// and the values each may take. Per-interface settings are written <c>&lt;iface&gt;_suffix</c>.
+/// </summary>
+internal static class WellKnownSettings
+{
+    private const int MaxPriority = 255;
+
+    private static readonly HashSet<string> PriorityNames = new(System.StringComparer.Ordinal) { "priority", "_priority", "max_priority", "_max_priority" };
+    private static readonly HashSet<string> AffinityNames = new(System.StringComparer.Ordinal) { "affinity", "_affinity" };
+    private static readonly HashSet<string> StackNames = new(System.StringComparer.Ordinal) { "stack_size", "_stack_size" };
+    private static readonly HashSet<string> HeapNames = new(System.StringComparer.Ordinal) { "heap_size", "_heap_size" };
+
+    // Accepted as CAmkES uses them, with no check of their value here.
+    private static readonly HashSet<string> OtherNames = new(System.StringComparer.Ordinal)
+    {
+        "threading", "domain", "_domain", "cnode_size_bits", "_cnode_size_bits", "simple", "dma_pool", "dma_pool_paddr",
+        "period", "_period", "budget", "_budget", "data", "_data", "sc_size_bits", "asid_pool", "debug",
+    };
+
+    private static readonly string[] OtherPrefixes = { "untyped", "simple_untyped", "_untyped", "random" };
+
+    public static readonly string[] Threadings = { "native", "unicore" };
+
+    /// <summary>True when <paramref name="attribute"/> needs no declaration on a component with these interfaces.</summary>
+    public static bool IsKnown(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces) =>
+        PriorityNames.Contains(attribute) || AffinityNames.Contains(attribute) || StackNames.Contains(attribute)
+        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute)
+        || OtherPrefixes.Any(p => attribute.StartsWith(p, System.StringComparison.Ordinal))
+        || InterfaceOf(attribute, interfaces) is not null;
+
+    /// <summary>Why <paramref name="value"/> is wrong for <paramref name="attribute"/>, or null when it is fine or not a well-known setting.</summary>
+    public static string? Validate(string attribute, ConfigValue value, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces)
+    {
+        if (PriorityNames.Contains(attribute))
+        {
+            return InRange(attribute, value, 0, MaxPriority);
+        }
+
+        if (AffinityNames.Contains(attribute))
+        {
+            return InRange(attribute, value, 0, 1023);
+        }
+
+        if (StackNames.Contains(attribute))
+        {
+            return InRange(attribute, value, 1, int.MaxValue);
+        }
+
+        if (HeapNames.Contains(attribute))
+        {
+            return InRange(attribute, value, 0, int.MaxValue);
+        }
+
+        if (attribute == "threading")
+        {
+            return value is StringValue s && Threadings.Contains(s.Value)
+                ? null
+                : $"'threading' must be one of {string.Join(", ", Threadings.Select(t => "\"" + t + "\""))}, not {value.Describe()}";
+        }
+
+        if (InterfaceOf(attribute, interfaces) is not { } port)
+        {
+            return null;
+        }
+
+        var suffix = attribute.Substring(port.Name.Length + 1);
+        switch (suffix)
+        {
+            case "priority":
+                return InRange(attribute, value, 0, MaxPriority);
+            case "affinity":
+                return InRange(attribute, value, 0, 1023);
+            case "stack_size":
+                return InRange(attribute, value, 1, int.MaxValue);
+            case "passive":
+                return value is BooleanValue or IntegerValue { Value: 0 or 1 } ? null : $"'{attribute}' must be true or false, not {value.Describe()}";
+            case "access" when port.Kind == InterfaceKind.Dataport:
+                return value is StringValue { Value.Length: > 0 } access && access.Value.All(c => "RWXPrwxp".IndexOf(c) >= 0)
+                    ? null
+                    : $"'{attribute}' must be a string of access rights from R, W, X and P (such as \"R\" or \"RW\"), not {value.Describe()}";
+            case "value" when port.Kind == InterfaceKind.Semaphore:
+                return InRange(attribute, value, 0, int.MaxValue);
+            case "value" when port.Kind == InterfaceKind.BinarySemaphore:
+                return InRange(attribute, value, 0, 1);
+            default:
+                return null;
+        }
+    }
+
+    private static (string Name, InterfaceKind Kind)? InterfaceOf(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces)
+    {
+        // The longest matching name wins, so `rx_buf_access` belongs to `rx_buf` rather than `rx`.
+        (string Name, InterfaceKind Kind)? best = null;
+        foreach (var port in interfaces)
+        {
+            if (attribute.Length > port.Name.Length + 1 && attribute[port.Name.Length] == '_'
+                && attribute.StartsWith(port.Name, System.StringComparison.Ordinal)
+                && (best is null || port.Name.Length > best.Value.Name.Length))
+            {
+                best = port;
+            }
+        }
+
+        return best;
+    }
+
+    private static string? InRange(string attribute, ConfigValue value, long min, long max) =>
+        value is IntegerValue i && i.Value >= min && i.Value <= max
+            ? null
+            : $"'{attribute}' must be an integer from {min} to {max}, not {value.Describe()}";
+}

@@ -1,0 +1,337 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Parsing.Preprocessing;
+
+/// <summary>
+/// One preprocessing of one root file: directives are obeyed, macros expanded, included files
+/// spliced in, and for every output line the file and line it came from is recorded.
+/// </summary>
+internal sealed class PreprocessorRun
+{
+    private const int MaxIncludeDepth = 64;
+    private const int MaxContinuationLines = 1000;
+
+    private readonly ISourceProvider _sources;
+    private readonly FrontEndOptions _options;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, MacroDefinition> _macros = new(System.StringComparer.Ordinal);
+    private readonly StringBuilder _output = new();
+    private readonly List<(string File, int Line)> _origins = new();
+    private int _includeDepth;
+
+    public PreprocessorRun(ISourceProvider sources, FrontEndOptions options, DiagnosticBag diagnostics)
+    {
+        _sources = sources;
+        _options = options;
+        _diagnostics = diagnostics;
+        foreach (var define in options.Defines)
+        {
+            if (PpTokenizer.IsIdentifier(define.Name))
+            {
+                _macros[define.Name] = new MacroDefinition(define.Name, null, false, PpTokenizer.Tokenize(define.Value));
+            }
+        }
+    }
+
+    public PreprocessedText Run(string path, string text)
+    {
+        ProcessFile(path, text);
+        return new PreprocessedText(_output.ToString(), LineMap.FromOrigins(path, _origins));
+    }
+
+    private void ProcessFile(string path, string text)
+    {
+        var lines = LogicalLine.Split(text);
+        var conditionals = new ConditionalStack();
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var line = lines[index];
+            if (line.IsDirective)
+            {
+                ProcessDirective(path, line, conditionals);
+                Emit(path, line.Line, line.PhysicalLines, string.Empty);
+            }
+            else if (!conditionals.IsActive)
+            {
+                Emit(path, line.Line, line.PhysicalLines, string.Empty);
+            }
+            else
+            {
+                index = ProcessText(path, lines, index);
+            }
+        }
+
+        foreach (var open in conditionals.Unclosed)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, open.Line, open.Column, $"#{open.Directive} has no matching #endif");
+        }
+    }
+
+    /// <summary>Expands a text line; a macro call whose arguments continue is joined with the next lines.</summary>
+    private int ProcessText(string path, List<LogicalLine> lines, int index)
+    {
+        var line = lines[index];
+        if (_macros.Count == 0)
+        {
+            Emit(path, line.Line, line.PhysicalLines, line.Text);
+            return index;
+        }
+
+        var text = line.Text;
+        var last = index;
+        var physicalLines = line.PhysicalLines;
+        while (true)
+        {
+            var expansion = new MacroExpander(_macros).ExpandLine(text);
+            var canJoin = last + 1 < lines.Count && !lines[last + 1].IsDirective && last - index < MaxContinuationLines;
+            if (!expansion.IsIncomplete || !canJoin)
+            {
+                if (expansion.Error is not null)
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, 1, expansion.Error);
+                }
+
+                Emit(path, line.Line, 1, expansion.Text);
+                Emit(path, line.Line + 1, physicalLines - 1, string.Empty, sameOrigin: false);
+                return last;
+            }
+
+            last++;
+            text += " " + lines[last].Text;
+            physicalLines += lines[last].PhysicalLines;
+        }
+    }
+
+    private void ProcessDirective(string path, LogicalLine line, ConditionalStack conditionals)
+    {
+        var hash = line.Text.IndexOf('#');
+        var tokens = PpTokenizer.Tokenize(line.Text.Substring(hash + 1));
+        var nameIndex = tokens.FindIndex(t => !t.IsWhitespace);
+        if (nameIndex < 0)
+        {
+            return; // The null directive: a lone '#'.
+        }
+
+        var name = tokens[nameIndex].Text;
+        var rest = tokens.Skip(nameIndex + 1).ToList();
+        var column = hash + 1;
+
+        switch (name)
+        {
+            case "if":
+            case "ifdef":
+            case "ifndef":
+                conditionals.Push(name, line.Line, column, conditionals.IsActive && Condition(path, line, name, rest));
+                return;
+            case "elif":
+                if (!conditionals.CanElse)
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#elif without #if (or after #else)");
+                    return;
+                }
+
+                conditionals.Elif(conditionals.ParentActive && !conditionals.AnyTaken && Condition(path, line, name, rest));
+                return;
+            case "else":
+                if (!conditionals.CanElse)
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#else without #if (or a second #else)");
+                    return;
+                }
+
+                conditionals.Else();
+                return;
+            case "endif":
+                if (!conditionals.Pop())
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#endif without #if");
+                }
+
+                return;
+        }
+
+        if (!conditionals.IsActive)
+        {
+            return;
+        }
+
+        switch (name)
+        {
+            case "define":
+                Define(path, line, column, rest);
+                break;
+            case "undef":
+                if (FirstIdentifier(rest) is { } undefined)
+                {
+                    _macros.Remove(undefined);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#undef needs a macro name");
+                }
+
+                break;
+            case "include":
+                Include(path, line, column, rest);
+                break;
+            case "error":
+                Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#error " + MacroExpander.Render(rest).Trim());
+                break;
+            case "warning":
+                Report(DiagnosticDescriptors.PreprocessorWarning, path, line.Line, column, "#warning " + MacroExpander.Render(rest).Trim());
+                break;
+            case "pragma":
+            case "line":
+            case "ident":
+                // Meaningful to a C compiler only; a spec has nothing to do with them.
+                break;
+            default:
+                Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"unknown preprocessor directive '#{name}'");
+                break;
+        }
+    }
+
+    private bool Condition(string path, LogicalLine line, string directive, List<PpToken> rest)
+    {
+        if (directive is "ifdef" or "ifndef")
+        {
+            if (FirstIdentifier(rest) is not { } macro)
+            {
+                Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, 1, $"#{directive} needs a macro name");
+                return false;
+            }
+
+            return _macros.ContainsKey(macro) == (directive == "ifdef");
+        }
+
+        var (value, error) = new ConditionEvaluator(_macros).Evaluate(rest);
+        if (error is not null)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, 1, error);
+        }
+
+        return value;
+    }
+
+    private static string? FirstIdentifier(List<PpToken> tokens) =>
+        tokens.FirstOrDefault(t => !t.IsWhitespace) is { Kind: PpTokenKind.Identifier } token ? token.Text : null;
+
+    private void Define(string path, LogicalLine line, int column, List<PpToken> rest)
+    {
+        var start = rest.FindIndex(t => !t.IsWhitespace);
+        if (start < 0 || rest[start].Kind != PpTokenKind.Identifier)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#define needs a macro name");
+            return;
+        }
+
+        var name = rest[start].Text;
+        var bodyStart = start + 1;
+        List<string>? parameters = null;
+        var variadic = false;
+
+        // A '(' right after the name (no space) makes the macro function-like, as in C.
+        if (bodyStart < rest.Count && rest[bodyStart].Is("("))
+        {
+            parameters = new List<string>();
+            var i = bodyStart + 1;
+            var closed = false;
+            for (; i < rest.Count; i++)
+            {
+                var token = rest[i];
+                if (token.IsWhitespace || token.Is(","))
+                {
+                    continue;
+                }
+
+                if (token.Is(")"))
+                {
+                    closed = true;
+                    break;
+                }
+
+                if (token.Is("..."))
+                {
+                    parameters.Add("__VA_ARGS__");
+                    variadic = true;
+                }
+                else if (token.Kind == PpTokenKind.Identifier && !variadic)
+                {
+                    parameters.Add(token.Text);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"unexpected '{token.Text}' in the parameters of macro '{name}'");
+                    return;
+                }
+            }
+
+            if (!closed)
+            {
+                Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"missing ')' in the parameters of macro '{name}'");
+                return;
+            }
+
+            bodyStart = i + 1;
+        }
+
+        var body = rest.Skip(bodyStart).SkipWhile(t => t.IsWhitespace).ToList();
+        while (body.Count > 0 && body[body.Count - 1].IsWhitespace)
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+
+        _macros[name] = new MacroDefinition(name, parameters, variadic, body);
+    }
+
+    private void Include(string path, LogicalLine line, int column, List<PpToken> rest)
+    {
+        var spec = MacroExpander.Render(rest).Trim();
+        if (!(spec.StartsWith("\"", System.StringComparison.Ordinal) || spec.StartsWith("<", System.StringComparison.Ordinal)))
+        {
+            // A computed include: `#include HEADER` with HEADER a macro.
+            spec = MacroExpander.Render(new MacroExpander(_macros).ExpandTokens(rest, out _)).Trim();
+        }
+
+        var searched = spec.StartsWith("<", System.StringComparison.Ordinal);
+        var close = searched ? spec.IndexOf('>') : spec.IndexOf('"', 1);
+        if (spec.Length < 2 || close < 1)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#include expects \"file\" or <file>");
+            return;
+        }
+
+        var name = spec.Substring(1, close - 1);
+        if (SearchPath.Locate(_sources, _options.IncludeDirectories, path, name, searched) is not { } found)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"cannot find included file '{name}'");
+            return;
+        }
+
+        if (_includeDepth >= MaxIncludeDepth)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"#include nested more than {MaxIncludeDepth} deep (does '{name}' include itself without a guard?)");
+            return;
+        }
+
+        _includeDepth++;
+        ProcessFile(found.Path, found.Text);
+        _includeDepth--;
+    }
+
+    private void Emit(string file, int line, int count, string text, bool sameOrigin = true)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _output.Append(i == 0 ? text : string.Empty).Append('\n');
+            _origins.Add((file, sameOrigin ? line : line + i));
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, string path, int line, int column, string message) =>
+        _diagnostics.Report(descriptor, new SourceLocation(path, line, column, 0, 0), message);
+}

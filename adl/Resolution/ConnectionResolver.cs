@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Adl.Text;
+
+namespace UxRt.Camkes.Adl.Resolution;
+
+/// <summary>
+/// Resolves each end of each connection to a leaf instance and one of its interfaces, following
+/// <c>export</c>s through compound components. A connection whose connector or ends do not
+/// resolve is reported and left out of the model.
+/// </summary>
+internal sealed class ConnectionResolver
+{
+    private const int MaxExportHops = 64;
+
+    private readonly SymbolTable _symbols;
+    private readonly FlattenedSystem _system;
+    private readonly SystemFlattener _flattener;
+    private readonly DiagnosticBag _diagnostics;
+
+    public ConnectionResolver(SymbolTable symbols, FlattenedSystem system, SystemFlattener flattener, DiagnosticBag diagnostics)
+    {
+        _symbols = symbols;
+        _system = system;
+        _flattener = flattener;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Interfaces named by connections that were left out because of another error; they count
+    /// as connected so that one mistake is not reported again as "not connected".
+    /// </summary>
+    public HashSet<(string Instance, string Interface)> EndsOfBrokenConnections { get; } = new();
+
+    public List<ConnectionModel> Resolve()
+    {
+        var connections = new List<ConnectionModel>();
+        var seen = new Dictionary<string, SourceLocation>(System.StringComparer.Ordinal);
+        foreach (var connection in _system.Connections)
+        {
+            var syntax = connection.Syntax;
+            if (seen.TryGetValue(connection.Name, out var first))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, syntax.Location, "connection", connection.Name, first.ToString());
+                continue;
+            }
+
+            seen.Add(connection.Name, syntax.Location);
+            var ok = true;
+            if (!_symbols.Connectors.ContainsKey(syntax.ConnectorName))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnknownName, syntax.ConnectorLocation, "connector", syntax.ConnectorName);
+                ok = false;
+            }
+
+            var ends = new List<ConnectionEndModel>();
+            foreach (var end in syntax.Ends)
+            {
+                if (ResolveEnd(connection.Scope, end) is { } resolved)
+                {
+                    ends.Add(resolved);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            if (ok)
+            {
+                connections.Add(new ConnectionModel(connection.Name, syntax.ConnectorName, ends.ToEquatableArray(), syntax.Location));
+            }
+            else
+            {
+                EndsOfBrokenConnections.UnionWith(ends.Select(e => (e.Instance, e.Interface)));
+            }
+        }
+
+        return connections;
+    }
+
+    private ConnectionEndModel? ResolveEnd(string scope, ConnectionEndSyntax end)
+    {
+        if (end.Path.Count < 2)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.SyntaxError, end.Location, $"connection end '{end.Interface}' must name an instance and its interface: instance.interface");
+            return null;
+        }
+
+        var instanceName = scope + end.Instance;
+        var interfaceName = end.Interface;
+        for (var hop = 0; hop < MaxExportHops; hop++)
+        {
+            if (!_system.Instances.TryGetValue(instanceName, out var instance))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnknownName, end.Location, "instance", instanceName);
+                return null;
+            }
+
+            if (instance.Component is not { } component)
+            {
+                return null; // Its type is unknown, which is reported once at the instance.
+            }
+
+            if (!component.IsCompound)
+            {
+                if (!component.Interfaces.Any(i => i.Name == interfaceName))
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UnknownInterface, end.Location, instanceName, component.Name, interfaceName);
+                    return null;
+                }
+
+                return new ConnectionEndModel(end.Role, instanceName, interfaceName) { Location = end.Location };
+            }
+
+            var export = _flattener.Compositions(component.Compositions, component.CompositionReferences)
+                .SelectMany(c => c.Exports)
+                .FirstOrDefault(e => e.OuterInterface == interfaceName && e.InnerPath.Count >= 2);
+            if (export is null)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnknownInterface, end.Location, instanceName, component.Name, interfaceName);
+                return null;
+            }
+
+            instanceName = instance.Name + "." + string.Join(".", export.InnerPath.Take(export.InnerPath.Count - 1));
+            interfaceName = export.InnerPath[export.InnerPath.Count - 1];
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidExport, end.Location, $"following the exports of '{scope + end.Instance}.{end.Interface}' takes more than {MaxExportHops} steps");
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Syntax;
+
+namespace UxRt.Camkes.Adl.Resolution;
+
+/// <summary>
+/// Merges every assembly and flattens compound components: an instance of a component that has
+/// a composition is replaced by that composition's instances, named <c>outer.inner</c>; the inner
+/// connections and configuration come along with the same prefix. Groups are carried down.
+/// </summary>
+internal sealed class SystemFlattener
+{
+    private const int MaxNestingDepth = 64;
+    private const int MaxInstances = 1_000_000;
+
+    private readonly SymbolTable _symbols;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly FlattenedSystem _system = new();
+    private readonly List<string> _expanding = new();
+    private bool _reportedTooMany;
+
+    public SystemFlattener(SymbolTable symbols, DiagnosticBag diagnostics)
+    {
+        _symbols = symbols;
+        _diagnostics = diagnostics;
+    }
+
+    public FlattenedSystem Flatten()
+    {
+        foreach (var assembly in _symbols.Assemblies)
+        {
+            foreach (var composition in Compositions(assembly.Compositions, assembly.CompositionReferences))
+            {
+                foreach (var export in composition.Exports)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidExport, export.Location, "'export' belongs in the composition of a component, not in an assembly");
+                }
+
+                FlattenComposition(composition, prefix: string.Empty, group: null);
+            }
+
+            foreach (var configuration in Configurations(assembly.Configurations, assembly.ConfigurationReferences))
+            {
+                _system.Settings.AddRange(configuration.Settings.Select(s => new ScopedSetting(string.Empty, s)));
+            }
+        }
+
+        return _system;
+    }
+
+    /// <summary>The compositions written inline and those named by <c>composition Name;</c>.</summary>
+    public IEnumerable<CompositionSyntax> Compositions(IEnumerable<CompositionSyntax> inline, IEnumerable<NamedReferenceSyntax> references) =>
+        inline.Concat(references.Select(r => Lookup(_symbols.Compositions, "composition", r)).OfType<CompositionSyntax>());
+
+    private IEnumerable<ConfigurationSyntax> Configurations(IEnumerable<ConfigurationSyntax> inline, IEnumerable<NamedReferenceSyntax> references) =>
+        inline.Concat(references.Select(r => Lookup(_symbols.Configurations, "configuration", r)).OfType<ConfigurationSyntax>());
+
+    private T? Lookup<T>(Dictionary<string, T> table, string kind, NamedReferenceSyntax reference)
+        where T : class
+    {
+        if (table.TryGetValue(reference.Name, out var found))
+        {
+            return found;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.UnknownName, reference.Location, kind, reference.Name);
+        return null;
+    }
+
+    private void FlattenComposition(CompositionSyntax composition, string prefix, string? group)
+    {
+        foreach (var instance in composition.Instances)
+        {
+            AddInstance(instance, prefix, group);
+        }
+
+        for (var index = 0; index < composition.Groups.Count; index++)
+        {
+            var declared = composition.Groups[index];
+
+            // An outer group wins: a group inside a component placed in a group shares that group.
+            var groupName = group ?? prefix + (declared.Name ?? "_group" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var instance in declared.Instances)
+            {
+                AddInstance(instance, prefix, groupName);
+            }
+        }
+
+        foreach (var connection in composition.Connections)
+        {
+            _system.Connections.Add(new ScopedConnection(prefix + connection.Name, prefix, connection));
+        }
+    }
+
+    private void AddInstance(InstanceSyntax instance, string prefix, string? group)
+    {
+        var name = prefix + instance.Name;
+        if (_system.Instances.TryGetValue(name, out var existing))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, instance.Location, "instance", name, existing.Location.ToString());
+            return;
+        }
+
+        if (_system.Instances.Count >= MaxInstances)
+        {
+            if (!_reportedTooMany)
+            {
+                _reportedTooMany = true;
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, instance.Location, $"the system flattens to more than {MaxInstances} instances");
+            }
+
+            return;
+        }
+
+        _symbols.Components.TryGetValue(instance.ComponentType, out var component);
+        if (component is null)
+        {
+            // Kept (without a type) so that connection ends naming it are not reported again.
+            _diagnostics.Report(DiagnosticDescriptors.UnknownName, instance.Location, "component", instance.ComponentType);
+        }
+
+        var flat = new FlatInstance(name, instance.ComponentType, component, group, instance.Location);
+        _system.Instances.Add(name, flat);
+        _system.InstanceOrder.Add(flat);
+        if (component is { IsCompound: true })
+        {
+            ExpandCompound(flat, component);
+        }
+    }
+
+    private void ExpandCompound(FlatInstance instance, ComponentSyntax component)
+    {
+        if (_expanding.Contains(component.Name))
+        {
+            var cycle = string.Join(" -> ", _expanding.SkipWhile(c => c != component.Name).Concat(new[] { component.Name }));
+            _diagnostics.Report(DiagnosticDescriptors.RecursiveComponent, instance.Location, $"component '{component.Name}' contains itself ({cycle})");
+            return;
+        }
+
+        if (_expanding.Count >= MaxNestingDepth)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.RecursiveComponent, instance.Location, $"compound components nest more than {MaxNestingDepth} levels deep");
+            return;
+        }
+
+        _expanding.Add(component.Name);
+        var prefix = instance.Name + ".";
+        foreach (var composition in Compositions(component.Compositions, component.CompositionReferences))
+        {
+            FlattenComposition(composition, prefix, instance.Group);
+        }
+
+        foreach (var configuration in Configurations(component.Configurations, component.ConfigurationReferences))
+        {
+            _system.Settings.AddRange(configuration.Settings.Select(s => new ScopedSetting(prefix, s)));
+        }
+
+        _expanding.RemoveAt(_expanding.Count - 1);
+    }
+}
