@@ -14,20 +14,18 @@ public sealed record GeneratedFileEntry(string HintName, string Text);
 
 /// <summary>
 /// Stage "Emit": renders every artefact of a system from its templates: an interface per
-/// procedure, a base class per component, the glue of each connector end, and the bootstrap.
+/// procedure, a base class per component, the client and server glue of each procedure
+/// connector, and the bootstrap that wires every connection on the runtime kernel.
 /// </summary>
 public static class SystemEmitter
 {
-    /// <summary>Connectors whose glue exists; others are reported rather than silently skipped.</summary>
-    private static readonly HashSet<string> SupportedConnectors = new(System.StringComparer.Ordinal) { "seL4RPCCall" };
-
     public static EmitResult Emit(SystemModel model, string @namespace) => Emit(model, @namespace, HandlebarsTemplateEngine.Instance);
 
     internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates)
     {
-        var views = new ViewModelBuilder(model, @namespace);
-        var files = new List<GeneratedFileEntry>();
         var diagnostics = new DiagnosticBag();
+        var views = new ViewModelBuilder(model, @namespace, diagnostics);
+        var files = new List<GeneratedFileEntry>();
 
         foreach (var procedure in model.Procedures)
         {
@@ -42,32 +40,42 @@ public static class SystemEmitter
         }
 
         var wiring = new List<string>();
-        var rpcProcedures = new SortedSet<string>(System.StringComparer.Ordinal);
+        // Per procedure: whether some connection passes it in a call frame, or marshals it through a dataport.
+        var procedureGlue = new HashSet<(string Procedure, bool ThroughDataport)>();
         foreach (var connection in model.Connections)
         {
-            if (!SupportedConnectors.Contains(connection.ConnectorName))
+            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family))
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
                     connection.Location,
-                    $"connector '{connection.ConnectorName}' of connection '{connection.Name}' has no code generator yet");
+                    $"connector '{connection.ConnectorName}' of connection '{connection.Name}' has no code generator (hardware connectors need a platform this runtime does not model)");
                 continue;
             }
 
-            if (views.ProcedureOf(connection) is { } procedure)
+            if (ConnectorFamilies.CarriesProcedure(family) && views.ProcedureOf(connection) is { } procedure)
             {
-                rpcProcedures.Add(procedure);
+                procedureGlue.Add((procedure, family == ConnectorFamily.RpcDataport));
             }
 
-            wiring.Add(templates.Render($"connectors/{connection.ConnectorName}/wiring.hbs", views.Connection(connection)).TrimEnd());
+            wiring.Add(templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd());
         }
 
-        foreach (var procedure in model.Procedures.Where(p => rpcProcedures.Contains(p.Name)))
+        foreach (var procedure in model.Procedures)
         {
             var view = views.Procedure(procedure);
-            files.Add(new GeneratedFileEntry($"{view.FrameName}.g.cs", templates.Render("call-frame.hbs", view)));
-            files.Add(new GeneratedFileEntry($"{view.ClientName}.g.cs", templates.Render("connectors/seL4RPCCall/from.hbs", view)));
-            files.Add(new GeneratedFileEntry($"{view.ServerName}.g.cs", templates.Render("connectors/seL4RPCCall/to.hbs", view)));
+            if (procedureGlue.Contains((procedure.Name, false)))
+            {
+                files.Add(new GeneratedFileEntry($"{view.FrameName}.g.cs", templates.Render("call-frame.hbs", view)));
+                files.Add(new GeneratedFileEntry($"{view.ClientName}.g.cs", templates.Render("connectors/seL4RPCCall/from.hbs", view)));
+                files.Add(new GeneratedFileEntry($"{view.ServerName}.g.cs", templates.Render("connectors/seL4RPCCall/to.hbs", view)));
+            }
+
+            if (procedureGlue.Contains((procedure.Name, true)))
+            {
+                files.Add(new GeneratedFileEntry($"{view.DataportClientName}.g.cs", templates.Render("connectors/seL4RPCDataport/from.hbs", view)));
+                files.Add(new GeneratedFileEntry($"{view.DataportServerName}.g.cs", templates.Render("connectors/seL4RPCDataport/to.hbs", view)));
+            }
         }
 
         var system = views.System(wiring);

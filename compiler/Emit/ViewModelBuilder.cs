@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
 using UxRt.Camkes.Compiler.Emit.Views;
@@ -9,19 +10,26 @@ namespace UxRt.Camkes.Compiler.Emit;
 
 /// <summary>
 /// Model → view models: every naming and typing decision about the generated C# is made here,
-/// so the templates only lay out text.
+/// so the templates only lay out text. This half covers procedures and component base classes;
+/// ViewModelBuilder.Wiring.cs covers instances and connections.
 /// </summary>
-internal sealed class ViewModelBuilder
+internal sealed partial class ViewModelBuilder
 {
+    private const string Runtime = "global::UxRt.Camkes.Runtime";
+
     private readonly SystemModel _model;
     private readonly string _namespace;
     private readonly string _sourceFile;
+    private readonly InstanceSettings _settings;
+    private readonly DiagnosticBag _diagnostics;
 
-    public ViewModelBuilder(SystemModel model, string @namespace)
+    public ViewModelBuilder(SystemModel model, string @namespace, DiagnosticBag diagnostics)
     {
         _model = model;
         _namespace = @namespace;
         _sourceFile = Path.GetFileName(model.SourcePath);
+        _settings = new InstanceSettings(model);
+        _diagnostics = diagnostics;
     }
 
     public ProcedureView Procedure(ProcedureModel procedure)
@@ -36,6 +44,8 @@ internal sealed class ViewModelBuilder
             FrameName = pascal + "CallFrame",
             ClientName = pascal + "RpcClient",
             ServerName = pascal + "RpcServer",
+            DataportClientName = pascal + "RpcDataportClient",
+            DataportServerName = pascal + "RpcDataportServer",
             Methods = procedure.Methods.Select((m, i) => Method(m, i)).ToList(),
         };
     }
@@ -53,79 +63,29 @@ internal sealed class ViewModelBuilder
             IsControl = component.IsControl,
             Uses = component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses).Select(Uses).ToList(),
             Provides = component.Interfaces.Where(i => i.Kind == InterfaceKind.Provides).Select(Provides).ToList(),
+            KernelPorts = component.Interfaces.Select(KernelPort).Where(p => p is not null).Select(p => p!).ToList(),
+            HasProvides = component.Interfaces.Any(i => i.Kind == InterfaceKind.Provides),
         };
     }
-
-    public SystemView System(IEnumerable<string> renderedConnections) => new()
-    {
-        Namespace = _namespace,
-        SourceFile = _sourceFile,
-        SystemName = _model.Name,
-        ClassName = CSharpNames.Pascal(_model.Name) + "System",
-        Instances = _model.Instances.Select(i => new InstanceView
-        {
-            Name = i.Name,
-            Variable = InstanceVariable(i.Name),
-            ClassName = CSharpNames.Pascal(i.ComponentType),
-            HasControl = ComponentOf(i.Name).IsControl ? "true" : "false",
-        }).ToList(),
-        Connections = renderedConnections.ToList(),
-    };
-
-    public ConnectionView Connection(ConnectionModel connection)
-    {
-        var procedure = ProcedureOf(connection);
-        var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
-        var fromIndex = 0;
-        return new ConnectionView
-        {
-            Name = connection.Name,
-            Variable = CSharpNames.Camel(connection.Name + "_endpoint"),
-            ConnectorName = connection.ConnectorName,
-            Description = $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})",
-            From = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).Select(e => End(e, "Connect", fromIndex++)).ToList(),
-            To = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).Select(e => End(e, "Provided", 0)).ToList(),
-            ClientName = pascal + "RpcClient",
-            ServerName = pascal + "RpcServer",
-        };
-    }
-
-    /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
-    public string? ProcedureOf(ConnectionModel connection) =>
-        connection.Ends
-            .Select(e => InterfaceOf(e.Instance, e.Interface))
-            .FirstOrDefault(i => i is { Kind: InterfaceKind.Provides or InterfaceKind.Uses })?.TypeName;
-
-    private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int index) => new()
-    {
-        Instance = end.Instance,
-        InstanceVariable = InstanceVariable(end.Instance),
-        Interface = end.Interface,
-        Member = memberPrefix + CSharpNames.Pascal(end.Interface),
-        Badge = BadgeOf(end) ?? index,
-    };
-
-    // CAmkES sets a client's badge with `<instance>.<iface>_attributes`.
-    private int? BadgeOf(ConnectionEndModel end) =>
-        _model.Settings
-            .Where(s => s.Instance == end.Instance && s.Attribute == end.Interface + "_attributes")
-            .Select(s => s.Value)
-            .OfType<IntegerValue>()
-            .Select(v => (int?)v.Value)
-            .LastOrDefault();
 
     private MethodView Method(MethodModel method, int index)
     {
         var name = CSharpNames.Pascal(method.Name);
-        var parameters = method.Parameters.Select(p => new
+        var parameters = method.Parameters.Select(p =>
         {
-            Model = p,
-            View = new ParameterView
+            var type = CSharpTypes.Map(p.Type, p.IsArray);
+            return new
             {
-                Name = CSharpNames.Camel(p.Name),
-                Type = CSharpTypes.Map(p.Type, p.IsArray),
-                FieldName = name + CSharpNames.Pascal(p.Name),
-            },
+                Model = p,
+                View = new ParameterView
+                {
+                    Name = CSharpNames.Camel(p.Name),
+                    Type = type,
+                    FieldName = name + CSharpNames.Pascal(p.Name),
+                    WriteCall = MessageMarshalling.WriteCall(type),
+                    ReadCall = MessageMarshalling.ReadCall(type),
+                },
+            };
         }).ToList();
 
         var returnType = method.ReturnType is null ? "void" : CSharpTypes.Map(method.ReturnType);
@@ -145,7 +105,10 @@ internal sealed class ViewModelBuilder
             ParameterList = string.Join(", ", parameters.Select(p => Modifier(p.Model.Direction) + p.View.Type + " " + p.View.Name)),
             ArgumentList = string.Join(", ", parameters.Select(p => Modifier(p.Model.Direction) + p.View.Name)),
             FrameArgumentList = string.Join(", ", parameters.Select(p => FrameModifier(p.Model.Direction) + "call." + p.View.FieldName)),
+            LocalArgumentList = string.Join(", ", parameters.Select(p => (p.Model.Direction == ParameterDirection.Out ? "out var " : FrameModifier(p.Model.Direction)) + p.View.Name)),
             ResultField = name + "Result",
+            ResultWriteCall = MessageMarshalling.WriteCall(returnType),
+            ResultReadCall = MessageMarshalling.ReadCall(returnType),
             Parameters = parameters.Select(p => p.View).ToList(),
             Inputs = parameters.Where(p => p.Model.Direction != ParameterDirection.Out).Select(p => p.View).ToList(),
             Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToList(),
@@ -215,11 +178,63 @@ internal sealed class ViewModelBuilder
         };
     }
 
-    private ComponentModel ComponentOf(string instance) =>
-        _model.Components.First(c => c.Name == _model.Instances.First(i => i.Name == instance).ComponentType);
+    private KernelPortView? KernelPort(InterfaceModel port)
+    {
+        var property = CSharpNames.Pascal(port.Name);
+        var view = new KernelPortView
+        {
+            AdlName = port.Name,
+            Property = property,
+            Field = CSharpNames.Field(port.Name),
+            ConnectMethod = "Connect" + property,
+            IsOptional = port.IsOptional,
+        };
 
-    private InterfaceModel? InterfaceOf(string instance, string name) =>
-        ComponentOf(instance).Interfaces.FirstOrDefault(i => i.Name == name);
+        switch (port.Kind)
+        {
+            case InterfaceKind.Emits:
+                view.Declaration = $"emits {port.TypeName} {port.Name}";
+                view.Summary = "signals every consumer connected to this event; never blocks.";
+                view.Type = Runtime + ".Notifications.EventEmitter";
+                view.Fallback = Runtime + ".Notifications.EventEmitter.Unconnected";
+                view.IsOptional = false;
+                return view;
+            case InterfaceKind.Consumes:
+                view.Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}consumes {port.TypeName} {port.Name}";
+                view.Summary = "the event's notification: wait, poll, await, or register a callback (run on this instance's event thread).";
+                view.Type = Runtime + ".Notifications.Notification";
+                return view;
+            case InterfaceKind.Dataport:
+                view.Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}dataport {port.TypeName} {port.Name}";
+                view.Summary = "the memory shared with the other ends of the connection, with this end's access rights.";
+                view.Type = DataportType(port.TypeName);
+                return view;
+            case InterfaceKind.Mutex:
+                view.Declaration = $"has mutex {port.Name}";
+                view.Summary = "a mutex shared by this instance's threads.";
+                view.Type = Runtime + ".Synchronisation.ComponentMutex";
+                return view;
+            case InterfaceKind.Semaphore:
+                view.Declaration = $"has semaphore {port.Name}";
+                view.Summary = $"a counting semaphore, initially <c>{port.Name}_value</c>.";
+                view.Type = Runtime + ".Synchronisation.ComponentSemaphore";
+                return view;
+            case InterfaceKind.BinarySemaphore:
+                view.Declaration = $"has binary_semaphore {port.Name}";
+                view.Summary = $"a binary semaphore, initially <c>{port.Name}_value</c>.";
+                view.Type = Runtime + ".Synchronisation.ComponentBinarySemaphore";
+                return view;
+            default:
+                return null;
+        }
+    }
 
-    private static string InstanceVariable(string instance) => CSharpNames.Camel(instance.Replace('.', '_'));
+    /// <summary><c>Buf</c> and <c>Buf(n)</c> are byte regions; any other type is a struct read and written in place.</summary>
+    private static string DataportType(string typeName)
+    {
+        var type = typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
+        return type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal)
+            ? Runtime + ".Dataports.Dataport"
+            : $"{Runtime}.Dataports.Dataport<{CSharpTypes.Map(new TypeModel(type, typeName.StartsWith("struct ", global::System.StringComparison.Ordinal)))}>";
+    }
 }

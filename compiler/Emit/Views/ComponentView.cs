@@ -20,6 +20,39 @@ internal sealed class ComponentView
     public List<UsesView> Uses { get; set; } = new();
 
     public List<ProvidesView> Provides { get; set; } = new();
+
+    /// <summary>Events, dataports and <c>has</c> items: kernel objects the wiring hands to the instance.</summary>
+    public List<KernelPortView> KernelPorts { get; set; } = new();
+
+    /// <summary>The component provides an interface, so its handlers can ask for the caller's badge.</summary>
+    public bool HasProvides { get; set; }
+}
+
+/// <summary>An <c>emits</c>, <c>consumes</c>, <c>dataport</c> or <c>has</c> item: a runtime object the component uses directly.</summary>
+internal sealed class KernelPortView
+{
+    public string AdlName { get; set; } = string.Empty;
+
+    /// <summary>The declaration as written, for the property's documentation (e.g. <c>emits Ready ready</c>).</summary>
+    public string Declaration { get; set; } = string.Empty;
+
+    /// <summary>What the property is for, one sentence.</summary>
+    public string Summary { get; set; } = string.Empty;
+
+    public string Property { get; set; } = string.Empty;
+
+    public string Field { get; set; } = string.Empty;
+
+    /// <summary>The runtime type, fully qualified.</summary>
+    public string Type { get; set; } = string.Empty;
+
+    public string ConnectMethod { get; set; } = string.Empty;
+
+    /// <summary>Declared <c>maybe</c>: the property is nullable.</summary>
+    public bool IsOptional { get; set; }
+
+    /// <summary>The value when nothing is connected (for <c>emits</c>); empty to throw instead.</summary>
+    public string Fallback { get; set; } = string.Empty;
 }
 
 /// <summary>A <c>uses</c> port: a property the component calls through.</summary>

@@ -19,6 +19,11 @@ internal sealed class ProcedureView
 
     public string ServerName { get; set; } = string.Empty;
 
+    /// <summary>The seL4RPCDataport client, which marshals arguments through a shared buffer.</summary>
+    public string DataportClientName { get; set; } = string.Empty;
+
+    public string DataportServerName { get; set; } = string.Empty;
+
     public List<MethodView> Methods { get; set; } = new();
 }
 
@@ -45,6 +50,14 @@ internal sealed class MethodView
 
     public string ResultField { get; set; } = string.Empty;
 
+    /// <summary>The handler call of a seL4RPCDataport server, over locals named like the parameters.</summary>
+    public string LocalArgumentList { get; set; } = string.Empty;
+
+    /// <summary>The message-buffer methods that write and read the result (e.g. <c>Write&lt;int&gt;</c>, <c>Read&lt;int&gt;</c>).</summary>
+    public string ResultWriteCall { get; set; } = string.Empty;
+
+    public string ResultReadCall { get; set; } = string.Empty;
+
     public List<ParameterView> Parameters { get; set; } = new();
 
     /// <summary>Parameters whose value travels to the server (in, inout, refin).</summary>
@@ -63,6 +76,11 @@ internal sealed class ParameterView
     public string Type { get; set; } = string.Empty;
 
     public string FieldName { get; set; } = string.Empty;
+
+    /// <summary>The message-buffer method that writes this parameter (e.g. <c>WriteString</c>).</summary>
+    public string WriteCall { get; set; } = string.Empty;
+
+    public string ReadCall { get; set; } = string.Empty;
 }
 
 /// <summary>A field of a generated class, with its initialiser when nullable analysis needs one.</summary>

@@ -28,6 +28,12 @@ internal sealed class InstanceView
     public string ClassName { get; set; } = string.Empty;
 
     public string HasControl { get; set; } = "false";
+
+    /// <summary>The third argument of <c>AddInstance</c>: <c>hasControl: …</c>, or an options object when settings apply.</summary>
+    public string Options { get; set; } = string.Empty;
+
+    /// <summary>Statements that finish the instance once every instance exists: its <c>has</c> items and fault handler.</summary>
+    public List<string> Setup { get; set; } = new();
 }
 
 /// <summary>One connection, as its connector's wiring template sees it.</summary>
@@ -49,6 +55,14 @@ internal sealed class ConnectionView
     public string ClientName { get; set; } = string.Empty;
 
     public string ServerName { get; set; } = string.Empty;
+
+    /// <summary>Notifications: <c>Coalescing</c> or <c>Counting</c>.</summary>
+    public string NotificationMode { get; set; } = string.Empty;
+
+    /// <summary>Dataports: the region size in bytes (a C# expression) and the type each end sees.</summary>
+    public string RegionSize { get; set; } = string.Empty;
+
+    public string DataportType { get; set; } = string.Empty;
 }
 
 internal sealed class ConnectionEndView
@@ -63,4 +77,18 @@ internal sealed class ConnectionEndView
     public string Member { get; set; } = string.Empty;
 
     public int Badge { get; set; }
+
+    /// <summary>A local variable for this end's kernel object (a notification or an endpoint).</summary>
+    public string Variable { get; set; } = string.Empty;
+
+    /// <summary>Procedure servers: the kernel method and its trailing arguments, e.g. <c>Serve</c> and <c>, new ThreadSettings(…)</c>.</summary>
+    public string ServeMethod { get; set; } = string.Empty;
+
+    public string ServeExtraArguments { get; set; } = string.Empty;
+
+    /// <summary>Dataports: this end's access rights as a C# expression.</summary>
+    public string Access { get; set; } = string.Empty;
+
+    /// <summary>Notifications: the targets this emitter signals, as a C# array.</summary>
+    public string Targets { get; set; } = string.Empty;
 }

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+
+namespace UxRt.Camkes.Compiler.Emit;
+
+/// <summary>The kinds of glue the emitter generates; each standard connector belongs to one.</summary>
+internal enum ConnectorFamily
+{
+    /// <summary>seL4RPCCall and seL4RPCCallNoType: a call frame through an endpoint.</summary>
+    RpcCall,
+
+    /// <summary>seL4DirectCall: the same frame, handled on the caller's thread.</summary>
+    DirectCall,
+
+    /// <summary>seL4RPCDataport: arguments marshalled through a shared buffer.</summary>
+    RpcDataport,
+
+    /// <summary>seL4Notification and its Native, Bind and Queue variants.</summary>
+    Notification,
+
+    /// <summary>seL4SharedData and seL4DMASharedData.</summary>
+    SharedData,
+}
+
+/// <summary>Which family a connector's glue comes from, and where its templates live.</summary>
+internal static class ConnectorFamilies
+{
+    private static readonly Dictionary<string, ConnectorFamily> ByConnector = new(System.StringComparer.Ordinal)
+    {
+        ["seL4RPCCall"] = ConnectorFamily.RpcCall,
+        ["seL4RPCCallNoType"] = ConnectorFamily.RpcCall,
+        ["seL4DirectCall"] = ConnectorFamily.DirectCall,
+        ["seL4RPCDataport"] = ConnectorFamily.RpcDataport,
+        ["seL4Notification"] = ConnectorFamily.Notification,
+        ["seL4NotificationNative"] = ConnectorFamily.Notification,
+        ["seL4NotificationBind"] = ConnectorFamily.Notification,
+        ["seL4NotificationQueue"] = ConnectorFamily.Notification,
+        ["seL4SharedData"] = ConnectorFamily.SharedData,
+        ["seL4DMASharedData"] = ConnectorFamily.SharedData,
+    };
+
+    public static bool TryGet(string connector, out ConnectorFamily family) => ByConnector.TryGetValue(connector, out family);
+
+    /// <summary>
+    /// The wiring template, under <c>templates/connectors/</c>. Every procedure connector wires the
+    /// same way (an endpoint per server, a client per caller); they differ in their ends' glue.
+    /// </summary>
+    public static string WiringTemplate(ConnectorFamily family) => family switch
+    {
+        ConnectorFamily.Notification => "connectors/seL4Notification/wiring.hbs",
+        ConnectorFamily.SharedData => "connectors/seL4SharedData/wiring.hbs",
+        _ => "connectors/seL4RPCCall/wiring.hbs",
+    };
+
+    /// <summary>Whether connections of the family carry a procedure, so its client and server glue is needed.</summary>
+    public static bool CarriesProcedure(ConnectorFamily family) => family is ConnectorFamily.RpcCall or ConnectorFamily.DirectCall or ConnectorFamily.RpcDataport;
+
+    /// <summary>seL4NotificationQueue counts every emit; the others coalesce (in one process Native and Bind mean the same as seL4Notification).</summary>
+    public static string NotificationMode(string connector) => connector == "seL4NotificationQueue" ? "Counting" : "Coalescing";
+}

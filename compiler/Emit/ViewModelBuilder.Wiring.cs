@@ -1,0 +1,290 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Compiler.Emit.Views;
+
+namespace UxRt.Camkes.Compiler.Emit;
+
+/// <summary>The system half of the view models: instances with their settings, and each connection's wiring.</summary>
+internal sealed partial class ViewModelBuilder
+{
+    private static readonly Dictionary<string, string> FaultPolicies = new(global::System.StringComparer.Ordinal)
+    {
+        ["continue"] = "Continue",
+        ["restart"] = "Restart",
+        ["stop"] = "StopSystem",
+    };
+
+    public SystemView System(IEnumerable<string> renderedConnections) => new()
+    {
+        Namespace = _namespace,
+        SourceFile = _sourceFile,
+        SystemName = _model.Name,
+        ClassName = CSharpNames.Pascal(_model.Name) + "System",
+        Instances = _model.Instances.Select(Instance).ToList(),
+        Connections = renderedConnections.ToList(),
+    };
+
+    public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
+    {
+        var procedure = ProcedureOf(connection);
+        var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
+        var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).ToList();
+        var tos = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).ToList();
+        var view = new ConnectionView
+        {
+            Name = connection.Name,
+            Variable = CSharpNames.Camel(connection.Name + "_endpoint"),
+            ConnectorName = connection.ConnectorName,
+            Description = $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})",
+            ClientName = pascal + (family == ConnectorFamily.RpcDataport ? "RpcDataportClient" : "RpcClient"),
+            ServerName = pascal + (family == ConnectorFamily.RpcDataport ? "RpcDataportServer" : "RpcServer"),
+        };
+
+        switch (family)
+        {
+            case ConnectorFamily.Notification:
+                view.NotificationMode = ConnectorFamilies.NotificationMode(connection.ConnectorName);
+                view.To = tos.Select(e => KernelEnd(e, connection)).ToList();
+                var targets = "new[] { " + string.Join(", ", view.To.Select(t => t.Variable)) + " }";
+                view.From = froms.Select((e, i) => Emitter(e, i, targets)).ToList();
+                break;
+            case ConnectorFamily.SharedData:
+                view.Variable = CSharpNames.Camel(connection.Name + "_region");
+                view.DataportType = DataportType(InterfaceOf(connection.Ends[0].Instance, connection.Ends[0].Interface)?.TypeName ?? "Buf");
+                view.RegionSize = RegionSize(connection, view.DataportType);
+                view.From = froms.Select(e => DataportEnd(e, connection)).ToList();
+                view.To = tos.Select(e => DataportEnd(e, connection)).ToList();
+                break;
+            default:
+                var fromIndex = 0;
+                view.From = froms.Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToList();
+                view.To = tos.Select(e => Server(e, family)).ToList();
+                break;
+        }
+
+        return view;
+    }
+
+    /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
+    public string? ProcedureOf(ConnectionModel connection) =>
+        connection.Ends
+            .Select(e => InterfaceOf(e.Instance, e.Interface))
+            .FirstOrDefault(i => i is { Kind: InterfaceKind.Provides or InterfaceKind.Uses })?.TypeName;
+
+    private InstanceView Instance(InstanceModel instance)
+    {
+        var component = ComponentOf(instance.Name);
+        var hasControl = component.IsControl ? "true" : "false";
+        var options = new List<string>();
+        var controlThread = ThreadSettings(
+            _settings.FirstInteger(instance.Name, "_priority", "priority"),
+            _settings.FirstInteger(instance.Name, "_affinity", "affinity"),
+            _settings.FirstInteger(instance.Name, "_stack_size", "stack_size"));
+        if (controlThread is not null)
+        {
+            options.Add("ControlThread = " + controlThread);
+        }
+
+        if (FaultPolicy(instance) is { } policy)
+        {
+            options.Add($"FaultPolicy = {Runtime}.Faults.FaultPolicy.{policy}");
+        }
+
+        if (_settings.Text(instance.Name, "threading") == "unicore")
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                _settings.Find(instance.Name, "threading")?.Location ?? instance.Location,
+                $"instance '{instance.Name}': the unicore threading model is not available in the runtime yet");
+        }
+
+        var variable = InstanceVariable(instance.Name);
+        return new InstanceView
+        {
+            Name = instance.Name,
+            Variable = variable,
+            ClassName = CSharpNames.Pascal(instance.ComponentType),
+            HasControl = hasControl,
+            Options = options.Count == 0
+                ? "hasControl: " + hasControl
+                : $"new {Runtime}.Kernel.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
+            Setup = component.Interfaces.Select(i => Synchronisation(instance.Name, variable, i)).Where(s => s is not null).Select(s => s!)
+                .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
+                .ToList(),
+        };
+    }
+
+    private string? FaultPolicy(InstanceModel instance)
+    {
+        if (_settings.Text(instance.Name, "fault_policy") is not { } text)
+        {
+            return null;
+        }
+
+        if (FaultPolicies.TryGetValue(text, out var policy))
+        {
+            return policy;
+        }
+
+        _diagnostics.Report(
+            DiagnosticDescriptors.InvalidSettingValue,
+            _settings.Find(instance.Name, "fault_policy")?.Location ?? instance.Location,
+            $"setting '{instance.Name}.fault_policy' must be one of \"continue\", \"restart\", \"stop\", not \"{text}\"");
+        return null;
+    }
+
+    private string? FaultHandler(InstanceModel instance)
+    {
+        if (_settings.Text(instance.Name, "fault_handler") is not { } handler)
+        {
+            return null;
+        }
+
+        if (_model.Instances.Any(i => i.Name == handler))
+        {
+            return InstanceVariable(handler);
+        }
+
+        _diagnostics.Report(
+            DiagnosticDescriptors.InvalidSettingValue,
+            _settings.Find(instance.Name, "fault_handler")?.Location ?? instance.Location,
+            $"setting '{instance.Name}.fault_handler' names no instance: '{handler}'");
+        return null;
+    }
+
+    private string? Synchronisation(string instance, string variable, InterfaceModel port)
+    {
+        var name = CSharpNames.Literal(port.Name);
+        var value = _settings.Integer(instance, port.Name + "_value") ?? 0;
+        var created = port.Kind switch
+        {
+            InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name})",
+            InterfaceKind.Semaphore => $"new {Runtime}.Synchronisation.ComponentSemaphore({name}, initialValue: {Number(value)})",
+            InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
+            _ => null,
+        };
+        return created is null ? null : $"{variable}.Connect{CSharpNames.Pascal(port.Name)}({created});";
+    }
+
+    private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int badge) => new()
+    {
+        Instance = end.Instance,
+        InstanceVariable = InstanceVariable(end.Instance),
+        Interface = end.Interface,
+        Member = memberPrefix + CSharpNames.Pascal(end.Interface),
+        Badge = badge,
+    };
+
+    // CAmkES sets a client's badge with `<instance>.<iface>_attributes`; unset, clients count from 0.
+    private int RpcBadge(ConnectionEndModel end, int index) =>
+        (int)(_settings.Integer(end.Instance, end.Interface + "_attributes") ?? index);
+
+    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family)
+    {
+        var view = End(end, "Provided", 0);
+        if (family == ConnectorFamily.DirectCall)
+        {
+            view.ServeMethod = "ServeDirect";
+        }
+        else if (_settings.Flag(end.Instance, end.Interface + "_passive"))
+        {
+            view.ServeMethod = "ServePassive";
+        }
+        else
+        {
+            view.ServeMethod = "Serve";
+            var thread = ThreadSettings(
+                _settings.FirstInteger(end.Instance, end.Interface + "_priority", "priority"),
+                _settings.FirstInteger(end.Instance, end.Interface + "_affinity", "affinity"),
+                _settings.Integer(end.Instance, end.Interface + "_stack_size"));
+            view.ServeExtraArguments = thread is null ? string.Empty : ", " + thread;
+        }
+
+        return view;
+    }
+
+    private ConnectionEndView KernelEnd(ConnectionEndModel end, ConnectionModel connection)
+    {
+        var view = End(end, "Connect", 0);
+        // Named after the consumer; an instance with two ends on the connection needs the interface too.
+        var instanceEnds = connection.Ends.Count(e => e.Instance == end.Instance);
+        view.Variable = CSharpNames.Camel(connection.Name + "_to_" + end.Instance.Replace('.', '_') + (instanceEnds > 1 ? "_" + end.Interface : string.Empty));
+        return view;
+    }
+
+    // An emitter's badge is `<iface>_badge`; unset, each emitter gets a bit of its own so that the consumer can tell them apart.
+    private ConnectionEndView Emitter(ConnectionEndModel end, int index, string targets)
+    {
+        var view = End(end, "Connect", (int)(_settings.Integer(end.Instance, end.Interface + "_badge") ?? (1L << (index % 31))));
+        view.Targets = targets;
+        return view;
+    }
+
+    private ConnectionEndView DataportEnd(ConnectionEndModel end, ConnectionModel connection)
+    {
+        var view = End(end, "Connect", 0);
+        var rights = _settings.Text(end.Instance, end.Interface + "_access") ?? "RW";
+        var access = new List<string>();
+        if (rights.IndexOf('R') >= 0 || rights.IndexOf('r') >= 0)
+        {
+            access.Add(Runtime + ".Dataports.DataportAccess.Read");
+        }
+
+        if (rights.IndexOf('W') >= 0 || rights.IndexOf('w') >= 0)
+        {
+            access.Add(Runtime + ".Dataports.DataportAccess.Write");
+        }
+
+        view.Access = access.Count == 0 ? Runtime + ".Dataports.DataportAccess.None" : string.Join(" | ", access);
+        return view;
+    }
+
+    // A Buf region takes the largest size any end declares; a typed one is exactly its struct.
+    private string RegionSize(ConnectionModel connection, string dataportType)
+    {
+        var genericStart = dataportType.IndexOf('<');
+        if (genericStart >= 0)
+        {
+            var element = dataportType.Substring(genericStart + 1, dataportType.Length - genericStart - 2);
+            return $"global::System.Runtime.CompilerServices.Unsafe.SizeOf<{element}>()";
+        }
+
+        var size = connection.Ends.Select(e => InterfaceOf(e.Instance, e.Interface)?.DataportSize ?? 0).DefaultIfEmpty(0).Max();
+        return Number(size > 0 ? size : 4096);
+    }
+
+    private static string? ThreadSettings(long? priority, long? affinity, long? stackSize)
+    {
+        var arguments = new List<string>();
+        if (priority is { } p)
+        {
+            arguments.Add("Priority: " + Number(p));
+        }
+
+        if (affinity is { } a)
+        {
+            arguments.Add("Affinity: " + Number(a));
+        }
+
+        if (stackSize is { } s)
+        {
+            arguments.Add("StackSize: " + Number(s));
+        }
+
+        return arguments.Count == 0 ? null : $"new {Runtime}.Threading.ThreadSettings({string.Join(", ", arguments)})";
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private ComponentModel ComponentOf(string instance) =>
+        _model.Components.First(c => c.Name == _model.Instances.First(i => i.Name == instance).ComponentType);
+
+    private InterfaceModel? InterfaceOf(string instance, string name) =>
+        ComponentOf(instance).Interfaces.FirstOrDefault(i => i.Name == name);
+
+    private static string InstanceVariable(string instance) => CSharpNames.Camel(instance.Replace('.', '_'));
+}

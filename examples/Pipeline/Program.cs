@@ -1,0 +1,2 @@
+// Builds the system described by Pipeline.camkes and runs it until both control threads return.
+return Pipeline.PipelineSystem.Run();
