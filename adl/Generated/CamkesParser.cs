@@ -3982,22 +3982,6 @@ public partial class CamkesParser : Parser {
 			base.CopyFrom(context);
 		}
 	}
-	public partial class UnaryExpressionContext : ExpressionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(CamkesParser.MINUS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(CamkesParser.PLUS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TILDE() { return GetToken(CamkesParser.TILDE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANG() { return GetToken(CamkesParser.BANG, 0); }
-		public UnaryExpressionContext(ExpressionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitUnaryExpression(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
 	public partial class ParenthesizedExpressionContext : ExpressionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(CamkesParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
@@ -4055,6 +4039,56 @@ public partial class CamkesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class UnaryExpressionContext : ExpressionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(CamkesParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(CamkesParser.PLUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TILDE() { return GetToken(CamkesParser.TILDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BANG() { return GetToken(CamkesParser.BANG, 0); }
+		public UnaryExpressionContext(ExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnaryExpression(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BinaryExpressionContext : ExpressionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POW() { return GetToken(CamkesParser.POW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(CamkesParser.STAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(CamkesParser.SLASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(CamkesParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(CamkesParser.PLUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(CamkesParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHL() { return GetToken(CamkesParser.SHL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHR() { return GetToken(CamkesParser.SHR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT() { return GetToken(CamkesParser.LT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT() { return GetToken(CamkesParser.GT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LE() { return GetToken(CamkesParser.LE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GE() { return GetToken(CamkesParser.GE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQEQ() { return GetToken(CamkesParser.EQEQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTEQ() { return GetToken(CamkesParser.NOTEQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMP() { return GetToken(CamkesParser.AMP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARET() { return GetToken(CamkesParser.CARET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE() { return GetToken(CamkesParser.PIPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANDAND() { return GetToken(CamkesParser.ANDAND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OROR() { return GetToken(CamkesParser.OROR, 0); }
+		public BinaryExpressionContext(ExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBinaryExpression(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class ConditionalExpressionContext : ExpressionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
 			return GetRuleContexts<ExpressionContext>();
@@ -4069,40 +4103,6 @@ public partial class CamkesParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitConditionalExpression(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
-	public partial class BinaryExpressionContext : ExpressionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
-			return GetRuleContexts<ExpressionContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
-			return GetRuleContext<ExpressionContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OROR() { return GetToken(CamkesParser.OROR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANDAND() { return GetToken(CamkesParser.ANDAND, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE() { return GetToken(CamkesParser.PIPE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARET() { return GetToken(CamkesParser.CARET, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMP() { return GetToken(CamkesParser.AMP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQEQ() { return GetToken(CamkesParser.EQEQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTEQ() { return GetToken(CamkesParser.NOTEQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT() { return GetToken(CamkesParser.LT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT() { return GetToken(CamkesParser.GT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LE() { return GetToken(CamkesParser.LE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GE() { return GetToken(CamkesParser.GE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHL() { return GetToken(CamkesParser.SHL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHR() { return GetToken(CamkesParser.SHR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(CamkesParser.PLUS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(CamkesParser.MINUS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(CamkesParser.STAR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(CamkesParser.SLASH, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(CamkesParser.PERCENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POW() { return GetToken(CamkesParser.POW, 0); }
-		public BinaryExpressionContext(ExpressionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitBinaryExpression(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -4127,38 +4127,17 @@ public partial class CamkesParser : Parser {
 			State = 586;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
-			case PLUS:
-			case MINUS:
-			case TILDE:
-			case BANG:
-				{
-				_localctx = new UnaryExpressionContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-
-				State = 576;
-				_la = TokenStream.LA(1);
-				if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 771L) != 0)) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 577;
-				expression(6);
-				}
-				break;
 			case LPAREN:
 				{
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 578;
+
+				State = 576;
 				Match(LPAREN);
-				State = 579;
+				State = 577;
 				expression(0);
-				State = 580;
+				State = 578;
 				Match(RPAREN);
 				}
 				break;
@@ -4167,7 +4146,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 582;
+				State = 580;
 				Match(INTEGER);
 				}
 				break;
@@ -4176,7 +4155,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new FloatLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 583;
+				State = 581;
 				Match(FLOAT);
 				}
 				break;
@@ -4186,7 +4165,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 584;
+				State = 582;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4214,15 +4193,36 @@ public partial class CamkesParser : Parser {
 				_localctx = new NameReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 585;
+				State = 583;
 				qualifiedName();
+				}
+				break;
+			case PLUS:
+			case MINUS:
+			case TILDE:
+			case BANG:
+				{
+				_localctx = new UnaryExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 584;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 771L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 585;
+				expression(13);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 626;
+			State = 629;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -4231,149 +4231,47 @@ public partial class CamkesParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 624;
+					State = 627;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 					case 1:
 						{
-						_localctx = new ConditionalExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
 						State = 588;
-						if (!(Precpred(Context, 17))) throw new FailedPredicateException(this, "Precpred(Context, 17)");
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
 						State = 589;
-						Match(QUESTION);
+						Match(POW);
 						State = 590;
-						expression(0);
-						State = 591;
-						Match(COLON);
-						State = 592;
-						expression(18);
+						expression(12);
 						}
 						break;
 					case 2:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 594;
-						if (!(Precpred(Context, 16))) throw new FailedPredicateException(this, "Precpred(Context, 16)");
-						State = 595;
-						Match(OROR);
-						State = 596;
-						expression(17);
+						State = 591;
+						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
+						State = 592;
+						_la = TokenStream.LA(1);
+						if ( !(((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 7L) != 0)) ) {
+						ErrorHandler.RecoverInline(this);
+						}
+						else {
+							ErrorHandler.ReportMatch(this);
+						    Consume();
+						}
+						State = 593;
+						expression(12);
 						}
 						break;
 					case 3:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 597;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 598;
-						Match(ANDAND);
-						State = 599;
-						expression(16);
-						}
-						break;
-					case 4:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 600;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 601;
-						Match(PIPE);
-						State = 602;
-						expression(15);
-						}
-						break;
-					case 5:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 603;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 604;
-						Match(CARET);
-						State = 605;
-						expression(14);
-						}
-						break;
-					case 6:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 606;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 607;
-						Match(AMP);
-						State = 608;
-						expression(13);
-						}
-						break;
-					case 7:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 609;
-						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 610;
-						_la = TokenStream.LA(1);
-						if ( !(_la==EQEQ || _la==NOTEQ) ) {
-						ErrorHandler.RecoverInline(this);
-						}
-						else {
-							ErrorHandler.ReportMatch(this);
-						    Consume();
-						}
-						State = 611;
-						expression(12);
-						}
-						break;
-					case 8:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 612;
+						State = 594;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 613;
-						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 219550481834311680L) != 0)) ) {
-						ErrorHandler.RecoverInline(this);
-						}
-						else {
-							ErrorHandler.ReportMatch(this);
-						    Consume();
-						}
-						State = 614;
-						expression(11);
-						}
-						break;
-					case 9:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 615;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 616;
-						_la = TokenStream.LA(1);
-						if ( !(_la==SHL || _la==SHR) ) {
-						ErrorHandler.RecoverInline(this);
-						}
-						else {
-							ErrorHandler.ReportMatch(this);
-						    Consume();
-						}
-						State = 617;
-						expression(10);
-						}
-						break;
-					case 10:
-						{
-						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
-						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 618;
-						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 619;
+						State = 595;
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4382,33 +4280,147 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 620;
-						expression(9);
+						State = 596;
+						expression(11);
 						}
 						break;
-					case 11:
+					case 4:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 621;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 622;
+						State = 597;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 598;
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 46)) & ~0x3f) == 0 && ((1L << (_la - 46)) & 469762049L) != 0)) ) {
+						if ( !(_la==SHL || _la==SHR) ) {
 						ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 623;
+						State = 599;
+						expression(10);
+						}
+						break;
+					case 5:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 600;
+						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
+						State = 601;
+						_la = TokenStream.LA(1);
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 219550481834311680L) != 0)) ) {
+						ErrorHandler.RecoverInline(this);
+						}
+						else {
+							ErrorHandler.ReportMatch(this);
+						    Consume();
+						}
+						State = 602;
+						expression(9);
+						}
+						break;
+					case 6:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 603;
+						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
+						State = 604;
+						_la = TokenStream.LA(1);
+						if ( !(_la==EQEQ || _la==NOTEQ) ) {
+						ErrorHandler.RecoverInline(this);
+						}
+						else {
+							ErrorHandler.ReportMatch(this);
+						    Consume();
+						}
+						State = 605;
 						expression(8);
+						}
+						break;
+					case 7:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 606;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 607;
+						Match(AMP);
+						State = 608;
+						expression(7);
+						}
+						break;
+					case 8:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 609;
+						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
+						State = 610;
+						Match(CARET);
+						State = 611;
+						expression(6);
+						}
+						break;
+					case 9:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 612;
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
+						State = 613;
+						Match(PIPE);
+						State = 614;
+						expression(5);
+						}
+						break;
+					case 10:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 615;
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
+						State = 616;
+						Match(ANDAND);
+						State = 617;
+						expression(4);
+						}
+						break;
+					case 11:
+						{
+						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 618;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 619;
+						Match(OROR);
+						State = 620;
+						expression(3);
+						}
+						break;
+					case 12:
+						{
+						_localctx = new ConditionalExpressionContext(new ExpressionContext(_parentctx, _parentState));
+						PushNewRecursionContext(_localctx, _startState, RULE_expression);
+						State = 621;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 622;
+						Match(QUESTION);
+						State = 623;
+						expression(0);
+						State = 624;
+						Match(COLON);
+						State = 625;
+						expression(1);
 						}
 						break;
 					}
 					} 
 				}
-				State = 628;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			}
@@ -4460,7 +4472,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 629;
+			State = 632;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4490,23 +4502,24 @@ public partial class CamkesParser : Parser {
 	}
 	private bool expression_sempred(ExpressionContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 0: return Precpred(Context, 17);
-		case 1: return Precpred(Context, 16);
-		case 2: return Precpred(Context, 15);
-		case 3: return Precpred(Context, 14);
-		case 4: return Precpred(Context, 13);
-		case 5: return Precpred(Context, 12);
-		case 6: return Precpred(Context, 11);
-		case 7: return Precpred(Context, 10);
-		case 8: return Precpred(Context, 9);
-		case 9: return Precpred(Context, 8);
-		case 10: return Precpred(Context, 7);
+		case 0: return Precpred(Context, 12);
+		case 1: return Precpred(Context, 11);
+		case 2: return Precpred(Context, 10);
+		case 3: return Precpred(Context, 9);
+		case 4: return Precpred(Context, 8);
+		case 5: return Precpred(Context, 7);
+		case 6: return Precpred(Context, 6);
+		case 7: return Precpred(Context, 5);
+		case 8: return Precpred(Context, 4);
+		case 9: return Precpred(Context, 3);
+		case 10: return Precpred(Context, 2);
+		case 11: return Precpred(Context, 1);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,87,632,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,87,635,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4554,180 +4567,181 @@ public partial class CamkesParser : Parser {
 		570,1,39,3,39,574,8,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
 		40,1,40,3,40,587,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
 		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,625,8,
-		40,10,40,12,40,628,9,40,1,41,1,41,1,41,0,1,80,42,0,2,4,6,8,10,12,14,16,
-		18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,
-		66,68,70,72,74,76,78,80,82,0,14,1,0,57,57,1,0,27,30,1,0,21,23,1,0,34,35,
-		1,0,31,32,1,0,37,42,2,0,70,71,78,79,1,0,43,44,1,0,52,53,2,0,50,51,56,57,
-		1,0,48,49,1,0,70,71,2,0,46,46,72,74,3,0,10,11,33,42,83,83,707,0,87,1,0,
-		0,0,2,102,1,0,0,0,4,104,1,0,0,0,6,116,1,0,0,0,8,118,1,0,0,0,10,122,1,0,
-		0,0,12,138,1,0,0,0,14,140,1,0,0,0,16,151,1,0,0,0,18,165,1,0,0,0,20,168,
-		1,0,0,0,22,175,1,0,0,0,24,177,1,0,0,0,26,198,1,0,0,0,28,200,1,0,0,0,30,
-		213,1,0,0,0,32,228,1,0,0,0,34,234,1,0,0,0,36,298,1,0,0,0,38,300,1,0,0,
-		0,40,307,1,0,0,0,42,309,1,0,0,0,44,321,1,0,0,0,46,348,1,0,0,0,48,360,1,
-		0,0,0,50,362,1,0,0,0,52,364,1,0,0,0,54,366,1,0,0,0,56,391,1,0,0,0,58,393,
-		1,0,0,0,60,450,1,0,0,0,62,452,1,0,0,0,64,469,1,0,0,0,66,471,1,0,0,0,68,
-		474,1,0,0,0,70,508,1,0,0,0,72,510,1,0,0,0,74,561,1,0,0,0,76,563,1,0,0,
-		0,78,573,1,0,0,0,80,586,1,0,0,0,82,629,1,0,0,0,84,86,3,2,1,0,85,84,1,0,
-		0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,0,88,90,1,0,0,0,89,87,1,0,
-		0,0,90,91,5,0,0,1,91,1,1,0,0,0,92,103,3,4,2,0,93,103,3,8,4,0,94,103,3,
-		10,5,0,95,103,3,28,14,0,96,103,3,32,16,0,97,103,3,44,22,0,98,103,3,54,
-		27,0,99,103,3,58,29,0,100,103,3,68,34,0,101,103,5,59,0,0,102,92,1,0,0,
-		0,102,93,1,0,0,0,102,94,1,0,0,0,102,95,1,0,0,0,102,96,1,0,0,0,102,97,1,
-		0,0,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,0,0,0,102,101,1,0,0,0,103,
-		3,1,0,0,0,104,105,5,1,0,0,105,106,3,6,3,0,106,107,5,59,0,0,107,5,1,0,0,
-		0,108,117,5,82,0,0,109,111,5,56,0,0,110,112,8,0,0,0,111,110,1,0,0,0,112,
-		113,1,0,0,0,113,111,1,0,0,0,113,114,1,0,0,0,114,115,1,0,0,0,115,117,5,
-		57,0,0,116,108,1,0,0,0,116,109,1,0,0,0,117,7,1,0,0,0,118,119,5,2,0,0,119,
-		120,3,6,3,0,120,121,5,59,0,0,121,9,1,0,0,0,122,123,5,3,0,0,123,124,3,82,
-		41,0,124,128,5,66,0,0,125,127,3,12,6,0,126,125,1,0,0,0,127,130,1,0,0,0,
-		128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,0,0,0,131,133,
-		5,67,0,0,132,134,5,59,0,0,133,132,1,0,0,0,133,134,1,0,0,0,134,11,1,0,0,
-		0,135,139,3,14,7,0,136,139,3,8,4,0,137,139,3,42,21,0,138,135,1,0,0,0,138,
-		136,1,0,0,0,138,137,1,0,0,0,139,13,1,0,0,0,140,141,3,16,8,0,141,142,3,
-		82,41,0,142,144,5,64,0,0,143,145,3,18,9,0,144,143,1,0,0,0,144,145,1,0,
-		0,0,145,146,1,0,0,0,146,147,5,65,0,0,147,148,5,59,0,0,148,15,1,0,0,0,149,
-		152,5,26,0,0,150,152,3,26,13,0,151,149,1,0,0,0,151,150,1,0,0,0,152,17,
-		1,0,0,0,153,166,5,26,0,0,154,159,3,20,10,0,155,156,5,60,0,0,156,158,3,
-		20,10,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,
-		0,160,163,1,0,0,0,161,159,1,0,0,0,162,164,5,60,0,0,163,162,1,0,0,0,163,
-		164,1,0,0,0,164,166,1,0,0,0,165,153,1,0,0,0,165,154,1,0,0,0,166,19,1,0,
-		0,0,167,169,3,22,11,0,168,167,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,
-		170,171,3,26,13,0,171,173,3,82,41,0,172,174,3,24,12,0,173,172,1,0,0,0,
-		173,174,1,0,0,0,174,21,1,0,0,0,175,176,7,1,0,0,176,23,1,0,0,0,177,178,
-		5,68,0,0,178,179,5,69,0,0,179,25,1,0,0,0,180,181,5,25,0,0,181,199,3,82,
-		41,0,182,184,5,25,0,0,183,182,1,0,0,0,183,184,1,0,0,0,184,185,1,0,0,0,
-		185,189,5,66,0,0,186,188,3,30,15,0,187,186,1,0,0,0,188,191,1,0,0,0,189,
-		187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,0,192,199,5,
-		67,0,0,193,195,3,82,41,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,
-		0,196,197,1,0,0,0,197,199,1,0,0,0,198,180,1,0,0,0,198,183,1,0,0,0,198,
-		194,1,0,0,0,199,27,1,0,0,0,200,201,5,25,0,0,201,202,3,82,41,0,202,206,
-		5,66,0,0,203,205,3,30,15,0,204,203,1,0,0,0,205,208,1,0,0,0,206,204,1,0,
-		0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,67,0,0,210,
-		212,5,59,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,29,1,0,0,0,213,214,3,
-		26,13,0,214,220,3,82,41,0,215,217,5,68,0,0,216,218,3,80,40,0,217,216,1,
-		0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,221,5,69,0,0,220,215,1,0,0,0,
-		220,221,1,0,0,0,221,224,1,0,0,0,222,223,5,58,0,0,223,225,3,74,37,0,224,
-		222,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,226,227,5,59,0,0,227,31,1,
-		0,0,0,228,229,5,4,0,0,229,230,3,82,41,0,230,232,3,34,17,0,231,233,5,59,
-		0,0,232,231,1,0,0,0,232,233,1,0,0,0,233,33,1,0,0,0,234,238,5,66,0,0,235,
-		237,3,36,18,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,
-		1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,67,0,0,242,35,1,0,0,
-		0,243,244,5,12,0,0,244,299,5,59,0,0,245,246,5,13,0,0,246,299,5,59,0,0,
-		247,248,5,14,0,0,248,249,3,82,41,0,249,250,3,82,41,0,250,251,5,59,0,0,
-		251,299,1,0,0,0,252,254,5,19,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,
-		1,0,0,0,255,256,5,15,0,0,256,257,3,82,41,0,257,258,3,82,41,0,258,259,5,
-		59,0,0,259,299,1,0,0,0,260,261,5,16,0,0,261,262,3,82,41,0,262,263,3,82,
-		41,0,263,264,5,59,0,0,264,299,1,0,0,0,265,267,5,19,0,0,266,265,1,0,0,0,
-		266,267,1,0,0,0,267,268,1,0,0,0,268,269,5,17,0,0,269,270,3,82,41,0,270,
-		271,3,82,41,0,271,272,5,59,0,0,272,299,1,0,0,0,273,275,5,19,0,0,274,273,
-		1,0,0,0,274,275,1,0,0,0,275,276,1,0,0,0,276,277,5,18,0,0,277,278,3,38,
-		19,0,278,279,3,82,41,0,279,280,5,59,0,0,280,299,1,0,0,0,281,282,5,20,0,
-		0,282,283,3,40,20,0,283,284,3,82,41,0,284,285,5,59,0,0,285,299,1,0,0,0,
-		286,299,3,42,21,0,287,299,3,58,29,0,288,299,3,68,34,0,289,290,5,7,0,0,
-		290,291,3,82,41,0,291,292,5,59,0,0,292,299,1,0,0,0,293,294,5,8,0,0,294,
-		295,3,82,41,0,295,296,5,59,0,0,296,299,1,0,0,0,297,299,3,8,4,0,298,243,
-		1,0,0,0,298,245,1,0,0,0,298,247,1,0,0,0,298,253,1,0,0,0,298,260,1,0,0,
-		0,298,266,1,0,0,0,298,274,1,0,0,0,298,281,1,0,0,0,298,286,1,0,0,0,298,
-		287,1,0,0,0,298,288,1,0,0,0,298,289,1,0,0,0,298,293,1,0,0,0,298,297,1,
-		0,0,0,299,37,1,0,0,0,300,305,3,26,13,0,301,302,5,64,0,0,302,303,3,80,40,
-		0,303,304,5,65,0,0,304,306,1,0,0,0,305,301,1,0,0,0,305,306,1,0,0,0,306,
-		39,1,0,0,0,307,308,7,2,0,0,308,41,1,0,0,0,309,310,5,24,0,0,310,311,3,26,
-		13,0,311,313,3,82,41,0,312,314,3,24,12,0,313,312,1,0,0,0,313,314,1,0,0,
-		0,314,317,1,0,0,0,315,316,5,58,0,0,316,318,3,74,37,0,317,315,1,0,0,0,317,
-		318,1,0,0,0,318,319,1,0,0,0,319,320,5,59,0,0,320,43,1,0,0,0,321,322,5,
-		5,0,0,322,323,3,82,41,0,323,327,5,66,0,0,324,326,3,46,23,0,325,324,1,0,
-		0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,
-		327,1,0,0,0,330,332,5,67,0,0,331,333,5,59,0,0,332,331,1,0,0,0,332,333,
-		1,0,0,0,333,45,1,0,0,0,334,336,3,50,25,0,335,337,5,13,0,0,336,335,1,0,
-		0,0,336,337,1,0,0,0,337,338,1,0,0,0,338,342,3,52,26,0,339,341,3,48,24,
-		0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,
-		345,1,0,0,0,344,342,1,0,0,0,345,346,5,59,0,0,346,349,1,0,0,0,347,349,3,
-		42,21,0,348,334,1,0,0,0,348,347,1,0,0,0,349,47,1,0,0,0,350,351,5,33,0,
-		0,351,352,3,80,40,0,352,353,7,3,0,0,353,361,1,0,0,0,354,356,5,36,0,0,355,
-		357,5,82,0,0,356,355,1,0,0,0,357,358,1,0,0,0,358,356,1,0,0,0,358,359,1,
-		0,0,0,359,361,1,0,0,0,360,350,1,0,0,0,360,354,1,0,0,0,361,49,1,0,0,0,362,
-		363,7,4,0,0,363,51,1,0,0,0,364,365,7,5,0,0,365,53,1,0,0,0,366,368,5,6,
-		0,0,367,369,3,82,41,0,368,367,1,0,0,0,368,369,1,0,0,0,369,370,1,0,0,0,
-		370,374,5,66,0,0,371,373,3,56,28,0,372,371,1,0,0,0,373,376,1,0,0,0,374,
-		372,1,0,0,0,374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,0,377,379,5,
-		67,0,0,378,380,5,59,0,0,379,378,1,0,0,0,379,380,1,0,0,0,380,55,1,0,0,0,
-		381,392,3,58,29,0,382,392,3,68,34,0,383,384,5,7,0,0,384,385,3,82,41,0,
-		385,386,5,59,0,0,386,392,1,0,0,0,387,388,5,8,0,0,388,389,3,82,41,0,389,
-		390,5,59,0,0,390,392,1,0,0,0,391,381,1,0,0,0,391,382,1,0,0,0,391,383,1,
-		0,0,0,391,387,1,0,0,0,392,57,1,0,0,0,393,395,5,7,0,0,394,396,3,82,41,0,
-		395,394,1,0,0,0,395,396,1,0,0,0,396,397,1,0,0,0,397,401,5,66,0,0,398,400,
-		3,60,30,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,
-		0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,67,0,0,405,407,5,59,0,0,
-		406,405,1,0,0,0,406,407,1,0,0,0,407,59,1,0,0,0,408,451,3,62,31,0,409,411,
-		5,10,0,0,410,412,3,82,41,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,
-		0,0,413,417,5,66,0,0,414,416,3,62,31,0,415,414,1,0,0,0,416,419,1,0,0,0,
-		417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,417,1,0,0,0,420,422,
-		5,67,0,0,421,423,5,59,0,0,422,421,1,0,0,0,422,423,1,0,0,0,423,451,1,0,
-		0,0,424,425,5,9,0,0,425,426,3,64,32,0,426,427,3,82,41,0,427,439,5,64,0,
-		0,428,433,3,66,33,0,429,430,5,60,0,0,430,432,3,66,33,0,431,429,1,0,0,0,
-		432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,433,
-		1,0,0,0,436,438,5,60,0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,
-		0,439,428,1,0,0,0,439,440,1,0,0,0,440,441,1,0,0,0,441,442,5,65,0,0,442,
-		443,5,59,0,0,443,451,1,0,0,0,444,445,5,11,0,0,445,446,3,72,36,0,446,447,
-		5,47,0,0,447,448,3,82,41,0,448,449,5,59,0,0,449,451,1,0,0,0,450,408,1,
-		0,0,0,450,409,1,0,0,0,450,424,1,0,0,0,450,444,1,0,0,0,451,61,1,0,0,0,452,
-		455,5,4,0,0,453,456,3,82,41,0,454,456,3,34,17,0,455,453,1,0,0,0,455,454,
-		1,0,0,0,456,457,1,0,0,0,457,458,3,82,41,0,458,459,5,59,0,0,459,63,1,0,
-		0,0,460,470,3,82,41,0,461,465,5,66,0,0,462,464,3,46,23,0,463,462,1,0,0,
-		0,464,467,1,0,0,0,465,463,1,0,0,0,465,466,1,0,0,0,466,468,1,0,0,0,467,
-		465,1,0,0,0,468,470,5,67,0,0,469,460,1,0,0,0,469,461,1,0,0,0,470,65,1,
-		0,0,0,471,472,3,50,25,0,472,473,3,72,36,0,473,67,1,0,0,0,474,476,5,8,0,
-		0,475,477,3,82,41,0,476,475,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,
-		482,5,66,0,0,479,481,3,70,35,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,
-		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,487,5,67,0,
-		0,486,488,5,59,0,0,487,486,1,0,0,0,487,488,1,0,0,0,488,69,1,0,0,0,489,
-		490,3,72,36,0,490,491,5,58,0,0,491,492,3,74,37,0,492,493,5,59,0,0,493,
-		509,1,0,0,0,494,495,3,72,36,0,495,496,5,45,0,0,496,503,3,72,36,0,497,498,
-		5,68,0,0,498,499,3,74,37,0,499,500,5,69,0,0,500,502,1,0,0,0,501,497,1,
-		0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,
-		505,503,1,0,0,0,506,507,5,59,0,0,507,509,1,0,0,0,508,489,1,0,0,0,508,494,
-		1,0,0,0,509,71,1,0,0,0,510,515,3,82,41,0,511,512,5,61,0,0,512,514,3,82,
-		41,0,513,511,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,
-		73,1,0,0,0,517,515,1,0,0,0,518,520,5,82,0,0,519,518,1,0,0,0,520,521,1,
-		0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,562,1,0,0,0,523,535,5,68,0,0,
-		524,529,3,74,37,0,525,526,5,60,0,0,526,528,3,74,37,0,527,525,1,0,0,0,528,
-		531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,533,1,0,0,0,531,529,1,
-		0,0,0,532,534,5,60,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,
-		535,524,1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,537,562,5,69,0,0,538,550,
-		5,66,0,0,539,544,3,76,38,0,540,541,5,60,0,0,541,543,3,76,38,0,542,540,
-		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,
-		0,546,544,1,0,0,0,547,549,5,60,0,0,548,547,1,0,0,0,548,549,1,0,0,0,549,
-		551,1,0,0,0,550,539,1,0,0,0,550,551,1,0,0,0,551,552,1,0,0,0,552,562,5,
-		67,0,0,553,554,3,82,41,0,554,556,5,64,0,0,555,557,3,74,37,0,556,555,1,
-		0,0,0,556,557,1,0,0,0,557,558,1,0,0,0,558,559,5,65,0,0,559,562,1,0,0,0,
-		560,562,3,80,40,0,561,519,1,0,0,0,561,523,1,0,0,0,561,538,1,0,0,0,561,
-		553,1,0,0,0,561,560,1,0,0,0,562,75,1,0,0,0,563,564,3,78,39,0,564,565,5,
-		62,0,0,565,566,3,74,37,0,566,77,1,0,0,0,567,569,5,82,0,0,568,567,1,0,0,
-		0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,574,1,0,0,0,572,
-		574,3,80,40,0,573,568,1,0,0,0,573,572,1,0,0,0,574,79,1,0,0,0,575,576,6,
-		40,-1,0,576,577,7,6,0,0,577,587,3,80,40,6,578,579,5,64,0,0,579,580,3,80,
-		40,0,580,581,5,65,0,0,581,587,1,0,0,0,582,587,5,81,0,0,583,587,5,80,0,
-		0,584,587,7,7,0,0,585,587,3,72,36,0,586,575,1,0,0,0,586,578,1,0,0,0,586,
-		582,1,0,0,0,586,583,1,0,0,0,586,584,1,0,0,0,586,585,1,0,0,0,587,626,1,
-		0,0,0,588,589,10,17,0,0,589,590,5,63,0,0,590,591,3,80,40,0,591,592,5,62,
-		0,0,592,593,3,80,40,18,593,625,1,0,0,0,594,595,10,16,0,0,595,596,5,55,
-		0,0,596,625,3,80,40,17,597,598,10,15,0,0,598,599,5,54,0,0,599,625,3,80,
-		40,16,600,601,10,14,0,0,601,602,5,76,0,0,602,625,3,80,40,15,603,604,10,
-		13,0,0,604,605,5,77,0,0,605,625,3,80,40,14,606,607,10,12,0,0,607,608,5,
-		75,0,0,608,625,3,80,40,13,609,610,10,11,0,0,610,611,7,8,0,0,611,625,3,
-		80,40,12,612,613,10,10,0,0,613,614,7,9,0,0,614,625,3,80,40,11,615,616,
-		10,9,0,0,616,617,7,10,0,0,617,625,3,80,40,10,618,619,10,8,0,0,619,620,
-		7,11,0,0,620,625,3,80,40,9,621,622,10,7,0,0,622,623,7,12,0,0,623,625,3,
-		80,40,8,624,588,1,0,0,0,624,594,1,0,0,0,624,597,1,0,0,0,624,600,1,0,0,
-		0,624,603,1,0,0,0,624,606,1,0,0,0,624,609,1,0,0,0,624,612,1,0,0,0,624,
-		615,1,0,0,0,624,618,1,0,0,0,624,621,1,0,0,0,625,628,1,0,0,0,626,624,1,
-		0,0,0,626,627,1,0,0,0,627,81,1,0,0,0,628,626,1,0,0,0,629,630,7,13,0,0,
-		630,83,1,0,0,0,76,87,102,113,116,128,133,138,144,151,159,163,165,168,173,
-		183,189,196,198,206,211,217,220,224,232,238,253,266,274,298,305,313,317,
-		327,332,336,342,348,358,360,368,374,379,391,395,401,406,411,417,422,433,
-		437,439,450,455,465,469,476,482,487,503,508,515,521,529,533,535,544,548,
-		550,556,561,570,573,586,624,626
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,5,40,628,8,40,10,40,12,40,631,9,40,1,41,1,41,1,41,0,1,80,42,0,2,4,
+		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,0,14,1,0,57,57,1,0,27,30,
+		1,0,21,23,1,0,34,35,1,0,31,32,1,0,37,42,1,0,43,44,2,0,70,71,78,79,1,0,
+		72,74,1,0,70,71,1,0,48,49,2,0,50,51,56,57,1,0,52,53,3,0,10,11,33,42,83,
+		83,711,0,87,1,0,0,0,2,102,1,0,0,0,4,104,1,0,0,0,6,116,1,0,0,0,8,118,1,
+		0,0,0,10,122,1,0,0,0,12,138,1,0,0,0,14,140,1,0,0,0,16,151,1,0,0,0,18,165,
+		1,0,0,0,20,168,1,0,0,0,22,175,1,0,0,0,24,177,1,0,0,0,26,198,1,0,0,0,28,
+		200,1,0,0,0,30,213,1,0,0,0,32,228,1,0,0,0,34,234,1,0,0,0,36,298,1,0,0,
+		0,38,300,1,0,0,0,40,307,1,0,0,0,42,309,1,0,0,0,44,321,1,0,0,0,46,348,1,
+		0,0,0,48,360,1,0,0,0,50,362,1,0,0,0,52,364,1,0,0,0,54,366,1,0,0,0,56,391,
+		1,0,0,0,58,393,1,0,0,0,60,450,1,0,0,0,62,452,1,0,0,0,64,469,1,0,0,0,66,
+		471,1,0,0,0,68,474,1,0,0,0,70,508,1,0,0,0,72,510,1,0,0,0,74,561,1,0,0,
+		0,76,563,1,0,0,0,78,573,1,0,0,0,80,586,1,0,0,0,82,632,1,0,0,0,84,86,3,
+		2,1,0,85,84,1,0,0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,0,88,90,1,
+		0,0,0,89,87,1,0,0,0,90,91,5,0,0,1,91,1,1,0,0,0,92,103,3,4,2,0,93,103,3,
+		8,4,0,94,103,3,10,5,0,95,103,3,28,14,0,96,103,3,32,16,0,97,103,3,44,22,
+		0,98,103,3,54,27,0,99,103,3,58,29,0,100,103,3,68,34,0,101,103,5,59,0,0,
+		102,92,1,0,0,0,102,93,1,0,0,0,102,94,1,0,0,0,102,95,1,0,0,0,102,96,1,0,
+		0,0,102,97,1,0,0,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,0,0,0,102,101,
+		1,0,0,0,103,3,1,0,0,0,104,105,5,1,0,0,105,106,3,6,3,0,106,107,5,59,0,0,
+		107,5,1,0,0,0,108,117,5,82,0,0,109,111,5,56,0,0,110,112,8,0,0,0,111,110,
+		1,0,0,0,112,113,1,0,0,0,113,111,1,0,0,0,113,114,1,0,0,0,114,115,1,0,0,
+		0,115,117,5,57,0,0,116,108,1,0,0,0,116,109,1,0,0,0,117,7,1,0,0,0,118,119,
+		5,2,0,0,119,120,3,6,3,0,120,121,5,59,0,0,121,9,1,0,0,0,122,123,5,3,0,0,
+		123,124,3,82,41,0,124,128,5,66,0,0,125,127,3,12,6,0,126,125,1,0,0,0,127,
+		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
+		0,0,0,131,133,5,67,0,0,132,134,5,59,0,0,133,132,1,0,0,0,133,134,1,0,0,
+		0,134,11,1,0,0,0,135,139,3,14,7,0,136,139,3,8,4,0,137,139,3,42,21,0,138,
+		135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,0,139,13,1,0,0,0,140,141,3,16,
+		8,0,141,142,3,82,41,0,142,144,5,64,0,0,143,145,3,18,9,0,144,143,1,0,0,
+		0,144,145,1,0,0,0,145,146,1,0,0,0,146,147,5,65,0,0,147,148,5,59,0,0,148,
+		15,1,0,0,0,149,152,5,26,0,0,150,152,3,26,13,0,151,149,1,0,0,0,151,150,
+		1,0,0,0,152,17,1,0,0,0,153,166,5,26,0,0,154,159,3,20,10,0,155,156,5,60,
+		0,0,156,158,3,20,10,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,
+		159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,164,5,60,0,0,163,162,
+		1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,153,1,0,0,0,165,154,1,0,0,
+		0,166,19,1,0,0,0,167,169,3,22,11,0,168,167,1,0,0,0,168,169,1,0,0,0,169,
+		170,1,0,0,0,170,171,3,26,13,0,171,173,3,82,41,0,172,174,3,24,12,0,173,
+		172,1,0,0,0,173,174,1,0,0,0,174,21,1,0,0,0,175,176,7,1,0,0,176,23,1,0,
+		0,0,177,178,5,68,0,0,178,179,5,69,0,0,179,25,1,0,0,0,180,181,5,25,0,0,
+		181,199,3,82,41,0,182,184,5,25,0,0,183,182,1,0,0,0,183,184,1,0,0,0,184,
+		185,1,0,0,0,185,189,5,66,0,0,186,188,3,30,15,0,187,186,1,0,0,0,188,191,
+		1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,
+		0,192,199,5,67,0,0,193,195,3,82,41,0,194,193,1,0,0,0,195,196,1,0,0,0,196,
+		194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,180,1,0,0,0,198,183,1,
+		0,0,0,198,194,1,0,0,0,199,27,1,0,0,0,200,201,5,25,0,0,201,202,3,82,41,
+		0,202,206,5,66,0,0,203,205,3,30,15,0,204,203,1,0,0,0,205,208,1,0,0,0,206,
+		204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,
+		67,0,0,210,212,5,59,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,29,1,0,0,0,
+		213,214,3,26,13,0,214,220,3,82,41,0,215,217,5,68,0,0,216,218,3,80,40,0,
+		217,216,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,221,5,69,0,0,220,215,
+		1,0,0,0,220,221,1,0,0,0,221,224,1,0,0,0,222,223,5,58,0,0,223,225,3,74,
+		37,0,224,222,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,226,227,5,59,0,0,
+		227,31,1,0,0,0,228,229,5,4,0,0,229,230,3,82,41,0,230,232,3,34,17,0,231,
+		233,5,59,0,0,232,231,1,0,0,0,232,233,1,0,0,0,233,33,1,0,0,0,234,238,5,
+		66,0,0,235,237,3,36,18,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,
+		0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,67,0,0,242,
+		35,1,0,0,0,243,244,5,12,0,0,244,299,5,59,0,0,245,246,5,13,0,0,246,299,
+		5,59,0,0,247,248,5,14,0,0,248,249,3,82,41,0,249,250,3,82,41,0,250,251,
+		5,59,0,0,251,299,1,0,0,0,252,254,5,19,0,0,253,252,1,0,0,0,253,254,1,0,
+		0,0,254,255,1,0,0,0,255,256,5,15,0,0,256,257,3,82,41,0,257,258,3,82,41,
+		0,258,259,5,59,0,0,259,299,1,0,0,0,260,261,5,16,0,0,261,262,3,82,41,0,
+		262,263,3,82,41,0,263,264,5,59,0,0,264,299,1,0,0,0,265,267,5,19,0,0,266,
+		265,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,5,17,0,0,269,270,3,
+		82,41,0,270,271,3,82,41,0,271,272,5,59,0,0,272,299,1,0,0,0,273,275,5,19,
+		0,0,274,273,1,0,0,0,274,275,1,0,0,0,275,276,1,0,0,0,276,277,5,18,0,0,277,
+		278,3,38,19,0,278,279,3,82,41,0,279,280,5,59,0,0,280,299,1,0,0,0,281,282,
+		5,20,0,0,282,283,3,40,20,0,283,284,3,82,41,0,284,285,5,59,0,0,285,299,
+		1,0,0,0,286,299,3,42,21,0,287,299,3,58,29,0,288,299,3,68,34,0,289,290,
+		5,7,0,0,290,291,3,82,41,0,291,292,5,59,0,0,292,299,1,0,0,0,293,294,5,8,
+		0,0,294,295,3,82,41,0,295,296,5,59,0,0,296,299,1,0,0,0,297,299,3,8,4,0,
+		298,243,1,0,0,0,298,245,1,0,0,0,298,247,1,0,0,0,298,253,1,0,0,0,298,260,
+		1,0,0,0,298,266,1,0,0,0,298,274,1,0,0,0,298,281,1,0,0,0,298,286,1,0,0,
+		0,298,287,1,0,0,0,298,288,1,0,0,0,298,289,1,0,0,0,298,293,1,0,0,0,298,
+		297,1,0,0,0,299,37,1,0,0,0,300,305,3,26,13,0,301,302,5,64,0,0,302,303,
+		3,80,40,0,303,304,5,65,0,0,304,306,1,0,0,0,305,301,1,0,0,0,305,306,1,0,
+		0,0,306,39,1,0,0,0,307,308,7,2,0,0,308,41,1,0,0,0,309,310,5,24,0,0,310,
+		311,3,26,13,0,311,313,3,82,41,0,312,314,3,24,12,0,313,312,1,0,0,0,313,
+		314,1,0,0,0,314,317,1,0,0,0,315,316,5,58,0,0,316,318,3,74,37,0,317,315,
+		1,0,0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,320,5,59,0,0,320,43,1,0,0,
+		0,321,322,5,5,0,0,322,323,3,82,41,0,323,327,5,66,0,0,324,326,3,46,23,0,
+		325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,330,
+		1,0,0,0,329,327,1,0,0,0,330,332,5,67,0,0,331,333,5,59,0,0,332,331,1,0,
+		0,0,332,333,1,0,0,0,333,45,1,0,0,0,334,336,3,50,25,0,335,337,5,13,0,0,
+		336,335,1,0,0,0,336,337,1,0,0,0,337,338,1,0,0,0,338,342,3,52,26,0,339,
+		341,3,48,24,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,
+		1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,5,59,0,0,346,349,1,0,0,
+		0,347,349,3,42,21,0,348,334,1,0,0,0,348,347,1,0,0,0,349,47,1,0,0,0,350,
+		351,5,33,0,0,351,352,3,80,40,0,352,353,7,3,0,0,353,361,1,0,0,0,354,356,
+		5,36,0,0,355,357,5,82,0,0,356,355,1,0,0,0,357,358,1,0,0,0,358,356,1,0,
+		0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,350,1,0,0,0,360,354,1,0,0,0,361,
+		49,1,0,0,0,362,363,7,4,0,0,363,51,1,0,0,0,364,365,7,5,0,0,365,53,1,0,0,
+		0,366,368,5,6,0,0,367,369,3,82,41,0,368,367,1,0,0,0,368,369,1,0,0,0,369,
+		370,1,0,0,0,370,374,5,66,0,0,371,373,3,56,28,0,372,371,1,0,0,0,373,376,
+		1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,
+		0,377,379,5,67,0,0,378,380,5,59,0,0,379,378,1,0,0,0,379,380,1,0,0,0,380,
+		55,1,0,0,0,381,392,3,58,29,0,382,392,3,68,34,0,383,384,5,7,0,0,384,385,
+		3,82,41,0,385,386,5,59,0,0,386,392,1,0,0,0,387,388,5,8,0,0,388,389,3,82,
+		41,0,389,390,5,59,0,0,390,392,1,0,0,0,391,381,1,0,0,0,391,382,1,0,0,0,
+		391,383,1,0,0,0,391,387,1,0,0,0,392,57,1,0,0,0,393,395,5,7,0,0,394,396,
+		3,82,41,0,395,394,1,0,0,0,395,396,1,0,0,0,396,397,1,0,0,0,397,401,5,66,
+		0,0,398,400,3,60,30,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,
+		401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,67,0,0,405,407,
+		5,59,0,0,406,405,1,0,0,0,406,407,1,0,0,0,407,59,1,0,0,0,408,451,3,62,31,
+		0,409,411,5,10,0,0,410,412,3,82,41,0,411,410,1,0,0,0,411,412,1,0,0,0,412,
+		413,1,0,0,0,413,417,5,66,0,0,414,416,3,62,31,0,415,414,1,0,0,0,416,419,
+		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,417,1,0,0,
+		0,420,422,5,67,0,0,421,423,5,59,0,0,422,421,1,0,0,0,422,423,1,0,0,0,423,
+		451,1,0,0,0,424,425,5,9,0,0,425,426,3,64,32,0,426,427,3,82,41,0,427,439,
+		5,64,0,0,428,433,3,66,33,0,429,430,5,60,0,0,430,432,3,66,33,0,431,429,
+		1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,
+		0,435,433,1,0,0,0,436,438,5,60,0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,
+		440,1,0,0,0,439,428,1,0,0,0,439,440,1,0,0,0,440,441,1,0,0,0,441,442,5,
+		65,0,0,442,443,5,59,0,0,443,451,1,0,0,0,444,445,5,11,0,0,445,446,3,72,
+		36,0,446,447,5,47,0,0,447,448,3,82,41,0,448,449,5,59,0,0,449,451,1,0,0,
+		0,450,408,1,0,0,0,450,409,1,0,0,0,450,424,1,0,0,0,450,444,1,0,0,0,451,
+		61,1,0,0,0,452,455,5,4,0,0,453,456,3,82,41,0,454,456,3,34,17,0,455,453,
+		1,0,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,458,3,82,41,0,458,459,5,59,
+		0,0,459,63,1,0,0,0,460,470,3,82,41,0,461,465,5,66,0,0,462,464,3,46,23,
+		0,463,462,1,0,0,0,464,467,1,0,0,0,465,463,1,0,0,0,465,466,1,0,0,0,466,
+		468,1,0,0,0,467,465,1,0,0,0,468,470,5,67,0,0,469,460,1,0,0,0,469,461,1,
+		0,0,0,470,65,1,0,0,0,471,472,3,50,25,0,472,473,3,72,36,0,473,67,1,0,0,
+		0,474,476,5,8,0,0,475,477,3,82,41,0,476,475,1,0,0,0,476,477,1,0,0,0,477,
+		478,1,0,0,0,478,482,5,66,0,0,479,481,3,70,35,0,480,479,1,0,0,0,481,484,
+		1,0,0,0,482,480,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,
+		0,485,487,5,67,0,0,486,488,5,59,0,0,487,486,1,0,0,0,487,488,1,0,0,0,488,
+		69,1,0,0,0,489,490,3,72,36,0,490,491,5,58,0,0,491,492,3,74,37,0,492,493,
+		5,59,0,0,493,509,1,0,0,0,494,495,3,72,36,0,495,496,5,45,0,0,496,503,3,
+		72,36,0,497,498,5,68,0,0,498,499,3,74,37,0,499,500,5,69,0,0,500,502,1,
+		0,0,0,501,497,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,
+		504,506,1,0,0,0,505,503,1,0,0,0,506,507,5,59,0,0,507,509,1,0,0,0,508,489,
+		1,0,0,0,508,494,1,0,0,0,509,71,1,0,0,0,510,515,3,82,41,0,511,512,5,61,
+		0,0,512,514,3,82,41,0,513,511,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,
+		515,516,1,0,0,0,516,73,1,0,0,0,517,515,1,0,0,0,518,520,5,82,0,0,519,518,
+		1,0,0,0,520,521,1,0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,562,1,0,0,
+		0,523,535,5,68,0,0,524,529,3,74,37,0,525,526,5,60,0,0,526,528,3,74,37,
+		0,527,525,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,
+		533,1,0,0,0,531,529,1,0,0,0,532,534,5,60,0,0,533,532,1,0,0,0,533,534,1,
+		0,0,0,534,536,1,0,0,0,535,524,1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,
+		537,562,5,69,0,0,538,550,5,66,0,0,539,544,3,76,38,0,540,541,5,60,0,0,541,
+		543,3,76,38,0,542,540,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
+		1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,0,547,549,5,60,0,0,548,547,1,0,0,
+		0,548,549,1,0,0,0,549,551,1,0,0,0,550,539,1,0,0,0,550,551,1,0,0,0,551,
+		552,1,0,0,0,552,562,5,67,0,0,553,554,3,82,41,0,554,556,5,64,0,0,555,557,
+		3,74,37,0,556,555,1,0,0,0,556,557,1,0,0,0,557,558,1,0,0,0,558,559,5,65,
+		0,0,559,562,1,0,0,0,560,562,3,80,40,0,561,519,1,0,0,0,561,523,1,0,0,0,
+		561,538,1,0,0,0,561,553,1,0,0,0,561,560,1,0,0,0,562,75,1,0,0,0,563,564,
+		3,78,39,0,564,565,5,62,0,0,565,566,3,74,37,0,566,77,1,0,0,0,567,569,5,
+		82,0,0,568,567,1,0,0,0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,
+		571,574,1,0,0,0,572,574,3,80,40,0,573,568,1,0,0,0,573,572,1,0,0,0,574,
+		79,1,0,0,0,575,576,6,40,-1,0,576,577,5,64,0,0,577,578,3,80,40,0,578,579,
+		5,65,0,0,579,587,1,0,0,0,580,587,5,81,0,0,581,587,5,80,0,0,582,587,7,6,
+		0,0,583,587,3,72,36,0,584,585,7,7,0,0,585,587,3,80,40,13,586,575,1,0,0,
+		0,586,580,1,0,0,0,586,581,1,0,0,0,586,582,1,0,0,0,586,583,1,0,0,0,586,
+		584,1,0,0,0,587,629,1,0,0,0,588,589,10,12,0,0,589,590,5,46,0,0,590,628,
+		3,80,40,12,591,592,10,11,0,0,592,593,7,8,0,0,593,628,3,80,40,12,594,595,
+		10,10,0,0,595,596,7,9,0,0,596,628,3,80,40,11,597,598,10,9,0,0,598,599,
+		7,10,0,0,599,628,3,80,40,10,600,601,10,8,0,0,601,602,7,11,0,0,602,628,
+		3,80,40,9,603,604,10,7,0,0,604,605,7,12,0,0,605,628,3,80,40,8,606,607,
+		10,6,0,0,607,608,5,75,0,0,608,628,3,80,40,7,609,610,10,5,0,0,610,611,5,
+		77,0,0,611,628,3,80,40,6,612,613,10,4,0,0,613,614,5,76,0,0,614,628,3,80,
+		40,5,615,616,10,3,0,0,616,617,5,54,0,0,617,628,3,80,40,4,618,619,10,2,
+		0,0,619,620,5,55,0,0,620,628,3,80,40,3,621,622,10,1,0,0,622,623,5,63,0,
+		0,623,624,3,80,40,0,624,625,5,62,0,0,625,626,3,80,40,1,626,628,1,0,0,0,
+		627,588,1,0,0,0,627,591,1,0,0,0,627,594,1,0,0,0,627,597,1,0,0,0,627,600,
+		1,0,0,0,627,603,1,0,0,0,627,606,1,0,0,0,627,609,1,0,0,0,627,612,1,0,0,
+		0,627,615,1,0,0,0,627,618,1,0,0,0,627,621,1,0,0,0,628,631,1,0,0,0,629,
+		627,1,0,0,0,629,630,1,0,0,0,630,81,1,0,0,0,631,629,1,0,0,0,632,633,7,13,
+		0,0,633,83,1,0,0,0,76,87,102,113,116,128,133,138,144,151,159,163,165,168,
+		173,183,189,196,198,206,211,217,220,224,232,238,253,266,274,298,305,313,
+		317,327,332,336,342,348,358,360,368,374,379,391,395,401,406,411,417,422,
+		433,437,439,450,455,465,469,476,482,487,503,508,515,521,529,533,535,544,
+		548,550,556,561,570,573,586,627,629
 	};
 
 	public static readonly ATN _ATN =

@@ -475,13 +475,6 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDictKey([NotNull] CamkesParser.DictKeyContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>unaryExpression</c>
-	/// labeled alternative in <see cref="CamkesParser.expression"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitUnaryExpression([NotNull] CamkesParser.UnaryExpressionContext context);
-	/// <summary>
 	/// Visit a parse tree produced by the <c>parenthesizedExpression</c>
 	/// labeled alternative in <see cref="CamkesParser.expression"/>.
 	/// </summary>
@@ -517,12 +510,12 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitNameReference([NotNull] CamkesParser.NameReferenceContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>conditionalExpression</c>
+	/// Visit a parse tree produced by the <c>unaryExpression</c>
 	/// labeled alternative in <see cref="CamkesParser.expression"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitConditionalExpression([NotNull] CamkesParser.ConditionalExpressionContext context);
+	Result VisitUnaryExpression([NotNull] CamkesParser.UnaryExpressionContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>binaryExpression</c>
 	/// labeled alternative in <see cref="CamkesParser.expression"/>.
@@ -530,6 +523,13 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitBinaryExpression([NotNull] CamkesParser.BinaryExpressionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>conditionalExpression</c>
+	/// labeled alternative in <see cref="CamkesParser.expression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConditionalExpression([NotNull] CamkesParser.ConditionalExpressionContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="CamkesParser.name"/>.
 	/// </summary>

@@ -163,25 +163,27 @@ dictEntry : dictKey COLON value ;
 
 dictKey : STRING+ | expression ;
 
-// C integer expressions, lowest precedence first.
+// C integer expressions. ANTLR gives earlier alternatives higher precedence, so the operators
+// are listed from the tightest binding (unary) to the loosest (?:), as in C.
 expression
-    : expression QUESTION expression COLON expression    # conditionalExpression
-    | expression OROR expression                          # binaryExpression
-    | expression ANDAND expression                        # binaryExpression
-    | expression PIPE expression                          # binaryExpression
-    | expression CARET expression                         # binaryExpression
-    | expression AMP expression                           # binaryExpression
-    | expression (EQEQ | NOTEQ) expression                # binaryExpression
-    | expression (LT | GT | LE | GE) expression           # binaryExpression
-    | expression (SHL | SHR) expression                   # binaryExpression
-    | expression (PLUS | MINUS) expression                # binaryExpression
-    | expression (STAR | SLASH | PERCENT | POW) expression   # binaryExpression
-    | (MINUS | PLUS | TILDE | BANG) expression            # unaryExpression
-    | LPAREN expression RPAREN                            # parenthesizedExpression
+    : LPAREN expression RPAREN                            # parenthesizedExpression
     | INTEGER                                             # integerLiteral
     | FLOAT                                               # floatLiteral
     | (TRUE | FALSE)                                      # booleanLiteral
     | qualifiedName                                       # nameReference
+    | (MINUS | PLUS | TILDE | BANG) expression            # unaryExpression
+    | <assoc=right> expression POW expression             # binaryExpression
+    | expression (STAR | SLASH | PERCENT) expression      # binaryExpression
+    | expression (PLUS | MINUS) expression                # binaryExpression
+    | expression (SHL | SHR) expression                   # binaryExpression
+    | expression (LT | GT | LE | GE) expression           # binaryExpression
+    | expression (EQEQ | NOTEQ) expression                # binaryExpression
+    | expression AMP expression                           # binaryExpression
+    | expression CARET expression                         # binaryExpression
+    | expression PIPE expression                          # binaryExpression
+    | expression ANDAND expression                        # binaryExpression
+    | expression OROR expression                          # binaryExpression
+    | <assoc=right> expression QUESTION expression COLON expression    # conditionalExpression
     ;
 
 // Contextual keywords may still be used as names where the grammar is unambiguous.

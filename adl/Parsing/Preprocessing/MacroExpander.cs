@@ -72,7 +72,7 @@ internal sealed class MacroExpander
                 continue;
             }
 
-            var call = ReadArguments(pending);
+            var call = ReadArguments(pending, macro.IsVariadic ? macro.Parameters!.Count : int.MaxValue);
             if (call is null)
             {
                 // A function-like macro name without '(' is just a name.
@@ -148,7 +148,8 @@ internal sealed class MacroExpander
     private readonly record struct MacroCall(bool IsComplete, List<List<PpToken>> Arguments, List<PpToken> Consumed);
 
     /// <summary>Reads <c>( a, b )</c> after a function-like macro name; null when no '(' follows.</summary>
-    private static MacroCall? ReadArguments(LinkedList<PpToken> pending)
+    /// <remarks>After <paramref name="maxArguments"/> arguments, commas belong to the last one (for <c>__VA_ARGS__</c>).</remarks>
+    private static MacroCall? ReadArguments(LinkedList<PpToken> pending, int maxArguments)
     {
         var node = pending.First;
         while (node is not null && node.Value.IsWhitespace)
@@ -186,12 +187,12 @@ internal sealed class MacroExpander
             {
                 if (depth == 0)
                 {
-                    return new MacroCall(true, arguments, consumed);
+                    return new MacroCall(true, arguments.Select(Trim).ToList(), consumed);
                 }
 
                 depth--;
             }
-            else if (token.Is(",") && depth == 0)
+            else if (token.Is(",") && depth == 0 && arguments.Count < maxArguments)
             {
                 arguments.Add(new List<PpToken>());
                 continue;
@@ -201,6 +202,23 @@ internal sealed class MacroExpander
         }
 
         return new MacroCall(false, arguments, consumed);
+    }
+
+    private static List<PpToken> Trim(List<PpToken> argument)
+    {
+        var start = 0;
+        var end = argument.Count;
+        while (start < end && argument[start].IsWhitespace)
+        {
+            start++;
+        }
+
+        while (end > start && argument[end - 1].IsWhitespace)
+        {
+            end--;
+        }
+
+        return argument.GetRange(start, end - start);
     }
 
     private List<PpToken> Substitute(MacroDefinition macro, ImmutableHashSet<string> hideSet, List<List<PpToken>>? arguments)
@@ -216,7 +234,7 @@ internal sealed class MacroExpander
             if (arguments is not null && token.Is("#") && NextNonWhitespace(body, i + 1) is var next && next >= 0
                 && body[next].Kind == PpTokenKind.Identifier && macro.ParameterIndex(body[next].Text) is var stringified && stringified >= 0)
             {
-                result.Add(PpToken.Of(PpTokenKind.String, Stringify(ArgumentOf(macro, arguments, stringified))));
+                result.Add(PpToken.Of(PpTokenKind.String, Stringify(ArgumentOf(arguments, stringified))));
                 i = next;
                 continue;
             }
@@ -227,7 +245,7 @@ internal sealed class MacroExpander
                 continue;
             }
 
-            var raw = ArgumentOf(macro, arguments!, parameter);
+            var raw = ArgumentOf(arguments!, parameter);
             var besidePaste = IsPasteOperator(body, PreviousNonWhitespace(body, i - 1)) || IsPasteOperator(body, NextNonWhitespace(body, i + 1));
             if (besidePaste)
             {
@@ -247,27 +265,8 @@ internal sealed class MacroExpander
         return Paste(result).Select(t => t with { HiddenFrom = t.HiddenFrom.Union(hideSet) }).ToList();
     }
 
-    private static List<PpToken> ArgumentOf(MacroDefinition macro, List<List<PpToken>> arguments, int parameter)
-    {
-        if (macro.IsVariadic && parameter == macro.Parameters!.Count - 1)
-        {
-            // __VA_ARGS__ takes every remaining argument, commas included.
-            var rest = new List<PpToken>();
-            for (var i = parameter; i < arguments.Count; i++)
-            {
-                if (i > parameter)
-                {
-                    rest.Add(PpToken.Of(PpTokenKind.Punctuator, ","));
-                }
-
-                rest.AddRange(arguments[i]);
-            }
-
-            return rest;
-        }
-
-        return parameter < arguments.Count ? arguments[parameter] : new List<PpToken>();
-    }
+    private static List<PpToken> ArgumentOf(List<List<PpToken>> arguments, int parameter) =>
+        parameter < arguments.Count ? arguments[parameter] : new List<PpToken>();
 
     private static bool IsPasteOperator(IReadOnlyList<PpToken> body, int index) => index >= 0 && index < body.Count && body[index].Is("##");
 
