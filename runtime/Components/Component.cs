@@ -7,11 +7,16 @@ namespace UxRt.Camkes.Runtime.Components;
 /// </summary>
 public abstract class Component
 {
+    private Action? _requestSystemStop;
+
     /// <summary>The instance name from the specification (for example <c>client</c>).</summary>
     public string InstanceName { get; internal set; } = string.Empty;
 
     /// <summary>Signalled when the system is stopping; long-running <see cref="Run"/> loops should watch it.</summary>
     protected CancellationToken StopRequested { get; private set; }
+
+    /// <summary>Asks the kernel to stop the whole system in order, as Ctrl+C would; returns at once.</summary>
+    protected void RequestSystemStop() => _requestSystemStop?.Invoke();
 
     /// <summary>
     /// Called before any control thread of the system starts, and again when the instance is
@@ -27,9 +32,10 @@ public abstract class Component
     {
     }
 
-    internal void Attach(string instanceName, CancellationToken stopRequested)
+    internal void Attach(string instanceName, CancellationToken stopRequested, Action requestSystemStop)
     {
         InstanceName = instanceName;
         StopRequested = stopRequested;
+        _requestSystemStop = requestSystemStop;
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class SystemKernel : IDisposable
             throw new ArgumentException($"instance '{name}' already exists", nameof(name));
         }
 
-        component.Attach(name, _stop.Token);
+        component.Attach(name, _stop.Token, RequestStop);
         _instances.Add(name, new InstanceSlot(name, component, options));
         return component;
     }

@@ -65,6 +65,27 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void A_component_can_ask_for_the_whole_system_to_stop()
+    {
+        using var kernel = new SystemKernel("self-stopping");
+        kernel.AddInstance("server", new ScriptedComponent(), hasControl: false);
+        kernel.Serve("server", "calc", new CalculatorDispatcher(new Calculator()));
+        kernel.AddInstance("client", new ScriptedComponent
+        {
+            OnRun = self =>
+            {
+                self.StopSystem();
+                self.Stop.WaitHandle.WaitOne();
+            },
+        }, hasControl: true);
+
+        var exitCode = RunBounded(kernel);
+
+        Assert.Equal(0, exitCode);
+        Assert.All(kernel.Threads, t => Assert.False(t.IsAlive));
+    }
+
+    [Fact]
     public void Stop_joins_every_thread_the_kernel_started_interface_event_and_control()
     {
         using var kernel = new SystemKernel("all threads");

@@ -24,6 +24,8 @@ internal sealed class ScriptedComponent : Component
 
     public CancellationToken Stop => StopRequested;
 
+    public void StopSystem() => RequestSystemStop();
+
     protected internal override void Init()
     {
         Interlocked.Increment(ref _initCount);
