@@ -20,6 +20,7 @@ namespace UxRt.Camkes.Runtime.Kernel;
 public sealed partial class SystemKernel : IDisposable
 {
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
+    private readonly List<InstanceSlot> _instanceOrder = new();
     private readonly List<Endpoint> _endpoints = new();
     private readonly List<(ThreadedEndpoint Endpoint, ThreadSettings Settings)> _servedEndpoints = new();
     private readonly List<IComponentThread> _threads = new();
@@ -83,7 +84,9 @@ public sealed partial class SystemKernel : IDisposable
         }
 
         component.Attach(name, _stop.Token, RequestStop);
-        _instances.Add(name, new InstanceSlot(name, component, options));
+        var slot = new InstanceSlot(name, component, options);
+        _instances.Add(name, slot);
+        _instanceOrder.Add(slot);
         return component;
     }
 
@@ -144,9 +147,15 @@ public sealed partial class SystemKernel : IDisposable
         EnsureNotStarted();
         _started = true;
         _logger.LogInformation("Starting system {System} with {Count} instances", Name, _instances.Count);
-        foreach (var slot in _instances.Values)
+        foreach (var slot in _instanceOrder)
         {
             slot.InitFailed = !TryInit(slot);
+        }
+
+        // A server whose Init failed is not served: its callers get a fault instead of a half-made component.
+        foreach (var endpoint in _endpoints.Where(e => _instances.TryGetValue(e.Instance, out var server) && server.InitFailed))
+        {
+            endpoint.Close();
         }
 
         foreach (var (endpoint, settings) in _servedEndpoints)
@@ -155,7 +164,7 @@ public sealed partial class SystemKernel : IDisposable
             Track(threading.Start($"{endpoint.Instance}.{endpoint.Interface}", settings, endpoint.Serve));
         }
 
-        var running = _instances.Values.Where(s => !s.InitFailed).ToList();
+        var running = _instanceOrder.Where(s => !s.InitFailed).ToList();
         foreach (var slot in running.Where(s => s.EventLoop is not null))
         {
             var eventLoop = slot.EventLoop!;

@@ -132,11 +132,13 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public void An_instance_whose_init_faults_does_not_run_and_the_others_do()
+    public void An_instance_whose_init_faults_neither_runs_nor_serves_and_the_others_do()
     {
         using var kernel = new SystemKernel("init fault");
         var broken = kernel.AddInstance("broken", new ScriptedComponent { OnInit = _ => throw new InvalidOperationException() }, hasControl: true);
         var healthy = kernel.AddInstance("healthy", new ScriptedComponent(), hasControl: true);
+        var brokenServer = new CalculatorClient(kernel.Serve("broken", "calc", new CalculatorDispatcher(new Calculator())), badge: 1);
+        var healthyServer = new CalculatorClient(kernel.ServePassive("healthy", "calc", new CalculatorDispatcher(new Calculator())), badge: 1);
 
         kernel.Start();
         Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
@@ -144,6 +146,8 @@ public sealed class FaultTests
         Assert.Equal(0, broken.RunCount);
         Assert.Equal(1, healthy.RunCount);
         Assert.Equal("broken.init", Assert.Single(kernel.Faults).Thread);
+        Assert.Throws<ComponentFaultException>(() => brokenServer.Add(1, 1));
+        Assert.Equal(2, healthyServer.Add(1, 1));
     }
 
     [Fact]
