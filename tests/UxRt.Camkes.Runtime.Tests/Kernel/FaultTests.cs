@@ -25,6 +25,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public void A_fault_without_a_handler_is_logged_as_an_error_naming_instance_and_thread()
+    {
+        var logger = new RecordingLogger();
+        using var kernel = new SystemKernel("logged", logger);
+        var failure = new InvalidOperationException("bad state");
+        kernel.AddInstance("crasher", new ScriptedComponent { OnRun = _ => throw failure }, hasControl: true);
+
+        kernel.Start();
+        Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
+
+        var entry = Assert.Single(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Same(failure, entry.Exception);
+        Assert.Contains("crasher", entry.Message);
+        Assert.Contains("crasher.control", entry.Message);
+    }
+
+    [Fact]
     public void Under_the_continue_policy_a_fault_leaves_the_other_instances_running()
     {
         using var kernel = new SystemKernel("continue") { DefaultFaultPolicy = FaultPolicy.Continue };
