@@ -1,0 +1,70 @@
+using System.CommandLine;
+using UxRt.Camkes.Cli.Graph;
+
+namespace UxRt.Camkes.Cli.Commands;
+
+/// <summary>
+/// `camkes graph FILE [-o out.dot|out.svg|out.mmd]`: draws the system — instances, groups and
+/// connections by kind. Without -o the DOT text goes to standard output.
+/// </summary>
+internal static class GraphCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var input = new SpecInput();
+        var target = new Option<string?>("--output", "-o") { Description = "Where to write the picture; the extension picks the format: .dot, .svg (needs Graphviz) or .mmd (Mermaid).", HelpName = "FILE" };
+        var dot = new Option<string>("--dot")
+        {
+            Description = "The Graphviz executable used for SVG.",
+            DefaultValueFactory = _ => GraphvizRenderer.DefaultExecutable,
+            HelpName = "PATH",
+        };
+        var command = new Command("graph", "Draw the system: instances, groups and connections by kind.") { target, dot };
+        input.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(target);
+            var format = path is null ? ".dot" : Path.GetExtension(path).ToLowerInvariant();
+            if (format is not (".dot" or ".gv" or ".svg" or ".mmd"))
+            {
+                output.Fail($"cannot tell the format of '{path}': use .dot, .svg or .mmd");
+                return ExitCodes.Usage;
+            }
+
+            var result = input.Compile(parse, output, out var exitCode);
+            if (result?.Model is not { } model)
+            {
+                return exitCode;
+            }
+
+            var graph = SystemGraph.From(model);
+            if (format == ".mmd")
+            {
+                File.WriteAllText(path!, MermaidWriter.Write(graph));
+                return ExitCodes.Success;
+            }
+
+            var text = DotWriter.Write(graph);
+            if (path is null)
+            {
+                output.Out.Write(text);
+                return ExitCodes.Success;
+            }
+
+            if (format != ".svg")
+            {
+                File.WriteAllText(path, text);
+                return ExitCodes.Success;
+            }
+
+            if (GraphvizRenderer.RenderSvg(text, path, parse.GetValue(dot) ?? GraphvizRenderer.DefaultExecutable) is { } problem)
+            {
+                output.Fail(problem);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

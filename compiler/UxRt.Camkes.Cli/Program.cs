@@ -1,0 +1,3 @@
+using UxRt.Camkes.Cli;
+
+return CamkesCli.Run(args, Console.Out, Console.Error);
