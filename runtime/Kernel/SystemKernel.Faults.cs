@@ -41,11 +41,13 @@ public sealed partial class SystemKernel
             }
             catch (Exception handlerException)
             {
+                Interlocked.Increment(ref _unhandledFaults);
                 _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
             }
         }
         else
         {
+            Interlocked.Increment(ref _unhandledFaults);
             _logger.LogError(exception, "Fault in {Instance} on thread {Thread}", fault.Instance, fault.Thread);
             if (_logger is NullLogger)
             {

@@ -30,6 +30,7 @@ public sealed partial class SystemKernel : IDisposable
     private readonly ManualResetEventSlim _controlThreadsReturned = new();
     private readonly ILogger _logger;
     private int _liveControlThreads;
+    private int _unhandledFaults;
     private bool _started;
     private bool _stopped;
 
@@ -238,7 +239,8 @@ public sealed partial class SystemKernel : IDisposable
 
     /// <summary>
     /// Starts the system and runs it until every control thread has returned, a stop is requested
-    /// or the user presses Ctrl+C; then stops it. Returns 0, or 1 after a fault or a stuck thread.
+    /// or the user presses Ctrl+C; then stops it. Returns 0, or 1 after a fault that no fault
+    /// handler took, or when a thread did not stop.
     /// </summary>
     public int Run()
     {
@@ -254,7 +256,7 @@ public sealed partial class SystemKernel : IDisposable
             Start();
             _runEnded.Wait();
             var stuck = Stop();
-            return _faults.IsEmpty && stuck.Count == 0 ? 0 : 1;
+            return Volatile.Read(ref _unhandledFaults) == 0 && stuck.Count == 0 ? 0 : 1;
         }
         finally
         {

@@ -42,6 +42,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public void A_system_whose_faults_all_went_to_a_handler_exits_with_0_and_one_with_an_unhandled_fault_with_1()
+    {
+        using var handled = new SystemKernel("handled");
+        handled.AddInstance("crasher", new ScriptedComponent { OnRun = _ => throw new InvalidOperationException() }, hasControl: true);
+        handled.SetFaultHandler("crasher", new RecordingHandler());
+        using var unhandled = new SystemKernel("unhandled");
+        unhandled.AddInstance("crasher", new ScriptedComponent { OnRun = _ => throw new InvalidOperationException() }, hasControl: true);
+        var exitCodes = new int[2];
+
+        Bounded.RunThreads(() => exitCodes[0] = handled.Run(), () => exitCodes[1] = unhandled.Run());
+
+        Assert.Equal([0, 1], exitCodes);
+    }
+
+    [Fact]
     public void Under_the_continue_policy_a_fault_leaves_the_other_instances_running()
     {
         using var kernel = new SystemKernel("continue") { DefaultFaultPolicy = FaultPolicy.Continue };
