@@ -5,7 +5,7 @@ namespace UxRt.Camkes.Compiler.Emit;
 /// <summary>The kinds of glue the emitter generates; each standard connector belongs to one.</summary>
 internal enum ConnectorFamily
 {
-    /// <summary>seL4RPCCall and seL4RPCCallNoType: a call frame through an endpoint.</summary>
+    /// <summary>seL4RPCCall, seL4RPCCallNoType, seL4RPC and seL4RPCSimple: a call frame through an endpoint.</summary>
     RpcCall,
 
     /// <summary>seL4DirectCall: the same frame, handled on the caller's thread.</summary>
@@ -14,7 +14,7 @@ internal enum ConnectorFamily
     /// <summary>seL4RPCDataport: arguments marshalled through a shared buffer.</summary>
     RpcDataport,
 
-    /// <summary>seL4Notification and its Native, Bind and Queue variants.</summary>
+    /// <summary>seL4Notification, its Native, Bind and Queue variants, and seL4RPCEvent.</summary>
     Notification,
 
     /// <summary>seL4SharedData and seL4DMASharedData.</summary>
@@ -28,12 +28,15 @@ internal static class ConnectorFamilies
     {
         ["seL4RPCCall"] = ConnectorFamily.RpcCall,
         ["seL4RPCCallNoType"] = ConnectorFamily.RpcCall,
+        ["seL4RPC"] = ConnectorFamily.RpcCall,
+        ["seL4RPCSimple"] = ConnectorFamily.RpcCall,
         ["seL4DirectCall"] = ConnectorFamily.DirectCall,
         ["seL4RPCDataport"] = ConnectorFamily.RpcDataport,
         ["seL4Notification"] = ConnectorFamily.Notification,
         ["seL4NotificationNative"] = ConnectorFamily.Notification,
         ["seL4NotificationBind"] = ConnectorFamily.Notification,
         ["seL4NotificationQueue"] = ConnectorFamily.Notification,
+        ["seL4RPCEvent"] = ConnectorFamily.Notification,
         ["seL4SharedData"] = ConnectorFamily.SharedData,
         ["seL4DMASharedData"] = ConnectorFamily.SharedData,
     };
