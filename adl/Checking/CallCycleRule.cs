@@ -14,8 +14,10 @@ namespace UxRt.Camkes.Adl.Checking;
 /// </summary>
 internal static class CallCycleRule
 {
-    private readonly record struct Edge(int To, ConnectionModel Connection);
-
+    /// <remarks>
+    /// Each connection is a node between its callers and its callees, so a connection with many
+    /// ends costs edges in proportion to its ends, not to their product.
+    /// </remarks>
     public static void Check(SystemModel model, ModelIndex index, DiagnosticBag diagnostics)
     {
         var names = model.Instances.Select(i => i.Name).ToList();
@@ -25,7 +27,10 @@ internal static class CallCycleRule
             ids[names[i]] = i;
         }
 
-        var edges = BuildEdges(model, index, ids);
+        var connections = model.Connections
+            .Where(c => index.Connectors.TryGetValue(c.ConnectorName, out var connector) && connector.From.Kind == ConnectorEndKind.Procedure)
+            .ToList();
+        var edges = BuildEdges(connections, index, ids);
         foreach (var component in StronglyConnectedComponents(edges))
         {
             var cycle = FindCycle(component, edges);
@@ -34,38 +39,41 @@ internal static class CallCycleRule
                 continue;
             }
 
-            var path = string.Join(" -> ", cycle.Select(e => names[e.From]).Concat(new[] { names[cycle[0].From] }));
-            var via = string.Join(", ", cycle.Select(e => e.Edge.Connection.Name).Distinct());
+            var instances = cycle.Where(n => n < names.Count).Select(n => names[n]).ToList();
+            var via = cycle.Where(n => n >= names.Count).Select(n => connections[n - names.Count]).ToList();
             diagnostics.Report(
                 DiagnosticDescriptors.SynchronousCallCycle,
-                cycle[0].Edge.Connection.Location,
-                $"synchronous calls form a cycle: {path} (connections {via}); a call that goes round it waits for itself and deadlocks. Break the cycle or mark an interface '<iface>_passive = true'");
+                via[0].Location,
+                $"synchronous calls form a cycle: {string.Join(" -> ", instances.Concat(new[] { instances[0] }))} (connections {string.Join(", ", via.Select(c => c.Name))}); "
+                + "a call that goes round it waits for itself and deadlocks. Break the cycle or mark an interface '<iface>_passive = true'");
         }
     }
 
-    private static List<Edge>[] BuildEdges(SystemModel model, ModelIndex index, Dictionary<string, int> ids)
+    private static List<int>[] BuildEdges(List<ConnectionModel> connections, ModelIndex index, Dictionary<string, int> ids)
     {
-        var edges = new List<Edge>[ids.Count];
+        var edges = new List<int>[ids.Count + connections.Count];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = new List<Edge>();
+            edges[i] = new List<int>();
         }
 
-        foreach (var connection in model.Connections)
+        for (var c = 0; c < connections.Count; c++)
         {
-            if (!index.Connectors.TryGetValue(connection.ConnectorName, out var connector) || connector.From.Kind != ConnectorEndKind.Procedure)
+            var node = ids.Count + c;
+            foreach (var end in connections[c].Ends)
             {
-                continue;
-            }
-
-            foreach (var caller in connection.Ends.Where(e => e.Role == ConnectorEndRole.From))
-            {
-                foreach (var callee in connection.Ends.Where(e => e.Role == ConnectorEndRole.To))
+                if (!ids.TryGetValue(end.Instance, out var instance))
                 {
-                    if (ids.TryGetValue(caller.Instance, out var from) && ids.TryGetValue(callee.Instance, out var to) && !IsPassive(index, callee))
-                    {
-                        edges[from].Add(new Edge(to, connection));
-                    }
+                    continue;
+                }
+
+                if (end.Role == ConnectorEndRole.From)
+                {
+                    edges[instance].Add(node);
+                }
+                else if (!IsPassive(index, end))
+                {
+                    edges[node].Add(instance);
                 }
             }
         }
@@ -77,7 +85,7 @@ internal static class CallCycleRule
         index.Setting(callee.Instance, callee.Interface + "_passive") is BooleanValue { Value: true } or IntegerValue { Value: 1 };
 
     /// <summary>Tarjan's algorithm, iterative so that long call chains cannot overflow the stack.</summary>
-    private static List<List<int>> StronglyConnectedComponents(List<Edge>[] edges)
+    private static List<List<int>> StronglyConnectedComponents(List<int>[] edges)
     {
         var count = edges.Length;
         var order = new int[count];
@@ -111,7 +119,7 @@ internal static class CallCycleRule
                 if (edge < edges[node].Count)
                 {
                     work.Push((node, edge + 1));
-                    var target = edges[node][edge].To;
+                    var target = edges[node][edge];
                     if (!visited[target])
                     {
                         work.Push((target, 0));
@@ -150,39 +158,48 @@ internal static class CallCycleRule
         return result;
     }
 
-    /// <summary>A shortest cycle through the component's first-declared instance, or nothing for a lone instance that does not call itself.</summary>
-    private static List<(int From, Edge Edge)> FindCycle(List<int> component, List<Edge>[] edges)
+    /// <summary>
+    /// A shortest cycle through the component's first-declared node (an instance, as instances
+    /// are numbered first), as the nodes along it; empty for a component that holds no cycle.
+    /// </summary>
+    private static List<int> FindCycle(List<int> component, List<int>[] edges)
     {
+        if (component.Count < 2)
+        {
+            return new List<int>();
+        }
+
         var members = new HashSet<int>(component);
         var start = component.Min();
-        var cameFrom = new Dictionary<int, (int From, Edge Edge)>();
+        var cameFrom = new Dictionary<int, int>();
         var queue = new Queue<int>();
         queue.Enqueue(start);
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            foreach (var edge in edges[node].Where(e => members.Contains(e.To)))
+            foreach (var target in edges[node].Where(members.Contains))
             {
-                if (edge.To == start)
+                if (target == start)
                 {
-                    var cycle = new List<(int From, Edge Edge)> { (node, edge) };
-                    for (var at = node; at != start; at = cameFrom[at].From)
+                    var cycle = new List<int>();
+                    for (var at = node; at != start; at = cameFrom[at])
                     {
-                        cycle.Add(cameFrom[at]);
+                        cycle.Add(at);
                     }
 
+                    cycle.Add(start);
                     cycle.Reverse();
                     return cycle;
                 }
 
-                if (!cameFrom.ContainsKey(edge.To))
+                if (!cameFrom.ContainsKey(target))
                 {
-                    cameFrom[edge.To] = (node, edge);
-                    queue.Enqueue(edge.To);
+                    cameFrom[target] = node;
+                    queue.Enqueue(target);
                 }
             }
         }
 
-        return new List<(int From, Edge Edge)>();
+        return new List<int>();
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Parsing.Generated;
 using UxRt.Camkes.Adl.Syntax;
@@ -38,12 +40,36 @@ public static class AdlParser
             return (new SpecificationSyntax(filePath, EquatableArray<Syntax.DefinitionSyntax>.Empty), diagnostics.Items);
         }
 
+        var tree = ParseFast(tokens) ?? ParseWithRecovery(tokens, errorListener);
+        var syntax = new SyntaxTreeBuilder(filePath, lineMap, diagnostics).Build(tree);
+        return (syntax, diagnostics.Items);
+    }
+
+    /// <summary>
+    /// ANTLR's quick SLL mode parses every valid spec this grammar accepts; it gives up (rather
+    /// than reporting) at the first problem, and then the full LL parse with error recovery runs.
+    /// </summary>
+    private static CamkesParser.SpecificationContext? ParseFast(CommonTokenStream tokens)
+    {
+        var parser = new CamkesParser(tokens) { ErrorHandler = new BailErrorStrategy() };
+        parser.RemoveErrorListeners();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        try
+        {
+            return parser.specification();
+        }
+        catch (ParseCanceledException)
+        {
+            tokens.Seek(0);
+            return null;
+        }
+    }
+
+    private static CamkesParser.SpecificationContext ParseWithRecovery(CommonTokenStream tokens, SyntaxErrorListener errorListener)
+    {
         var parser = new CamkesParser(tokens);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(errorListener);
-
-        var tree = parser.specification();
-        var syntax = new SyntaxTreeBuilder(filePath, lineMap, diagnostics).Build(tree);
-        return (syntax, diagnostics.Items);
+        return parser.specification();
     }
 }

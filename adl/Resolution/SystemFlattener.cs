@@ -71,21 +71,20 @@ internal sealed class SystemFlattener
 
     private void FlattenComposition(CompositionSyntax composition, string prefix, string? group)
     {
-        foreach (var instance in composition.Instances)
-        {
-            AddInstance(instance, prefix, group);
-        }
-
+        var declared = composition.Instances.Select(i => (Instance: i, Group: group)).ToList();
         for (var index = 0; index < composition.Groups.Count; index++)
         {
-            var declared = composition.Groups[index];
+            var declaredGroup = composition.Groups[index];
 
             // An outer group wins: a group inside a component placed in a group shares that group.
-            var groupName = group ?? prefix + (declared.Name ?? "_group" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var instance in declared.Instances)
-            {
-                AddInstance(instance, prefix, groupName);
-            }
+            var groupName = group ?? prefix + (declaredGroup.Name ?? "_group" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            declared.AddRange(declaredGroup.Instances.Select(i => (Instance: i, Group: (string?)groupName)));
+        }
+
+        // Grouped or not, instances keep the order they are written in.
+        foreach (var (instance, instanceGroup) in declared.OrderBy(d => d.Instance.Location.Line).ThenBy(d => d.Instance.Location.Column))
+        {
+            AddInstance(instance, prefix, instanceGroup);
         }
 
         foreach (var connection in composition.Connections)

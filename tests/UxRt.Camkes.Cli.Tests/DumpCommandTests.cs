@@ -14,9 +14,9 @@ public sealed class DumpCommandTests
         var root = json.RootElement;
         Assert.Equal("system", root.GetProperty("name").GetString());
         Assert.Equal(
-            new[] { "client", "device", "server" },
+            new[] { "client", "server", "device" },
             root.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
-        Assert.Equal("back", root.GetProperty("instances")[2].GetProperty("group").GetString());
+        Assert.Equal("back", root.GetProperty("instances")[1].GetProperty("group").GetString());
 
         var priority = root.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("attribute").GetString() == "greeter_priority");
         Assert.Equal(32, priority.GetProperty("value").GetInt64());

@@ -12,10 +12,10 @@ public sealed class GraphCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("digraph \"system\" {", run.Out, StringComparison.Ordinal);
         Assert.Contains("subgraph \"cluster_back\"", run.Out, StringComparison.Ordinal);
-        Assert.Contains("n0 -> n2 [label=\"greeting\\nseL4RPCCall\", style=solid];", run.Out, StringComparison.Ordinal);
-        Assert.Contains("n0 -> n2 [label=\"finished\\nseL4Notification\", style=dashed", run.Out, StringComparison.Ordinal);
-        Assert.Contains("n0 -> n2 [label=\"shared\\nseL4SharedData\", style=dotted", run.Out, StringComparison.Ordinal);
-        Assert.Contains("n1 [label=\"device\\nDevice\", shape=component];", run.Out, StringComparison.Ordinal);
+        Assert.Contains("n0 -> n1 [label=\"greeting\\nseL4RPCCall\", style=solid];", run.Out, StringComparison.Ordinal);
+        Assert.Contains("n0 -> n1 [label=\"finished\\nseL4Notification\", style=dashed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("n0 -> n1 [label=\"shared\\nseL4SharedData\", style=dotted", run.Out, StringComparison.Ordinal);
+        Assert.Contains("n2 [label=\"device\\nDevice\", shape=component];", run.Out, StringComparison.Ordinal);
         Assert.Contains("n0 [label=\"client\\nClient\", penwidth=2];", run.Out, StringComparison.Ordinal);
     }
 
@@ -30,9 +30,9 @@ public sealed class GraphCommandTests
             Assert.Equal(0, run.ExitCode);
             var text = File.ReadAllText(path);
             Assert.StartsWith("flowchart LR", text, StringComparison.Ordinal);
-            Assert.Contains("n0 -->|\"greeting: seL4RPCCall\"| n2", text, StringComparison.Ordinal);
-            Assert.Contains("n0 -.->|\"finished: seL4Notification\"| n2", text, StringComparison.Ordinal);
-            Assert.Contains("n0 <==>|\"shared: seL4SharedData\"| n2", text, StringComparison.Ordinal);
+            Assert.Contains("n0 -->|\"greeting: seL4RPCCall\"| n1", text, StringComparison.Ordinal);
+            Assert.Contains("n0 -.->|\"finished: seL4Notification\"| n1", text, StringComparison.Ordinal);
+            Assert.Contains("n0 <==>|\"shared: seL4SharedData\"| n1", text, StringComparison.Ordinal);
         }
         finally
         {

@@ -75,7 +75,7 @@ internal sealed class PreprocessorRun
     private int ProcessText(string path, List<LogicalLine> lines, int index)
     {
         var line = lines[index];
-        if (_macros.Count == 0)
+        if (_macros.Count == 0 || !MentionsMacro(line.Text))
         {
             Emit(path, line.Line, line.PhysicalLines, line.Text);
             return index;
@@ -104,6 +104,46 @@ internal sealed class PreprocessorRun
             text += " " + lines[last].Text;
             physicalLines += lines[last].PhysicalLines;
         }
+    }
+
+    /// <summary>A cheap scan of a line's names, so that lines without macros skip tokenizing.</summary>
+    private bool MentionsMacro(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '"')
+            {
+                // Names inside strings are never expanded; skip to the closing quote.
+                i++;
+                while (i < text.Length && text[i] != '"')
+                {
+                    i += text[i] == '\\' ? 2 : 1;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (!PpTokenizer.IsIdentifierStart(text[i]) || (i > 0 && (char.IsDigit(text[i - 1]) || PpTokenizer.IsIdentifierPart(text[i - 1]))))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && PpTokenizer.IsIdentifierPart(text[i]))
+            {
+                i++;
+            }
+
+            if (_macros.ContainsKey(text.Substring(start, i - start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ProcessDirective(string path, LogicalLine line, ConditionalStack conditionals)
