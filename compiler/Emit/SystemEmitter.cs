@@ -14,7 +14,7 @@ public sealed record GeneratedFileEntry(string HintName, string Text);
 
 /// <summary>
 /// Stage "Emit": renders every artefact of a system from its templates: an interface per
-/// procedure, a base class per component, the client and server glue of each procedure
+/// procedure, a record struct per struct, a base class per component, the client and server glue of each procedure
 /// connector, and the bootstrap that wires every connection on the runtime kernel.
 /// </summary>
 public static class SystemEmitter
@@ -33,6 +33,12 @@ public static class SystemEmitter
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));
         }
 
+        foreach (var structure in model.Structs)
+        {
+            var view = views.Struct(structure);
+            files.Add(new GeneratedFileEntry($"{view.Name}.g.cs", templates.Render("struct.hbs", view)));
+        }
+
         foreach (var component in model.Components.Where(c => model.Instances.Any(i => i.ComponentType == c.Name)))
         {
             var view = views.Component(component);
@@ -40,6 +46,7 @@ public static class SystemEmitter
         }
 
         var wiring = new List<string>();
+        var flatTypes = new FlatTypes(model);
         // Per procedure: whether some connection passes it in a call frame, or marshals it through a dataport.
         var procedureGlue = new HashSet<(string Procedure, bool ThroughDataport)>();
         foreach (var connection in model.Connections)
@@ -50,6 +57,17 @@ public static class SystemEmitter
                     DiagnosticDescriptors.UnsupportedConstruct,
                     connection.Location,
                     $"connector '{connection.ConnectorName}' of connection '{connection.Name}' has no code generator (hardware connectors need a platform this runtime does not model)");
+                continue;
+            }
+
+            if (family == ConnectorFamily.RpcDataport
+                && model.Procedures.FirstOrDefault(p => p.Name == views.ProcedureOf(connection)) is { } marshalled
+                && flatTypes.FirstUnmarshallable(marshalled) is { } problem)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    connection.Location,
+                    $"seL4RPCDataport connection '{connection.Name}' cannot copy {problem} through its buffer: the struct holds a string or an array without a length; use seL4RPCCall");
                 continue;
             }
 

@@ -50,6 +50,30 @@ internal sealed partial class ViewModelBuilder
         };
     }
 
+    public StructView Struct(StructModel structure)
+    {
+        var name = CSharpNames.Pascal(structure.Name);
+        var view = new StructView { Namespace = _namespace, SourceFile = _sourceFile, AdlName = structure.Name, Name = name };
+        foreach (var field in structure.Fields)
+        {
+            var fieldName = CSharpNames.Pascal(field.Name);
+            if (field.IsArray && field.ArrayLength is { } length)
+            {
+                var arrayType = fieldName + "Array";
+                view.InlineArrays.Add(new InlineArrayView { Name = arrayType, ElementType = CSharpTypes.Map(field.Type), Length = length });
+                view.Fields.Add(new FieldView { Name = fieldName, Type = arrayType });
+            }
+            else
+            {
+                // A struct starts out zeroed, so a reference-typed field is null until set.
+                var type = CSharpTypes.Map(field.Type, field.IsArray);
+                view.Fields.Add(new FieldView { Name = fieldName, Type = CSharpTypes.IsReference(type) ? type + "?" : type });
+            }
+        }
+
+        return view;
+    }
+
     public ComponentView Component(ComponentModel component)
     {
         var className = CSharpNames.Pascal(component.Name);
@@ -230,11 +254,17 @@ internal sealed partial class ViewModelBuilder
     }
 
     /// <summary><c>Buf</c> and <c>Buf(n)</c> are byte regions; any other type is a struct read and written in place.</summary>
-    private static string DataportType(string typeName)
+    private string DataportType(string typeName)
     {
-        var type = typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
-        return type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal)
-            ? Runtime + ".Dataports.Dataport"
-            : $"{Runtime}.Dataports.Dataport<{CSharpTypes.Map(new TypeModel(type, typeName.StartsWith("struct ", global::System.StringComparison.Ordinal)))}>";
+        const string StructKeyword = "struct ";
+        var type = typeName.StartsWith(StructKeyword, global::System.StringComparison.Ordinal) ? typeName.Substring(StructKeyword.Length).Trim() : typeName;
+        if (type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal))
+        {
+            return Runtime + ".Dataports.Dataport";
+        }
+
+        // A struct declared in the specification is generated under its C# name; any other type is the user's.
+        var isSpecStruct = _model.Structs.Any(s => s.Name == type);
+        return $"{Runtime}.Dataports.Dataport<{CSharpTypes.Map(new TypeModel(type, isSpecStruct))}>";
     }
 }
