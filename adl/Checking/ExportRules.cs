@@ -51,7 +51,7 @@ internal sealed class ExportRules
         {
             if (exported.TryGetValue(export.OuterInterface, out var first))
             {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, export.Location, "export of interface", export.OuterInterface, first.ToString());
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, export.Location, "export of interface", export.OuterInterface, first.DescribeFrom(export.Location));
                 continue;
             }
 

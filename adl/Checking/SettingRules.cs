@@ -22,7 +22,7 @@ internal static class SettingRules
             var interfaces = component.Interfaces.Select(i => (i.Name, i.Kind)).ToList();
             if (WellKnownSettings.Validate(setting.Attribute, setting.Value, interfaces) is { } problem)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, setting.Location, $"setting '{setting.Instance}.{setting.Attribute}': {problem}");
+                diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, setting.Location, $"'{setting.Instance}.{setting.Attribute}' {problem}");
             }
         }
     }

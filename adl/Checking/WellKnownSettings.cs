@@ -41,29 +41,29 @@ internal static class WellKnownSettings
     {
         if (PriorityNames.Contains(attribute))
         {
-            return InRange(attribute, value, 0, MaxPriority);
+            return InRange(value, 0, MaxPriority);
         }
 
         if (AffinityNames.Contains(attribute))
         {
-            return InRange(attribute, value, 0, 1023);
+            return InRange(value, 0, 1023);
         }
 
         if (StackNames.Contains(attribute))
         {
-            return InRange(attribute, value, 1, int.MaxValue);
+            return InRange(value, 1, int.MaxValue);
         }
 
         if (HeapNames.Contains(attribute))
         {
-            return InRange(attribute, value, 0, int.MaxValue);
+            return InRange(value, 0, int.MaxValue);
         }
 
         if (attribute == "threading")
         {
             return value is StringValue s && Threadings.Contains(s.Value)
                 ? null
-                : $"'threading' must be one of {string.Join(", ", Threadings.Select(t => "\"" + t + "\""))}, not {value.Describe()}";
+                : $"must be one of {string.Join(", ", Threadings.Select(t => "\"" + t + "\""))}, not {value.Describe()}";
         }
 
         if (InterfaceOf(attribute, interfaces) is not { } port)
@@ -75,21 +75,21 @@ internal static class WellKnownSettings
         switch (suffix)
         {
             case "priority":
-                return InRange(attribute, value, 0, MaxPriority);
+                return InRange(value, 0, MaxPriority);
             case "affinity":
-                return InRange(attribute, value, 0, 1023);
+                return InRange(value, 0, 1023);
             case "stack_size":
-                return InRange(attribute, value, 1, int.MaxValue);
+                return InRange(value, 1, int.MaxValue);
             case "passive":
-                return value is BooleanValue or IntegerValue { Value: 0 or 1 } ? null : $"'{attribute}' must be true or false, not {value.Describe()}";
+                return value is BooleanValue or IntegerValue { Value: 0 or 1 } ? null : $"must be true or false, not {value.Describe()}";
             case "access" when port.Kind == InterfaceKind.Dataport:
                 return value is StringValue { Value.Length: > 0 } access && access.Value.All(c => "RWXPrwxp".IndexOf(c) >= 0)
                     ? null
-                    : $"'{attribute}' must be a string of access rights from R, W, X and P (such as \"R\" or \"RW\"), not {value.Describe()}";
+                    : $"must be a string of access rights from R, W, X and P (such as \"R\" or \"RW\"), not {value.Describe()}";
             case "value" when port.Kind == InterfaceKind.Semaphore:
-                return InRange(attribute, value, 0, int.MaxValue);
+                return InRange(value, 0, int.MaxValue);
             case "value" when port.Kind == InterfaceKind.BinarySemaphore:
-                return InRange(attribute, value, 0, 1);
+                return InRange(value, 0, 1);
             default:
                 return null;
         }
@@ -112,8 +112,8 @@ internal static class WellKnownSettings
         return best;
     }
 
-    private static string? InRange(string attribute, ConfigValue value, long min, long max) =>
+    private static string? InRange(ConfigValue value, long min, long max) =>
         value is IntegerValue i && i.Value >= min && i.Value <= max
             ? null
-            : $"'{attribute}' must be an integer from {min} to {max}, not {value.Describe()}";
+            : $"must be an integer from {min} to {max}, not {value.Describe()}";
 }

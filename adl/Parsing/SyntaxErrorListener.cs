@@ -17,6 +17,13 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
 {
     private const int MaxExpectedShown = 6;
 
+    private static readonly HashSet<int> ContextualKeywords = new()
+    {
+        CamkesLexer.PROCEDURE, CamkesLexer.EVENT, CamkesLexer.DATAPORT_KIND, CamkesLexer.PROCEDURES, CamkesLexer.EVENTS,
+        CamkesLexer.DATAPORTS, CamkesLexer.THREAD, CamkesLexer.THREADS, CamkesLexer.WITH, CamkesLexer.GROUP,
+        CamkesLexer.EXPORT, CamkesLexer.TEMPLATE,
+    };
+
     private readonly LineMap _lineMap;
     private readonly DiagnosticBag _diagnostics;
 
@@ -99,7 +106,14 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             return $"unexpected {found}";
         }
 
-        var names = expected.ToList()
+        // Keywords that may also serve as names add nothing once "a name" is listed.
+        var types = expected.ToList();
+        if (types.Contains(CamkesLexer.IDENTIFIER))
+        {
+            types = types.Where(t => !ContextualKeywords.Contains(t)).ToList();
+        }
+
+        var names = types
             .Select(type => DisplayName(parser.Vocabulary, type))
             .Distinct()
             .ToList();

@@ -409,12 +409,11 @@ internal sealed class SyntaxTreeBuilder
             return null;
         }
 
-        if (Name(context.connectorReference()?.name()) is not { } connector || Name(context.name()) is not { } name)
+        var connectorName = context.connectorReference()?.name();
+        if (Name(connectorName) is not { } connector || Name(context.name()) is not { } name)
         {
             return null;
         }
-
-        var names = new[] { context.connectorReference()!.name(), context.name() };
 
         var ends = new List<ConnectionEndSyntax>();
         foreach (var end in context.connectionEnd())
@@ -426,7 +425,7 @@ internal sealed class SyntaxTreeBuilder
             }
         }
 
-        return new ConnectionSyntax(Location(names[1]), connector, name, ends.ToEquatableArray(), Location(names[0]));
+        return new ConnectionSyntax(Location(context.name()), connector, name, ends.ToEquatableArray(), Location(connectorName));
     }
 
     // ---- configuration ------------------------------------------------------------------------

@@ -44,7 +44,7 @@ internal sealed class ConnectionResolver
             var syntax = connection.Syntax;
             if (seen.TryGetValue(connection.Name, out var first))
             {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, syntax.Location, "connection", connection.Name, first.ToString());
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, syntax.Location, "connection", connection.Name, first.DescribeFrom(syntax.Location));
                 continue;
             }
 

@@ -16,6 +16,9 @@ internal sealed class DefinitionResolver
 {
     private const long DefaultDataportSize = 4096;
 
+    // Dataports are memory the runtime allocates; a size beyond this is a typo, not a design.
+    private const long MaxDataportSize = 1L << 30;
+
     private readonly SymbolTable _symbols;
     private readonly DiagnosticBag _diagnostics;
     private readonly ExpressionEvaluator _evaluator;
@@ -128,12 +131,12 @@ internal sealed class DefinitionResolver
 
         switch (_evaluator.Evaluate(size))
         {
-            case IntegerValue { Value: > 0 } value:
+            case IntegerValue { Value: > 0 and <= MaxDataportSize } value:
                 return value.Value;
             case null:
                 return DefaultDataportSize;
             default:
-                _diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, size.Location, $"the size of dataport '{port.Name}' must be a positive integer");
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, size.Location, $"the size of dataport '{port.Name}' must be an integer from 1 to {MaxDataportSize} (1 GiB)");
                 return DefaultDataportSize;
         }
     }
@@ -153,7 +156,7 @@ internal sealed class DefinitionResolver
 
             foreach (var extra in ends.Skip(1))
             {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, extra.Location, $"'{keyword}' end of connector", connector.Name, ends[0].Location.ToString());
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, extra.Location, $"'{keyword}' end of connector", connector.Name, ends[0].Location.DescribeFrom(extra.Location));
             }
 
             var end = ends[0];
@@ -189,7 +192,7 @@ internal sealed class DefinitionResolver
         {
             if (seen.TryGetValue(name(item), out var first))
             {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, location(item), kind, name(item), first.ToString());
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, location(item), kind, name(item), first.DescribeFrom(location(item)));
             }
             else
             {

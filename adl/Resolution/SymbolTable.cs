@@ -65,7 +65,7 @@ public sealed class SymbolTable
     {
         if (symbols.TryGetValue(name, out var existing))
         {
-            diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Location, kind, name, existing.Location.ToString());
+            diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, definition.Location, kind, name, existing.Location.DescribeFrom(definition.Location));
             return;
         }
 

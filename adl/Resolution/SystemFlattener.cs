@@ -98,7 +98,7 @@ internal sealed class SystemFlattener
         var name = prefix + instance.Name;
         if (_system.Instances.TryGetValue(name, out var existing))
         {
-            _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, instance.Location, "instance", name, existing.Location.ToString());
+            _diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, instance.Location, "instance", name, existing.Location.DescribeFrom(instance.Location));
             return;
         }
 

@@ -11,6 +11,15 @@ public readonly record struct SourceLocation(string FilePath, int Line, int Colu
     public static SourceLocation StartOf(string filePath) => new(filePath, 1, 1, 0, 0);
 
     public override string ToString() => $"{FilePath}({Line},{Column})";
+
+    /// <summary>
+    /// How a message names this place when reported at <paramref name="from"/>: "line 4" in the
+    /// same file, "other.camkes(4,10)" in another.
+    /// </summary>
+    public string DescribeFrom(SourceLocation from) =>
+        FilePath == from.FilePath
+            ? $"line {Line}"
+            : $"{System.IO.Path.GetFileName(FilePath)}({Line},{Column})";
 }
 
 /// <summary>One input file of the front end: a path and its text.</summary>
