@@ -94,12 +94,10 @@ internal sealed partial class ViewModelBuilder
             options.Add($"FaultPolicy = {Runtime}.Faults.FaultPolicy.{policy}");
         }
 
+        // DESIGN.md's unicore model: the instance's threads share one virtual CPU.
         if (_settings.Text(instance.Name, "threading") == "unicore")
         {
-            _diagnostics.Report(
-                DiagnosticDescriptors.UnsupportedConstruct,
-                _settings.Find(instance.Name, "threading")?.Location ?? instance.Location,
-                $"instance '{instance.Name}': the unicore threading model is not available in the runtime yet");
+            options.Add($"Threading = new {Runtime}.Threading.UnicoreThreadingModel({CSharpNames.Literal(instance.Name)})");
         }
 
         var variable = InstanceVariable(instance.Name);

@@ -3,6 +3,8 @@ namespace Supervised;
 /// <summary>
 /// Posts each job on the board and signals the worker. Outcomes arrive as a callback on this
 /// instance's event thread, which posts the <c>answered</c> semaphore the control thread waits on.
+/// The instance is unicore, so the callback and the control thread never run at once; waiting on
+/// the semaphore is what lets the callback in.
 /// </summary>
 public sealed class Dispatcher : DispatcherBase
 {
@@ -12,7 +14,7 @@ public sealed class Dispatcher : DispatcherBase
     private const int FromSupervisor = 2;
 
     private IDisposable? _outcomeCallback;
-    private volatile bool _failed;
+    private bool _failed;
 
     protected override void Init()
     {

@@ -95,7 +95,7 @@ public sealed partial class SystemKernel : IDisposable
     public ThreadedEndpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default)
     {
         EnsureNotStarted();
-        var endpoint = new ThreadedEndpoint(instance, interfaceName, dispatcher);
+        var endpoint = new ThreadedEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
         _endpoints.Add(endpoint);
         _servedEndpoints.Add((endpoint, thread));
         return endpoint;
@@ -105,7 +105,7 @@ public sealed partial class SystemKernel : IDisposable
     public PassiveEndpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher)
     {
         EnsureNotStarted();
-        var endpoint = new PassiveEndpoint(instance, interfaceName, dispatcher);
+        var endpoint = new PassiveEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
         _endpoints.Add(endpoint);
         return endpoint;
     }
@@ -114,7 +114,7 @@ public sealed partial class SystemKernel : IDisposable
     public DirectEndpoint ServeDirect(string instance, string interfaceName, ICallDispatcher dispatcher)
     {
         EnsureNotStarted();
-        var endpoint = new DirectEndpoint(instance, interfaceName, dispatcher);
+        var endpoint = new DirectEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
         _endpoints.Add(endpoint);
         return endpoint;
     }
@@ -336,6 +336,10 @@ public sealed partial class SystemKernel : IDisposable
             settings.StackSize);
         return thread;
     }
+
+    // Handlers of a unicore server run on its virtual CPU, whichever thread delivers the call.
+    private VirtualCpu? CpuOf(string instance) =>
+        _instances.TryGetValue(instance, out var slot) ? slot.Options.Threading.VirtualCpu : null;
 
     private InstanceSlot Slot(string instance) =>
         _instances.TryGetValue(instance, out var slot) ? slot : throw new ArgumentException($"no instance '{instance}'", nameof(instance));

@@ -1,4 +1,5 @@
 using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Notifications;
 
@@ -76,7 +77,10 @@ public sealed class Notification
                 return bits;
             }
 
-            _wake.Wait(cancellation);
+            using (VirtualCpu.Yield())
+            {
+                _wake.Wait(cancellation);
+            }
         }
     }
 
@@ -93,7 +97,13 @@ public sealed class Notification
                 return true;
             }
 
-            if (!_wake.Wait(deadline.Remaining, cancellation))
+            bool woken;
+            using (VirtualCpu.Yield())
+            {
+                woken = _wake.Wait(deadline.Remaining, cancellation);
+            }
+
+            if (!woken)
             {
                 bits = Poll();
                 return bits != 0;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Notifications;
 
@@ -70,7 +71,10 @@ public sealed class NotificationSet
                 return signal;
             }
 
-            _wake.Wait(cancellation);
+            using (VirtualCpu.Yield())
+            {
+                _wake.Wait(cancellation);
+            }
         }
     }
 
@@ -86,7 +90,13 @@ public sealed class NotificationSet
                 return true;
             }
 
-            if (!_wake.Wait(deadline.Remaining, cancellation))
+            bool woken;
+            using (VirtualCpu.Yield())
+            {
+                woken = _wake.Wait(deadline.Remaining, cancellation);
+            }
+
+            if (!woken)
             {
                 return TryPoll(out signal);
             }

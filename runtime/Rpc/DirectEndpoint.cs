@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
@@ -8,8 +10,8 @@ public sealed class DirectEndpoint : Endpoint
 {
     private volatile bool _closed;
 
-    public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher)
+    public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu = null)
+        : base(instance, interfaceName, dispatcher, serverCpu)
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Rpc;
 
@@ -13,14 +14,17 @@ namespace UxRt.Camkes.Runtime.Rpc;
 public abstract class Endpoint
 {
     private readonly ICallDispatcher _dispatcher;
+    private readonly VirtualCpu? _serverCpu;
     private readonly InterfaceTags _tags;
     private readonly string _spanName;
 
-    protected Endpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
+    /// <param name="serverCpu">The serving component's virtual CPU when it is unicore: its handlers run only while holding it.</param>
+    protected Endpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu)
     {
         Instance = instance;
         Interface = interfaceName;
         _dispatcher = dispatcher;
+        _serverCpu = serverCpu;
         _tags = new InterfaceTags(instance, interfaceName);
         _spanName = instance + "." + interfaceName;
     }
@@ -37,7 +41,9 @@ public abstract class Endpoint
     {
         frame.Fault = null;
         using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
+        using (VirtualCpu.Yield())
         {
+            // A unicore caller gives its CPU up for the call, as the lightweight thread would yield.
             Transfer(frame);
             span?.SetStatus(frame.Fault is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
@@ -62,6 +68,7 @@ public abstract class Endpoint
     /// <summary>Runs the handler for one call with the caller's badge as the sender id; a handler's exception becomes the frame's fault.</summary>
     protected void Handle(CallFrame frame)
     {
+        using var running = _serverCpu is null ? default : _serverCpu.Enter();
         var previousSender = CallContext.Enter(frame.Badge);
         try
         {

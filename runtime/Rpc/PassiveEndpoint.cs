@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
@@ -9,8 +11,8 @@ public sealed class PassiveEndpoint : Endpoint
     private readonly Lock _serialised = new();
     private volatile bool _closed;
 
-    public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher)
+    public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu = null)
+        : base(instance, interfaceName, dispatcher, serverCpu)
     {
     }
 

@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
@@ -11,8 +13,8 @@ public sealed class ThreadedEndpoint : Endpoint
     private volatile int _queued;
     private bool _closed;
 
-    public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher)
+    public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu = null)
+        : base(instance, interfaceName, dispatcher, serverCpu)
     {
     }
 
@@ -28,8 +30,19 @@ public sealed class ThreadedEndpoint : Endpoint
     /// <summary>The interface thread's body: serve calls until the endpoint is closed and drained.</summary>
     public void Serve()
     {
-        while (Receive() is { } frame)
+        while (true)
         {
+            CallFrame? frame;
+            using (VirtualCpu.Yield())
+            {
+                frame = Receive();
+            }
+
+            if (frame is null)
+            {
+                return;
+            }
+
             Handle(frame);
             frame.SignalReply();
         }

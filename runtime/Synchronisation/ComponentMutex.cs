@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Synchronisation;
 
 /// <summary>
@@ -10,17 +12,54 @@ public sealed class ComponentMutex(string name)
 
     public string Name { get; } = name;
 
-    public void Lock() => _lock.Enter();
+    public void Lock()
+    {
+        if (_lock.TryEnter())
+        {
+            return;
+        }
+
+        // Contended: the holder may be a thread of this unicore component waiting for the CPU.
+        using (VirtualCpu.Yield())
+        {
+            _lock.Enter();
+        }
+    }
 
     public bool TryLock() => _lock.TryEnter();
 
-    public bool TryLock(TimeSpan timeout) => _lock.TryEnter(timeout);
+    public bool TryLock(TimeSpan timeout)
+    {
+        if (_lock.TryEnter())
+        {
+            return true;
+        }
+
+        using (VirtualCpu.Yield())
+        {
+            return _lock.TryEnter(timeout);
+        }
+    }
 
     /// <exception cref="SynchronizationLockException">The current thread does not hold the mutex.</exception>
     public void Unlock() => _lock.Exit();
 
     /// <summary>Locks until the returned scope is disposed: <c>using (Mutex.EnterScope()) { … }</c>.</summary>
-    public Lock.Scope EnterScope() => _lock.EnterScope();
+    public Scope EnterScope()
+    {
+        Lock();
+        return new Scope(this);
+    }
 
     public bool IsHeldByCurrentThread => _lock.IsHeldByCurrentThread;
+
+    /// <summary>Holds the mutex until disposed.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly ComponentMutex? _mutex;
+
+        internal Scope(ComponentMutex mutex) => _mutex = mutex;
+
+        public void Dispose() => _mutex?.Unlock();
+    }
 }

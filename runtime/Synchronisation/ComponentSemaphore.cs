@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Synchronisation;
 
 /// <summary>
@@ -21,10 +23,32 @@ public sealed class ComponentSemaphore
     public int Value => _count.CurrentCount;
 
     /// <summary>Takes one unit, blocking until one is available.</summary>
-    public void Wait(CancellationToken cancellation = default) => _count.Wait(cancellation);
+    public void Wait(CancellationToken cancellation = default)
+    {
+        if (_count.Wait(0))
+        {
+            return;
+        }
+
+        using (VirtualCpu.Yield())
+        {
+            _count.Wait(cancellation);
+        }
+    }
 
     /// <summary>Takes one unit, giving up after <paramref name="timeout"/>.</summary>
-    public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default) => _count.Wait(timeout, cancellation);
+    public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        if (_count.Wait(0))
+        {
+            return true;
+        }
+
+        using (VirtualCpu.Yield())
+        {
+            return _count.Wait(timeout, cancellation);
+        }
+    }
 
     /// <summary>Takes one unit if one is available now.</summary>
     public bool TryWait() => _count.Wait(0);

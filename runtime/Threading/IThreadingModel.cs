@@ -7,6 +7,12 @@ namespace UxRt.Camkes.Runtime.Threading;
 /// </summary>
 public interface IThreadingModel
 {
+    /// <summary>
+    /// The CPU a foreign thread must hold to run the component's code (a passive or direct call
+    /// into it); null when the component's threads run freely.
+    /// </summary>
+    VirtualCpu? VirtualCpu { get; }
+
     /// <summary>Starts <paramref name="body"/> as a thread of the component.</summary>
     IComponentThread Start(string name, ThreadSettings settings, Action body);
 }

@@ -9,6 +9,8 @@ public sealed class NativeThreadingModel : IThreadingModel
     {
     }
 
+    public VirtualCpu? VirtualCpu => null;
+
     public IComponentThread Start(string name, ThreadSettings settings, Action body)
     {
         // Background threads: a stuck component thread must never keep the process alive after Stop.
