@@ -23,6 +23,11 @@ internal sealed class SyntaxTreeBuilder
 
     // Expressions nest in the tree as deeply as they are long; bounding the depth bounds the stack.
     private const int MaxExpressionDepth = 256;
+
+    /// <summary>Appended to an instance or connection name to name its anonymous component or connector.</summary>
+    internal const string InlineComponentSuffix = "_component";
+
+    internal const string InlineConnectorSuffix = "_connector";
     private int _expressionDepth;
     private bool _reportedDeepExpression;
 
@@ -172,14 +177,12 @@ internal sealed class SyntaxTreeBuilder
 
     // ---- components ---------------------------------------------------------------------------
 
-    private ComponentSyntax? BuildComponent(ComponentDeclContext context)
-    {
-        if (Name(context.name()) is not { } name)
-        {
-            return null;
-        }
+    private ComponentSyntax? BuildComponent(ComponentDeclContext context) =>
+        Name(context.name()) is { } name ? BuildComponentBody(context.componentBody(), name, Location(context.name())) : null;
 
-        var items = context.componentBody()?.componentItem() ?? System.Array.Empty<ComponentItemContext>();
+    private ComponentSyntax BuildComponentBody(ComponentBodyContext? body, string name, SourceLocation location)
+    {
+        var items = body?.componentItem() ?? System.Array.Empty<ComponentItemContext>();
         var interfaces = new List<InterfaceSyntax>();
         var attributes = new List<AttributeSyntax>();
         var compositions = new List<CompositionSyntax>();
@@ -236,7 +239,7 @@ internal sealed class SyntaxTreeBuilder
         }
 
         return new ComponentSyntax(
-            Location(context.name()),
+            location,
             name,
             isControl,
             isHardware,
@@ -293,16 +296,14 @@ internal sealed class SyntaxTreeBuilder
 
     // ---- connectors ---------------------------------------------------------------------------
 
-    private ConnectorSyntax? BuildConnector(ConnectorDeclContext context)
-    {
-        if (Name(context.name()) is not { } name)
-        {
-            return null;
-        }
+    private ConnectorSyntax? BuildConnector(ConnectorDeclContext context) =>
+        Name(context.name()) is { } name ? BuildConnectorItems(context.connectorItem(), name, Location(context.name())) : null;
 
+    private ConnectorSyntax BuildConnectorItems(ConnectorItemContext[] items, string name, SourceLocation location)
+    {
         var ends = new List<ConnectorEndSyntax>();
         var attributes = new List<AttributeSyntax>();
-        foreach (var item in context.connectorItem())
+        foreach (var item in items)
         {
             if (item is ConnectorEndItemContext end && end.connectorEndType() is { } endType && end.connectorEndKeyword() is { } keyword)
             {
@@ -317,7 +318,7 @@ internal sealed class SyntaxTreeBuilder
             }
         }
 
-        return new ConnectorSyntax(Location(context.name()), name, ends.ToEquatableArray(), attributes.ToEquatableArray());
+        return new ConnectorSyntax(location, name, ends.ToEquatableArray(), attributes.ToEquatableArray());
     }
 
     private static (ConnectorEndKind Kind, bool Many) EndType(ConnectorEndTypeContext context) =>
@@ -392,8 +393,14 @@ internal sealed class SyntaxTreeBuilder
         var names = context?.name();
         if (context?.componentBody() is { } body)
         {
-            Unsupported(body, "an anonymous component definition is not supported; declare `component Name { ... }` and write `component Name instance;`");
-            return null;
+            // CAmkES's anonymous `component { ... } name;`: the type is named after its one instance.
+            if (names is not { Length: 1 } || Name(names[0]) is not { } instance)
+            {
+                return null;
+            }
+
+            var inline = BuildComponentBody(body, instance + InlineComponentSuffix, Location(body));
+            return new InstanceSyntax(Location(names[0]), inline.Name, instance) { InlineComponent = inline };
         }
 
         return names is { Length: 2 } && Name(names[0]) is { } type && Name(names[1]) is { } name
@@ -403,18 +410,27 @@ internal sealed class SyntaxTreeBuilder
 
     private ConnectionSyntax? BuildConnection(ConnectionItemContext context)
     {
-        if (context.connectorReference() is { } inline && inline.LBRACE() is not null)
+        var connectorName = context.connectorReference()?.name();
+        if (context.connectorReference() is { } reference && reference.LBRACE() is not null && Name(context.name()) is { } inlineName)
         {
-            Unsupported(inline, "an anonymous connector definition is not supported; declare `connector Name { ... }` and use its name");
-            return null;
+            // CAmkES's anonymous `connection { from ...; to ...; } name(...)`: the connector is named after its connection.
+            var inlineConnector = BuildConnectorItems(reference.connectorItem(), inlineName + InlineConnectorSuffix, Location(reference));
+            return new ConnectionSyntax(Location(context.name()), inlineConnector.Name, inlineName, BuildEnds(context), Location(reference))
+            {
+                InlineConnector = inlineConnector,
+            };
         }
 
-        var connectorName = context.connectorReference()?.name();
         if (Name(connectorName) is not { } connector || Name(context.name()) is not { } name)
         {
             return null;
         }
 
+        return new ConnectionSyntax(Location(context.name()), connector, name, BuildEnds(context), Location(connectorName));
+    }
+
+    private EquatableArray<ConnectionEndSyntax> BuildEnds(ConnectionItemContext context)
+    {
         var ends = new List<ConnectionEndSyntax>();
         foreach (var end in context.connectionEnd())
         {
@@ -425,7 +441,7 @@ internal sealed class SyntaxTreeBuilder
             }
         }
 
-        return new ConnectionSyntax(Location(context.name()), connector, name, ends.ToEquatableArray(), Location(connectorName));
+        return ends.ToEquatableArray();
     }
 
     // ---- configuration ------------------------------------------------------------------------
@@ -582,8 +598,6 @@ internal sealed class SyntaxTreeBuilder
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private void Unsupported(ParserRuleContext context, string message) =>
-        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, Location(context), message);
 
     private static string? Name(NameContext? context) =>
         context is null || context.exception is not null || string.IsNullOrEmpty(context.GetText()) ? null : context.GetText();

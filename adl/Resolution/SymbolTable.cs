@@ -57,7 +57,62 @@ public sealed class SymbolTable
             }
         }
 
+        table.AddInlineDefinitions(specification, diagnostics);
         return table;
+    }
+
+    /// <summary>
+    /// Registers CAmkES's anonymous components (<c>component { ... } name;</c>) and connectors
+    /// (<c>connection { ... } name(...)</c>) under the names the parser gave them, wherever they
+    /// appear: in assemblies, in named compositions, and inside components (even inline ones).
+    /// </summary>
+    private void AddInlineDefinitions(LoadedSpecification specification, DiagnosticBag diagnostics)
+    {
+        var pending = new Stack<CompositionSyntax>();
+        void PushAll(IEnumerable<CompositionSyntax> compositions)
+        {
+            foreach (var composition in compositions)
+            {
+                pending.Push(composition);
+            }
+        }
+
+        foreach (var definition in specification.Files.SelectMany(f => f.Definitions))
+        {
+            switch (definition)
+            {
+                case AssemblySyntax assembly:
+                    PushAll(assembly.Compositions);
+                    break;
+                case CompositionSyntax composition:
+                    pending.Push(composition);
+                    break;
+                case ComponentSyntax component:
+                    PushAll(component.Compositions);
+                    break;
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var composition = pending.Pop();
+            foreach (var instance in composition.Instances.Concat(composition.Groups.SelectMany(g => g.Instances)))
+            {
+                if (instance.InlineComponent is { } component)
+                {
+                    Add(Components, "component", component.Name, component, diagnostics);
+                    PushAll(component.Compositions);
+                }
+            }
+
+            foreach (var connection in composition.Connections)
+            {
+                if (connection.InlineConnector is { } connector)
+                {
+                    Add(Connectors, "connector", connector.Name, connector, diagnostics);
+                }
+            }
+        }
     }
 
     private static void Add<T>(Dictionary<string, T> symbols, string kind, string name, T definition, DiagnosticBag diagnostics)

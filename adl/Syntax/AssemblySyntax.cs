@@ -21,8 +21,11 @@ public sealed record CompositionSyntax(
     EquatableArray<ConnectionSyntax> Connections,
     EquatableArray<ExportSyntax> Exports) : DefinitionSyntax(Location);
 
-/// <summary><c>component Type name;</c></summary>
-public sealed record InstanceSyntax(SourceLocation Location, string ComponentType, string Name);
+/// <summary><c>component Type name;</c>, or <c>component { ... } name;</c> with <see cref="InlineComponent"/> set.</summary>
+public sealed record InstanceSyntax(SourceLocation Location, string ComponentType, string Name)
+{
+    public ComponentSyntax? InlineComponent { get; init; }
+}
 
 /// <summary><c>group name { component T a; ... }</c>: instances that share one address space in CAmkES.</summary>
 public sealed record GroupSyntax(SourceLocation Location, string? Name, EquatableArray<InstanceSyntax> Instances);
@@ -33,7 +36,11 @@ public sealed record ConnectionSyntax(
     string ConnectorName,
     string Name,
     EquatableArray<ConnectionEndSyntax> Ends,
-    SourceLocation ConnectorLocation);
+    SourceLocation ConnectorLocation)
+{
+    /// <summary>Set for <c>connection { from ...; to ...; } name(...)</c>, whose connector has no name of its own.</summary>
+    public ConnectorSyntax? InlineConnector { get; init; }
+}
 
 /// <summary>
 /// One end: the role and a dotted path whose last part is the interface and the rest names the

@@ -128,6 +128,19 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Anonymous_components_and_connectors_are_named_after_their_instance_and_connection()
+    {
+        var model = ModelOf("valid/full_language.camkes");
+
+        var watcher = model.Instances.Single(i => i.Name == "watcher");
+        Assert.Equal("watcher_component", watcher.ComponentType);
+        Assert.True(model.Components.Single(c => c.Name == "watcher_component").IsControl);
+        var link = model.Connections.Single(c => c.Name == "watch_link");
+        Assert.Equal("watch_link_connector", link.ConnectorName);
+        Assert.Equal(0, model.Connectors.Single(c => c.Name == "watch_link_connector").From.Threads);
+    }
+
+    [Fact]
     public void The_standard_connectors_are_all_built_in()
     {
         var model = ModelOf("valid/full_language.camkes");
