@@ -14,7 +14,8 @@ public sealed class RpcLoadTests
         using var served = ServedEndpoint.Start(EndpointKind.Threaded, new CalculatorDispatcher(ledger));
         var replies = new long[Clients];
 
-        Bounded.RunThreads(Enumerable.Range(0, Clients).Select(client => (Action)(() =>
+        // A generous bound: 800,000 round trips on a busy 2-core machine can take a while, but never forever.
+        Bounded.RunThreads(TimeSpan.FromMinutes(2), Enumerable.Range(0, Clients).Select(client => (Action)(() =>
         {
             var calculator = new CalculatorClient(served.Endpoint, badge: client + 1);
             for (var sequence = 0; sequence < CallsEach; sequence++)
