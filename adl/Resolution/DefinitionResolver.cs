@@ -101,13 +101,28 @@ internal sealed class DefinitionResolver
             Type(port.DataportType!);
         }
 
+        var attributes = component.Attributes.Select(Attribute).ToEquatableArray();
+        CheckWellKnownDefaults(component, attributes);
         return new ComponentModel(
             component.Name,
             component.IsControl,
             component.IsHardware,
             component.Interfaces.Select(i => new InterfaceModel(i.Kind, i.TypeName, i.Name, i.IsOptional, DataportSize(i), i.Location)).ToEquatableArray(),
-            component.Attributes.Select(Attribute).ToEquatableArray(),
+            attributes,
             component.Location);
+    }
+
+    /// <summary>A default such as <c>attribute string threading = "unicore";</c> is held to the same rules as a setting.</summary>
+    private void CheckWellKnownDefaults(ComponentSyntax component, EquatableArray<AttributeModel> attributes)
+    {
+        var interfaces = component.Interfaces.Select(i => (i.Name, i.Kind)).ToList();
+        foreach (var (syntax, model) in component.Attributes.Zip(attributes, (s, m) => (s, m)))
+        {
+            if (model.DefaultValue is { } value && WellKnownSettings.Validate(model.Name, value, interfaces) is { } problem)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, syntax.DefaultValue!.Location, $"the default of '{component.Name}.{model.Name}' {problem}");
+            }
+        }
     }
 
     public AttributeModel Attribute(AttributeSyntax attribute)
