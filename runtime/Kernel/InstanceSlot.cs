@@ -1,6 +1,7 @@
 using UxRt.Camkes.Runtime.Components;
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Notifications;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Kernel;
 
@@ -17,6 +18,9 @@ internal sealed class InstanceSlot(string name, Component component, InstanceOpt
     public EventLoop? EventLoop { get; set; }
 
     public IFaultHandler? FaultHandler { get; set; }
+
+    /// <summary>The fault handler's virtual CPU when it is a unicore instance: its code runs only while holding it.</summary>
+    public VirtualCpu? FaultHandlerCpu { get; set; }
 
     /// <summary>Set once <c>Init</c> has failed: the instance's threads are not started.</summary>
     public bool InitFailed { get; set; }

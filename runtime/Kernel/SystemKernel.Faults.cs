@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Kernel;
 
@@ -37,7 +38,12 @@ public sealed partial class SystemKernel
         {
             try
             {
-                handler.HandleFault(fault);
+                // The handler is another component's code: it runs on that component's CPU, not the faulted one's.
+                using (VirtualCpu.Yield())
+                using (slot.FaultHandlerCpu is null ? default : slot.FaultHandlerCpu.Enter())
+                {
+                    handler.HandleFault(fault);
+                }
             }
             catch (Exception handlerException)
             {

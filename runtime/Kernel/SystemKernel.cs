@@ -140,7 +140,9 @@ public sealed partial class SystemKernel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(handler);
         EnsureNotStarted();
-        Slot(instance).FaultHandler = handler;
+        var slot = Slot(instance);
+        slot.FaultHandler = handler;
+        slot.FaultHandlerCpu = _instanceOrder.FirstOrDefault(s => ReferenceEquals(s.Component, handler))?.Options.Threading.VirtualCpu;
     }
 
     public void Start()

@@ -138,6 +138,21 @@ public sealed class UnicoreTests
     }
 
     [Fact]
+    public void A_unicore_fault_handler_handles_faults_on_its_own_cpu()
+    {
+        using var kernel = new SystemKernel("unicore handler");
+        var handlerModel = new UnicoreThreadingModel("monitor");
+        var monitor = kernel.AddInstance("monitor", new CpuCheckingHandler(handlerModel.Cpu), new InstanceOptions { Threading = handlerModel });
+        kernel.AddInstance("crasher", new ScriptedComponent { OnRun = _ => throw new InvalidOperationException() }, new InstanceOptions { HasControl = true, Threading = new UnicoreThreadingModel("crasher") });
+        kernel.SetFaultHandler("crasher", monitor);
+
+        kernel.Start();
+
+        Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
+        Assert.Equal([true], monitor.HeldOwnCpu);
+    }
+
+    [Fact]
     public void The_cpu_is_reentrant_for_its_holder_and_released_only_at_the_outermost_exit()
     {
         var cpu = new VirtualCpu("c");
@@ -168,6 +183,13 @@ public sealed class UnicoreTests
         }
 
         Assert.False(cpu.IsHeldByCurrentThread);
+    }
+
+    private sealed class CpuCheckingHandler(VirtualCpu cpu) : UxRt.Camkes.Runtime.Components.Component, UxRt.Camkes.Runtime.Faults.IFaultHandler
+    {
+        public List<bool> HeldOwnCpu { get; } = new();
+
+        public void HandleFault(UxRt.Camkes.Runtime.Faults.FaultRecord fault) => HeldOwnCpu.Add(cpu.IsHeldByCurrentThread);
     }
 
     /// <summary>Counts how many threads are inside the component at once.</summary>
