@@ -149,6 +149,16 @@ public sealed class PreprocessorTests
     }
 
     [Fact]
+    public void A_macro_call_left_open_is_reported_where_it_starts()
+    {
+        var (_, diagnostics, _) = Run("#define F(x) x\nfirst\nF(1,\n2\n#define G\nlast");
+
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal("ADL0020", error.Id);
+        Assert.Equal(3, error.Location.Line);
+    }
+
+    [Fact]
     public void Text_without_directives_is_passed_through_untouched()
     {
         const string spec = "component A { control; } /* # not a directive */";

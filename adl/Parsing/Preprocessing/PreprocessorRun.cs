@@ -94,6 +94,10 @@ internal sealed class PreprocessorRun
                 {
                     Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, 1, expansion.Error);
                 }
+                else if (expansion.IsIncomplete)
+                {
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, 1, "a macro call's arguments are not closed with ')'");
+                }
 
                 Emit(path, line.Line, 1, expansion.Text);
                 Emit(path, line.Line + 1, physicalLines - 1, string.Empty, sameOrigin: false);
