@@ -20,6 +20,18 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
+    public void A_connection_with_more_than_two_ends_is_drawn_through_a_junction()
+    {
+        var run = CliRun.Of("graph", CliRun.Spec("fan.camkes"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("j0 [shape=point, width=0.12, xlabel=\"board\\nseL4SharedData\"];", run.Out, StringComparison.Ordinal);
+        Assert.Contains("n0 -> j0 [style=dotted", run.Out, StringComparison.Ordinal);
+        Assert.Contains("j0 -> n1 [style=dotted", run.Out, StringComparison.Ordinal);
+        Assert.Contains("j0 -> n2 [style=dotted", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mmd_file_gets_a_mermaid_flowchart()
     {
         var path = Path.Combine(Path.GetTempPath(), $"camkes-graph-{Guid.NewGuid():N}.mmd");

@@ -35,9 +35,15 @@ internal static class DotWriter
             text.AppendLine("    " + Node(node));
         }
 
+        foreach (var junction in graph.Junctions)
+        {
+            text.AppendLine($"    {junction.Id} [shape=point, width=0.12, xlabel={Quote(junction.Connection + "\n" + junction.Connector)}];");
+        }
+
         foreach (var edge in graph.Edges)
         {
-            text.AppendLine($"    {edge.From} -> {edge.To} [label={Quote(edge.Connection + "\n" + edge.Connector)}, {Style(edge.Kind)}];");
+            var label = edge.Connection is null ? string.Empty : $"label={Quote(edge.Connection + "\n" + edge.Connector)}, ";
+            text.AppendLine($"    {edge.From} -> {edge.To} [{label}{Style(edge.Kind)}];");
         }
 
         text.AppendLine("}");

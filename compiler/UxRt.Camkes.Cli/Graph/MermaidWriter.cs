@@ -30,6 +30,11 @@ internal static class MermaidWriter
             text.AppendLine("    " + Node(node));
         }
 
+        foreach (var junction in graph.Junctions)
+        {
+            text.AppendLine($"    {junction.Id}{{{{\"{Escape(junction.Connection)}: {Escape(junction.Connector)}\"}}}}");
+        }
+
         foreach (var edge in graph.Edges)
         {
             var arrow = edge.Kind switch
@@ -38,7 +43,9 @@ internal static class MermaidWriter
                 ConnectorEndKind.Dataport => "<==>",
                 _ => "-->",
             };
-            text.AppendLine($"    {edge.From} {arrow}|\"{Escape(edge.Connection)}: {Escape(edge.Connector)}\"| {edge.To}");
+            text.AppendLine(edge.Connection is null
+                ? $"    {edge.From} {arrow} {edge.To}"
+                : $"    {edge.From} {arrow}|\"{Escape(edge.Connection)}: {Escape(edge.Connector!)}\"| {edge.To}");
         }
 
         return text.ToString();
