@@ -14,6 +14,7 @@ internal static class DotWriter
         var text = new StringBuilder();
         text.AppendLine($"digraph {Quote(graph.Name)} {{");
         text.AppendLine("    rankdir=LR;");
+        text.AppendLine("    graph [fontname=\"Helvetica\"];");
         text.AppendLine("    node [shape=box, style=rounded, fontname=\"Helvetica\"];");
         text.AppendLine("    edge [fontname=\"Helvetica\", fontsize=10];");
 
