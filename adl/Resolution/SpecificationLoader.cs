@@ -71,7 +71,7 @@ public sealed class SpecificationLoader
         var (path, text) = target.Value;
         if (_inProgress.Contains(path))
         {
-            var chain = string.Join(" -> ", _inProgress.SkipWhile(p => p != path).Concat(new[] { path }).Select(System.IO.Path.GetFileName));
+            var chain = string.Join(" -> ", _inProgress.SkipWhile(p => p != path).Concat(new[] { path }).Select(PathNames.FileNameOf));
             _diagnostics.Report(DiagnosticDescriptors.RecursiveImport, import.Location, import.Path, chain);
             return;
         }

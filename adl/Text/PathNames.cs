@@ -11,4 +11,10 @@ public static class PathNames
     public static string Combine(string directory, string relative) => Normalize(Path.Combine(directory, relative));
 
     public static string DirectoryOf(string path) => Path.GetDirectoryName(path) ?? ".";
+
+    /// <summary>
+    /// The last part of a path, for messages. Done by hand because .NET Framework's
+    /// Path.GetFileName rejects names such as "&lt;builtin&gt;/std_connector.camkes".
+    /// </summary>
+    public static string FileNameOf(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
 }

@@ -19,7 +19,7 @@ public readonly record struct SourceLocation(string FilePath, int Line, int Colu
     public string DescribeFrom(SourceLocation from) =>
         FilePath == from.FilePath
             ? $"line {Line}"
-            : $"{System.IO.Path.GetFileName(FilePath)}({Line},{Column})";
+            : $"{PathNames.FileNameOf(FilePath)}({Line},{Column})";
 }
 
 /// <summary>One input file of the front end: a path and its text.</summary>
