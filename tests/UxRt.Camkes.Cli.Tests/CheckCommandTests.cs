@@ -14,6 +14,14 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Options_may_be_attached_as_a_C_compiler_takes_them()
+    {
+        var run = CliRun.Of("check", "-I" + Path.Combine(CliRun.SpecsDirectory, "lib"), "-DGREETING_PRIORITY=10", CliRun.Spec("system.camkes"));
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
     public void Definitions_and_include_directories_come_from_the_command_line()
     {
         var run = CliRun.Of("check", CliRun.Spec("system.camkes"));
