@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
 
 namespace UxRt.Camkes.Adl.Checking;
 
@@ -12,6 +14,7 @@ internal static class SettingRules
 {
     public static void Check(SystemModel model, ModelIndex index, DiagnosticBag diagnostics)
     {
+        var interfacesByComponent = new Dictionary<string, List<(string Name, InterfaceKind Kind)>>(System.StringComparer.Ordinal);
         foreach (var setting in model.Settings)
         {
             if (index.ComponentOf(setting.Instance) is not { } component)
@@ -19,7 +22,12 @@ internal static class SettingRules
                 continue; // A connection's setting: its meaning belongs to the connector.
             }
 
-            var interfaces = component.Interfaces.Select(i => (i.Name, i.Kind)).ToList();
+            if (!interfacesByComponent.TryGetValue(component.Name, out var interfaces))
+            {
+                interfaces = component.Interfaces.Select(i => (i.Name, i.Kind)).ToList();
+                interfacesByComponent.Add(component.Name, interfaces);
+            }
+
             if (WellKnownSettings.Validate(setting.Attribute, setting.Value, interfaces) is { } problem)
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidSettingValue, setting.Location, $"'{setting.Instance}.{setting.Attribute}' {problem}");

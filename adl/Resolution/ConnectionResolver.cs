@@ -20,6 +20,7 @@ internal sealed class ConnectionResolver
     private readonly FlattenedSystem _system;
     private readonly SystemFlattener _flattener;
     private readonly DiagnosticBag _diagnostics;
+    private readonly ComponentLookup _components = new();
 
     public ConnectionResolver(SymbolTable symbols, FlattenedSystem system, SystemFlattener flattener, DiagnosticBag diagnostics)
     {
@@ -107,7 +108,7 @@ internal sealed class ConnectionResolver
 
             if (!component.IsCompound)
             {
-                if (!component.Interfaces.Any(i => i.Name == interfaceName))
+                if (_components.Interface(component, interfaceName) is null)
                 {
                     _diagnostics.Report(DiagnosticDescriptors.UnknownInterface, end.Location, instanceName, component.Name, interfaceName);
                     return null;

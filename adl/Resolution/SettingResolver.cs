@@ -55,6 +55,7 @@ internal sealed class SettingResolver
     private readonly ExpressionEvaluator _evaluator;
     private readonly AttributeValueChecker _attributeValues;
     private readonly Dictionary<string, Entry> _entries = new(System.StringComparer.Ordinal);
+    private readonly ComponentLookup _components = new();
 
     public SettingResolver(SymbolTable symbols, FlattenedSystem system, ISet<string> connectionNames, DiagnosticBag diagnostics)
     {
@@ -116,8 +117,8 @@ internal sealed class SettingResolver
                 return null; // The instance's type is unknown, which is reported at the instance.
             }
 
-            var declared = component.Attributes.FirstOrDefault(a => a.Name == syntax.Attribute);
-            if (declared is null && !WellKnownSettings.IsKnown(syntax.Attribute, component.Interfaces.Select(i => (i.Name, i.Kind)).ToList()))
+            var declared = _components.Attribute(component, syntax.Attribute);
+            if (declared is null && !WellKnownSettings.IsKnown(syntax.Attribute, _components.InterfaceKinds(component)))
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.UnknownSettingTarget,
@@ -225,7 +226,7 @@ internal sealed class SettingResolver
             return null;
         }
 
-        var attribute = instance.Component.Attributes.FirstOrDefault(a => a.Name == key.Substring(dot + 1));
+        var attribute = _components.Attribute(instance.Component, key.Substring(dot + 1));
         return attribute?.DefaultValue is { } defaultValue ? _evaluator.Evaluate(defaultValue) : null;
     }
 

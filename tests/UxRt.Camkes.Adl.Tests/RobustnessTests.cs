@@ -118,6 +118,17 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Deeply_nested_macro_calls_are_refused_without_overflowing_the_stack()
+    {
+        const int Depth = 100_000;
+        var nested = string.Concat(Enumerable.Repeat("F(", Depth)) + "1" + new string(')', Depth);
+        var result = Corpus.CompileText("#define F(x) x\n" + nested + "\nassembly { composition { } }");
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "ADL0020");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ADL0999");
+    }
+
+    [Fact]
     public void Exponential_macros_hit_the_expansion_budget_instead_of_running_away()
     {
         var defines = string.Concat(Enumerable.Range(1, 40).Select(i => $"#define M{i} M{i - 1} M{i - 1}\n"));

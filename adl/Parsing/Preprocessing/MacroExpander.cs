@@ -19,8 +19,12 @@ internal sealed class MacroExpander
     private const int ExpansionBudget = 100_000;
     private const int OutputTokenBudget = 1_000_000;
 
+    // Arguments are expanded recursively; nesting this deep is no real spec, and must not exhaust the stack.
+    private const int MaxArgumentNesting = 64;
+
     private readonly IReadOnlyDictionary<string, MacroDefinition> _macros;
     private int _expansions;
+    private int _depth;
     private string? _error;
 
     public MacroExpander(IReadOnlyDictionary<string, MacroDefinition> macros) => _macros = macros;
@@ -28,6 +32,11 @@ internal sealed class MacroExpander
     public ExpansionResult ExpandLine(string text)
     {
         var tokens = PpTokenizer.Tokenize(text);
+        if (TooDeep(tokens))
+        {
+            return new ExpansionResult(text, IsIncomplete: false, _error);
+        }
+
         var expanded = Expand(tokens, atTopLevel: true, out var incomplete);
         return new ExpansionResult(Render(expanded), incomplete, _error);
     }
@@ -35,9 +44,29 @@ internal sealed class MacroExpander
     /// <summary>Expands a token list fully; used for #if lines and computed #include.</summary>
     public List<PpToken> ExpandTokens(IReadOnlyList<PpToken> tokens, out string? error)
     {
-        var result = Expand(tokens, atTopLevel: false, out _);
+        var result = TooDeep(tokens) ? new List<PpToken>(tokens) : Expand(tokens, atTopLevel: false, out _);
         error = _error;
         return result;
+    }
+
+    /// <summary>
+    /// Parentheses bound how deeply macro arguments can nest; refusing deep nesting before
+    /// expanding keeps the work linear in the line's length.
+    /// </summary>
+    private bool TooDeep(IReadOnlyList<PpToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Is("(") ? 1 : token.Is(")") ? -1 : 0;
+            if (depth > MaxArgumentNesting)
+            {
+                _error = $"parentheses nested more than {MaxArgumentNesting} deep in a line that uses macros";
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Render(IEnumerable<PpToken> tokens)
@@ -52,6 +81,26 @@ internal sealed class MacroExpander
     }
 
     private List<PpToken> Expand(IReadOnlyList<PpToken> input, bool atTopLevel, out bool incomplete)
+    {
+        incomplete = false;
+        if (_depth >= MaxArgumentNesting)
+        {
+            _error ??= $"macro arguments nested more than {MaxArgumentNesting} deep";
+            return new List<PpToken>(input);
+        }
+
+        _depth++;
+        try
+        {
+            return ExpandAtDepth(input, atTopLevel, out incomplete);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private List<PpToken> ExpandAtDepth(IReadOnlyList<PpToken> input, bool atTopLevel, out bool incomplete)
     {
         incomplete = false;
         var pending = new LinkedList<PpToken>(input);
@@ -262,7 +311,20 @@ internal sealed class MacroExpander
             result.AddRange(expanded);
         }
 
-        return Paste(result).Select(t => t with { HiddenFrom = t.HiddenFrom.Union(hideSet) }).ToList();
+        return Paste(result).Select(t => Hide(t, hideSet)).ToList();
+    }
+
+    /// <summary>Adds a hide set to a token, reusing the token when nothing changes (the common case when rescanning).</summary>
+    private static PpToken Hide(PpToken token, ImmutableHashSet<string> hideSet)
+    {
+        if (token.HiddenFrom.IsEmpty)
+        {
+            return token with { HiddenFrom = hideSet };
+        }
+
+        return ReferenceEquals(token.HiddenFrom, hideSet) || hideSet.IsSubsetOf(token.HiddenFrom)
+            ? token
+            : token with { HiddenFrom = token.HiddenFrom.Union(hideSet) };
     }
 
     private static List<PpToken> ArgumentOf(List<List<PpToken>> arguments, int parameter) =>
