@@ -30,6 +30,9 @@ internal sealed class ModelIndex
 
     public Dictionary<string, ConnectorModel> Connectors { get; }
 
+    public InstanceModel? InstanceOf(string instance) =>
+        _instances.TryGetValue(instance, out var found) ? found : null;
+
     public ComponentModel? ComponentOf(string instance) =>
         _instances.TryGetValue(instance, out var found) && _components.TryGetValue(found.ComponentType, out var component) ? component : null;
 

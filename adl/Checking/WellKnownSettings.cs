@@ -29,10 +29,13 @@ internal static class WellKnownSettings
 
     public static readonly string[] Threadings = { "native", "unicore" };
 
+    /// <summary>What the runtime does when an instance faults (this project's extension).</summary>
+    public static readonly string[] FaultPolicies = { "continue", "restart", "stop" };
+
     /// <summary>True when <paramref name="attribute"/> needs no declaration on a component with these interfaces.</summary>
     public static bool IsKnown(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces) =>
         PriorityNames.Contains(attribute) || AffinityNames.Contains(attribute) || StackNames.Contains(attribute)
-        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute)
+        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler"
         || OtherPrefixes.Any(p => attribute.StartsWith(p, System.StringComparison.Ordinal))
         || InterfaceOf(attribute, interfaces) is not null;
 
@@ -61,9 +64,17 @@ internal static class WellKnownSettings
 
         if (attribute == "threading")
         {
-            return value is StringValue s && Threadings.Contains(s.Value)
-                ? null
-                : $"must be one of {string.Join(", ", Threadings.Select(t => "\"" + t + "\""))}, not {value.Describe()}";
+            return OneOf(value, Threadings);
+        }
+
+        if (attribute == "fault_policy")
+        {
+            return OneOf(value, FaultPolicies);
+        }
+
+        if (attribute == "fault_handler")
+        {
+            return value is StringValue { Value.Length: > 0 } ? null : $"must name the instance that handles the faults, not {value.Describe()}";
         }
 
         if (InterfaceOf(attribute, interfaces) is not { } port)
@@ -111,6 +122,11 @@ internal static class WellKnownSettings
 
         return best;
     }
+
+    private static string? OneOf(ConfigValue value, string[] allowed) =>
+        value is StringValue s && allowed.Contains(s.Value)
+            ? null
+            : $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}, not {value.Describe()}";
 
     private static string? InRange(ConfigValue value, long min, long max) =>
         value is IntegerValue i && i.Value >= min && i.Value <= max

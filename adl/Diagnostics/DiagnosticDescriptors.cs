@@ -80,6 +80,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RecursiveComponent = new(
         "ADL0025", "Component contains itself", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DirectCallAcrossGroups = new(
+        "ADL0026", "Direct call outside one group", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 }
