@@ -46,21 +46,13 @@ public static class AdlFrontEnd
     }
 
     /// <summary>True when a file holds an assembly and so describes a whole system (not just a library of types).</summary>
-    public static bool DeclaresAssembly(string path, string text)
+    public static bool DeclaresAssembly(string path, string text, ISourceProvider sources, FrontEndOptions options)
     {
         try
         {
-            // Directives are blanked rather than obeyed: this is a quick look, not a compilation.
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].TrimStart().StartsWith("#", System.StringComparison.Ordinal))
-                {
-                    lines[i] = string.Empty;
-                }
-            }
-
-            var (syntax, _) = Parsing.AdlParser.Parse(path, string.Join("\n", lines));
+            // Preprocessed as Compile would, so an assembly from #include or a macro counts and one under #if 0 does not.
+            var preprocessed = Parsing.Preprocessor.Run(path, text, sources, options, new DiagnosticBag());
+            var (syntax, _) = Parsing.AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap);
             return syntax.Definitions.OfType<AssemblySyntax>().Any();
         }
         catch (System.Exception)
@@ -69,6 +61,7 @@ public static class AdlFrontEnd
             return false;
         }
     }
+
 
     private static string SystemNameOf(string rootPath) => Path.GetFileNameWithoutExtension(rootPath);
 }

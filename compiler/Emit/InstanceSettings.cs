@@ -13,11 +13,11 @@ namespace UxRt.Camkes.Compiler.Emit;
 internal sealed class InstanceSettings
 {
     private readonly Dictionary<(string Instance, string Attribute), SettingModel> _settings = new();
-    private readonly SystemModel _model;
+    private readonly ModelLookup _lookup;
 
-    public InstanceSettings(SystemModel model)
+    public InstanceSettings(SystemModel model, ModelLookup lookup)
     {
-        _model = model;
+        _lookup = lookup;
         foreach (var setting in model.Settings)
         {
             _settings[(setting.Instance, setting.Attribute)] = setting;
@@ -35,8 +35,7 @@ internal sealed class InstanceSettings
             return setting.Value;
         }
 
-        var type = _model.Instances.FirstOrDefault(i => i.Name == instance)?.ComponentType;
-        return _model.Components.FirstOrDefault(c => c.Name == type)?.Attributes.FirstOrDefault(a => a.Name == attribute)?.DefaultValue;
+        return _lookup.ComponentOfInstance(instance)?.Attributes.FirstOrDefault(a => a.Name == attribute)?.DefaultValue;
     }
 
     public long? Integer(string instance, string attribute) => Value(instance, attribute) switch

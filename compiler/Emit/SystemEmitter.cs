@@ -39,7 +39,7 @@ public static class SystemEmitter
             files.Add(new GeneratedFileEntry($"{view.Name}.g.cs", templates.Render("struct.hbs", view)));
         }
 
-        foreach (var component in model.Components.Where(c => model.Instances.Any(i => i.ComponentType == c.Name)))
+        foreach (var component in model.Components.Where(views.IsInstantiated))
         {
             var view = views.Component(component);
             files.Add(new GeneratedFileEntry($"{view.BaseName}.g.cs", templates.Render("component.hbs", view)));
@@ -61,7 +61,7 @@ public static class SystemEmitter
             }
 
             if (family == ConnectorFamily.RpcDataport
-                && model.Procedures.FirstOrDefault(p => p.Name == views.ProcedureOf(connection)) is { } marshalled
+                && views.FindProcedure(views.ProcedureOf(connection)) is { } marshalled
                 && flatTypes.FirstUnmarshallable(marshalled) is { } problem)
             {
                 diagnostics.Report(

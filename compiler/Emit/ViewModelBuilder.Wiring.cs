@@ -142,7 +142,7 @@ internal sealed partial class ViewModelBuilder
             return null;
         }
 
-        if (_model.Instances.Any(i => i.Name == handler))
+        if (_lookup.HasInstance(handler))
         {
             return InstanceVariable(handler);
         }
@@ -279,7 +279,7 @@ internal sealed partial class ViewModelBuilder
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private ComponentModel ComponentOf(string instance) =>
-        _model.Components.First(c => c.Name == _model.Instances.First(i => i.Name == instance).ComponentType);
+        _lookup.ComponentOfInstance(instance) ?? throw new System.InvalidOperationException($"the model has no instance '{instance}'");
 
     private InterfaceModel? InterfaceOf(string instance, string name) =>
         ComponentOf(instance).Interfaces.FirstOrDefault(i => i.Name == name);

@@ -24,7 +24,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var specFiles = context.AdditionalTextsProvider
-            .Where(text => IsSpecFile(text.Path))
+            .Where(text => IsSpecFile(text.Path) || IsHeaderFile(text.Path))
             .Select((text, cancellationToken) => new SpecFile(PathNames.Normalize(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect()
             .Select((files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
@@ -45,6 +45,9 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(outputs, static (production, output) => Publish(production, output));
     }
+
+    // C headers are served to the preprocessor's #include; they never describe a system themselves.
+    internal static bool IsHeaderFile(string path) => path.EndsWith(".h", System.StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsSpecFile(string path) =>
         path.EndsWith(".adl", System.StringComparison.OrdinalIgnoreCase)
@@ -69,9 +72,12 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         value.Split(new[] { ';' }, System.StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
 
     // A spec that declares an assembly describes a system; the others are imported by systems.
-    private static ImmutableArray<SystemInput> FindSystems(EquatableArray<SpecFile> files, GeneratorSettings settings) =>
-        files
-            .Where(f => AdlFrontEnd.DeclaresAssembly(f.Path, f.Text))
+    private static ImmutableArray<SystemInput> FindSystems(EquatableArray<SpecFile> files, GeneratorSettings settings)
+    {
+        var sources = new AdditionalTextSourceProvider(files);
+        return files
+            .Where(f => IsSpecFile(f.Path) && AdlFrontEnd.DeclaresAssembly(f.Path, f.Text, sources, settings.FrontEnd))
             .Select(f => new SystemInput(f.Path, files, settings))
             .ToImmutableArray();
+    }
 }

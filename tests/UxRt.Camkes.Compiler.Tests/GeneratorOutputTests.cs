@@ -85,4 +85,31 @@ public sealed class GeneratorOutputTests
         Assert.Contains(result.GeneratedSources, s => s.HintName == "SystemSystem.g.cs");
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public void A_spec_whose_assembly_comes_from_an_included_header_is_a_system()
+    {
+        var (output, result) = new GeneratorHarness()
+            .WithSpec("assembly.h", "assembly { composition { component Client client; component Server server; connection seL4RPCCall link(from client.echo, to server.echo); } }")
+            .WithSpec("echo.camkes", Specs.Echo.Substring(0, Specs.Echo.IndexOf("assembly", StringComparison.Ordinal)) + "#include \"assembly.h\"\n")
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("Client.cs", Specs.ClientCode)
+            .WithCode("Server.cs", Specs.ServerCode)
+            .Run();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "EchoSystem.g.cs");
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void An_assembly_switched_off_by_the_preprocessor_does_not_make_a_system()
+    {
+        var (_, result) = new GeneratorHarness()
+            .WithSpec("off.camkes", "component A { }\n#if 0\nassembly { composition { component A a; } }\n#endif\n")
+            .Run();
+
+        Assert.Empty(result.GeneratedSources);
+        Assert.Empty(result.Diagnostics);
+    }
 }

@@ -3,7 +3,7 @@ namespace UxRt.Camkes.Runtime.Tests.Support;
 /// <summary>Bounds for waits in tests: generous enough for a loaded 2-core machine, and a failure rather than a hang when exceeded.</summary>
 internal static class Bounded
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="bodies"/> on threads of their own and fails the test if any has not finished within <see cref="Wait"/>.</summary>
     public static void RunThreads(params Action[] bodies) => RunThreads(Wait, bodies);
