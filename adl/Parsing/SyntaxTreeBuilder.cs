@@ -404,7 +404,7 @@ internal sealed class SyntaxTreeBuilder
         }
 
         return names is { Length: 2 } && Name(names[0]) is { } type && Name(names[1]) is { } name
-            ? new InstanceSyntax(Location(names[1]), type, name)
+            ? new InstanceSyntax(Location(names[1]), type, name) { TypeLocation = Location(names[0]) }
             : null;
     }
 

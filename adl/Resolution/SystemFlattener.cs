@@ -117,7 +117,7 @@ internal sealed class SystemFlattener
         if (component is null)
         {
             // Kept (without a type) so that connection ends naming it are not reported again.
-            _diagnostics.Report(DiagnosticDescriptors.UnknownName, instance.Location, "component", instance.ComponentType);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownName, instance.TypeLocation, "component", instance.ComponentType);
         }
 
         var flat = new FlatInstance(name, instance.ComponentType, component, group, instance.Location);

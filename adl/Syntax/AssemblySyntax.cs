@@ -25,6 +25,9 @@ public sealed record CompositionSyntax(
 public sealed record InstanceSyntax(SourceLocation Location, string ComponentType, string Name)
 {
     public ComponentSyntax? InlineComponent { get; init; }
+
+    /// <summary>Where the component type is written, for "unknown component" (defaults to the instance name).</summary>
+    public SourceLocation TypeLocation { get; init; } = Location;
 }
 
 /// <summary><c>group name { component T a; ... }</c>: instances that share one address space in CAmkES.</summary>

@@ -39,10 +39,11 @@ public sealed class HelloRpcTests
         var text = File.ReadAllText(spec).Replace("component Server server;", "component Sever server;");
         File.WriteAllText(spec, text);
         var line = text.Split('\n').ToList().FindIndex(l => l.Contains("component Sever server;")) + 1;
+        var column = text.Split('\n')[line - 1].IndexOf("Sever", StringComparison.Ordinal) + 1;
 
         var result = example.Build();
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches($@"HelloRpc\.camkes\({line},\d+\): error ADL0002: component 'Sever' is not defined", result.Output);
+        Assert.Contains($"HelloRpc.camkes({line},{column}): error ADL0002: component 'Sever' is not defined", result.Output);
     }
 }
