@@ -67,7 +67,7 @@ public static class AdlParser
 
     private static CamkesParser.SpecificationContext ParseWithRecovery(CommonTokenStream tokens, SyntaxErrorListener errorListener)
     {
-        var parser = new CamkesParser(tokens);
+        var parser = new CamkesParser(tokens) { ErrorHandler = new InsertionFirstErrorStrategy() };
         parser.RemoveErrorListeners();
         parser.AddErrorListener(errorListener);
         return parser.specification();

@@ -8,7 +8,7 @@ public sealed class SyntaxErrorTests
         var result = Corpus.CompileText("""
             component C {
                 control
-                hardware;
+                has mutex m;
             }
             assembly { composition { } }
             """);
@@ -18,6 +18,24 @@ public sealed class SyntaxErrorTests
         Assert.Equal(2, error.Location.Line);
         Assert.Equal(12, error.Location.Column);
         Assert.Equal("expected ';' after 'control'", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_semicolon_before_a_closing_brace_does_not_swallow_the_brace()
+    {
+        // Recovering by deleting the '}' would leave the parser inside the procedure and report
+        // the assembly after it as a second, spurious error.
+        var result = Corpus.CompileText("""
+            procedure P {
+                void f(int x)
+            };
+            assembly { composition { } }
+            """);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0001", error.Id);
+        Assert.Equal(2, error.Location.Line);
+        Assert.Equal("expected ';' after ')'", error.Message);
     }
 
     [Fact]
