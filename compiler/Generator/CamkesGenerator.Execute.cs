@@ -25,7 +25,9 @@ public sealed partial class CamkesGenerator
         {
             var emitted = SystemEmitter.Emit(frontEnd.Model, system.Settings.Namespace);
             var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
-            var files = diagnostics.Any(d => d.IsError) ? EquatableArray<GeneratedFileEntry>.Empty : emitted.Files;
+            var files = diagnostics.Any(d => d.IsError)
+                ? EquatableArray<GeneratedFileEntry>.Empty
+                : emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();
             return new SystemOutput(system.RootPath, files, diagnostics);
         }
         catch (System.Exception exception)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -72,12 +73,35 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         value.Split(new[] { ';' }, System.StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
 
     // A spec that declares an assembly describes a system; the others are imported by systems.
+    // One system is generated into the project's namespace; several each get a namespace (and
+    // file names) of their own, so that types they share, such as an imported procedure's
+    // interface, do not collide.
     private static ImmutableArray<SystemInput> FindSystems(EquatableArray<SpecFile> files, GeneratorSettings settings)
     {
         var sources = new AdditionalTextSourceProvider(files);
-        return files
+        var roots = files
             .Where(f => IsSpecFile(f.Path) && AdlFrontEnd.DeclaresAssembly(f.Path, f.Text, sources, settings.FrontEnd))
-            .Select(f => new SystemInput(f.Path, files, settings))
-            .ToImmutableArray();
+            .ToList();
+        if (roots.Count == 1)
+        {
+            return ImmutableArray.Create(new SystemInput(roots[0].Path, files, settings, HintPrefix: string.Empty));
+        }
+
+        var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var systems = ImmutableArray.CreateBuilder<SystemInput>(roots.Count);
+        foreach (var root in roots)
+        {
+            var name = Emit.CSharpNames.Pascal(System.IO.Path.GetFileNameWithoutExtension(root.Path));
+            var unique = name;
+            for (var suffix = 2; !taken.Add(unique); suffix++)
+            {
+                unique = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var ownSettings = settings with { Namespace = settings.Namespace + "." + unique };
+            systems.Add(new SystemInput(root.Path, files, ownSettings, HintPrefix: unique + "."));
+        }
+
+        return systems.ToImmutable();
     }
 }

@@ -8,8 +8,11 @@ internal sealed record SpecFile(string Path, string Text);
 /// <summary>The MSBuild settings the generator reads (see build/UxRt.Camkes.props).</summary>
 internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd);
 
-/// <summary>One system to generate: its root spec, every spec it may import, and the settings.</summary>
-internal sealed record SystemInput(string RootPath, EquatableArray<SpecFile> Files, GeneratorSettings Settings);
+/// <summary>
+/// One system to generate: its root spec, every spec it may import, and the settings.
+/// <see cref="HintPrefix"/> keeps the file names of several systems in one project apart.
+/// </summary>
+internal sealed record SystemInput(string RootPath, EquatableArray<SpecFile> Files, GeneratorSettings Settings, string HintPrefix);
 
 /// <summary>What generating one system produced: the files and every diagnostic on the way.</summary>
 internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics);

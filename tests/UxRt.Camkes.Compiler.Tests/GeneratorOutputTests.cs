@@ -112,4 +112,26 @@ public sealed class GeneratorOutputTests
         Assert.Empty(result.GeneratedSources);
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void Several_systems_in_one_project_each_get_a_namespace_and_may_share_a_procedure()
+    {
+        const string shared = "procedure Echo { string echo(in string text, in int times, out int length); void reset(inout int counter); unsigned int sum(in int values[]); };";
+        var system = Specs.Echo.Replace("procedure Echo {", "import \"Echo.idl4\";\nprocedure Unused {");
+        var (output, result) = new GeneratorHarness()
+            .WithSpec("Echo.idl4", shared)
+            .WithSpec("First.camkes", system)
+            .WithSpec("Second.camkes", system)
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("First.cs", Specs.ClientCode.Replace("namespace Demo;", "namespace Demo.First;") + Specs.ServerCode.Replace("namespace Demo;", string.Empty))
+            .WithCode("Second.cs", Specs.ClientCode.Replace("namespace Demo;", "namespace Demo.Second;") + Specs.ServerCode.Replace("namespace Demo;", string.Empty))
+            .Run();
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "First.FirstSystem.g.cs");
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Second.IEcho.g.cs");
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }
