@@ -11,9 +11,6 @@ namespace UxRt.Camkes.Adl.Checking;
 /// </summary>
 public static class SystemChecker
 {
-    public static void Check(SystemModel model, DiagnosticBag diagnostics) =>
-        Check(model, diagnostics, System.Array.Empty<(string Instance, string Interface)>());
-
     /// <param name="alsoConnected">Interfaces named by connections that resolution had to leave out.</param>
     public static void Check(SystemModel model, DiagnosticBag diagnostics, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected)
     {

@@ -555,45 +555,13 @@ internal sealed class SyntaxTreeBuilder
 
     private IntegerLiteralSyntax? ParseInteger(IntegerLiteralContext context)
     {
-        var text = context.GetText().TrimEnd('u', 'U', 'l', 'L');
-        ulong value;
-        bool ok;
-        if (text.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase))
-        {
-            ok = ulong.TryParse(text.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out value);
-        }
-        else if (text.Length > 1 && text[0] == '0')
-        {
-            ok = TryParseOctal(text, out value);
-        }
-        else
-        {
-            ok = ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        }
-
-        if (!ok)
+        if (!CIntegers.TryParseLiteral(context.GetText(), out var value))
         {
             _diagnostics.Report(DiagnosticDescriptors.SyntaxError, Location(context), $"integer literal '{context.GetText()}' is not valid or does not fit in 64 bits");
             return null;
         }
 
-        return new IntegerLiteralSyntax(Location(context), unchecked((long)value));
-    }
-
-    private static bool TryParseOctal(string text, out ulong value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c < '0' || c > '7' || value > (ulong.MaxValue >> 3))
-            {
-                return false;
-            }
-
-            value = (value << 3) | (uint)(c - '0');
-        }
-
-        return true;
+        return new IntegerLiteralSyntax(Location(context), value);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

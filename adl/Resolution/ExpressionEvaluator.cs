@@ -124,29 +124,17 @@ public sealed class ExpressionEvaluator
                 return Invalid(binary, $"shift count {right} is out of range 0..63");
         }
 
-        return binary.Operator switch
+        if (binary.Operator == "**")
         {
-            "+" => new IntegerValue(unchecked(left + right)),
-            "-" => new IntegerValue(unchecked(left - right)),
-            "*" => new IntegerValue(unchecked(left * right)),
-            "**" => Power(binary, left, right),
-            "/" => new IntegerValue(left == long.MinValue && right == -1 ? left : left / right),
-            "%" => new IntegerValue(left == long.MinValue && right == -1 ? 0 : left % right),
-            "<<" => new IntegerValue(left << (int)right),
-            ">>" => new IntegerValue(left >> (int)right),
-            "&" => new IntegerValue(left & right),
-            "|" => new IntegerValue(left | right),
-            "^" => new IntegerValue(left ^ right),
-            "&&" => new BooleanValue(left != 0 && right != 0),
-            "||" => new BooleanValue(left != 0 || right != 0),
-            "==" => new BooleanValue(left == right),
-            "!=" => new BooleanValue(left != right),
-            "<" => new BooleanValue(left < right),
-            ">" => new BooleanValue(left > right),
-            "<=" => new BooleanValue(left <= right),
-            ">=" => new BooleanValue(left >= right),
-            _ => Invalid(binary, $"unknown operator '{binary.Operator}'"),
-        };
+            return Power(binary, left, right);
+        }
+
+        if (CIntegers.Apply(binary.Operator, left, right) is not { } result)
+        {
+            return Invalid(binary, $"unknown operator '{binary.Operator}'");
+        }
+
+        return CIntegers.YieldsTruthValue(binary.Operator) ? new BooleanValue(result != 0) : new IntegerValue(result);
     }
 
     private ConfigValue? Power(BinaryExpressionSyntax at, long value, long exponent)

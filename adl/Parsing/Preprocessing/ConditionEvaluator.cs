@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace UxRt.Camkes.Adl.Parsing.Preprocessing;
@@ -166,27 +165,7 @@ internal sealed class ConditionEvaluator
             return 0;
         }
 
-        return op switch
-        {
-            "||" => left != 0 || right != 0 ? 1 : 0,
-            "&&" => left != 0 && right != 0 ? 1 : 0,
-            "|" => left | right,
-            "^" => left ^ right,
-            "&" => left & right,
-            "==" => left == right ? 1 : 0,
-            "!=" => left != right ? 1 : 0,
-            "<" => left < right ? 1 : 0,
-            ">" => left > right ? 1 : 0,
-            "<=" => left <= right ? 1 : 0,
-            ">=" => left >= right ? 1 : 0,
-            "<<" => left << (int)(right & 63),
-            ">>" => left >> (int)(right & 63),
-            "+" => unchecked(left + right),
-            "-" => unchecked(left - right),
-            "*" => unchecked(left * right),
-            "/" => left == long.MinValue && right == -1 ? left : left / right,
-            _ => left == long.MinValue && right == -1 ? 0 : left % right,
-        };
+        return CIntegers.Apply(op, left, right) ?? 0;
     }
 
     private long Unary()
@@ -250,35 +229,12 @@ internal sealed class ConditionEvaluator
 
     private long ParseNumber(string text)
     {
-        var digits = text.TrimEnd('u', 'U', 'l', 'L');
-        ulong value;
-        var ok = digits.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase)
-            ? ulong.TryParse(digits.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out value)
-            : digits.Length > 1 && digits[0] == '0'
-                ? TryParseOctal(digits, out value)
-                : ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        if (!ok)
+        if (!CIntegers.TryParseLiteral(text, out var value))
         {
             _error = $"'{text}' is not an integer";
         }
 
-        return unchecked((long)value);
-    }
-
-    private static bool TryParseOctal(string text, out ulong value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c < '0' || c > '7' || value > (ulong.MaxValue >> 3))
-            {
-                return false;
-            }
-
-            value = (value << 3) | (uint)(c - '0');
-        }
-
-        return true;
+        return value;
     }
 
     private bool Accept(string punctuator)
