@@ -68,20 +68,9 @@ public sealed class Notification
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
     public int Wait(CancellationToken cancellation = default)
     {
-        while (true)
-        {
-            // Reset before checking the word: a signal after the check then finds the event to set.
-            _wake.Reset();
-            if (Poll() is var bits and not 0)
-            {
-                return bits;
-            }
-
-            using (VirtualCpu.Yield())
-            {
-                _wake.Wait(cancellation);
-            }
-        }
+        // Without a timeout the wait returns only once signalled (or throws when cancelled).
+        TryWait(Timeout.InfiniteTimeSpan, out var bits, cancellation);
+        return bits;
     }
 
     /// <summary>Like <see cref="Wait"/>, but gives up after <paramref name="timeout"/>.</summary>
@@ -90,6 +79,7 @@ public sealed class Notification
         var deadline = Kernel.Deadline.After(timeout);
         while (true)
         {
+            // Reset before checking the word: a signal after the check then finds the event to set.
             _wake.Reset();
             bits = Poll();
             if (bits != 0)

@@ -63,19 +63,9 @@ public sealed class NotificationSet
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
     public NotificationSignal Wait(CancellationToken cancellation = default)
     {
-        while (true)
-        {
-            _wake.Reset();
-            if (TryPoll(out var signal))
-            {
-                return signal;
-            }
-
-            using (VirtualCpu.Yield())
-            {
-                _wake.Wait(cancellation);
-            }
-        }
+        // Without a timeout the wait returns only once a member is signalled (or throws when cancelled).
+        TryWait(Timeout.InfiniteTimeSpan, out var signal, cancellation);
+        return signal;
     }
 
     /// <summary>Like <see cref="Wait"/>, but gives up after <paramref name="timeout"/>.</summary>
