@@ -12,27 +12,8 @@ public sealed class NotificationConcurrencyTests
         const int Rounds = 20_000;
         var ping = new Notification("b", "ping");
         var pong = new Notification("a", "pong");
-        using var timeout = new CancellationTokenSource(Bounded.Wait);
-        var rounds = 0;
 
-        Bounded.RunThreads(
-            () =>
-            {
-                for (var i = 0; i < Rounds; i++)
-                {
-                    ping.Signal();
-                    pong.Wait(timeout.Token);
-                    rounds++;
-                }
-            },
-            () =>
-            {
-                for (var i = 0; i < Rounds; i++)
-                {
-                    ping.Wait(timeout.Token);
-                    pong.Signal();
-                }
-            });
+        var rounds = PingPong(Rounds, ping, pong, waitForPing: token => ping.Wait(token), waitForPong: token => pong.Wait(token));
 
         Assert.Equal(Rounds, rounds);
     }
@@ -47,27 +28,8 @@ public sealed class NotificationConcurrencyTests
         var bSet = new NotificationSet();
         aSet.Add(pong);
         bSet.Add(ping);
-        using var timeout = new CancellationTokenSource(Bounded.Wait);
-        var rounds = 0;
 
-        Bounded.RunThreads(
-            () =>
-            {
-                for (var i = 0; i < Rounds; i++)
-                {
-                    ping.Signal();
-                    aSet.Wait(timeout.Token);
-                    rounds++;
-                }
-            },
-            () =>
-            {
-                for (var i = 0; i < Rounds; i++)
-                {
-                    bSet.Wait(timeout.Token);
-                    pong.Signal();
-                }
-            });
+        var rounds = PingPong(Rounds, ping, pong, waitForPing: token => bSet.Wait(token), waitForPong: token => aSet.Wait(token));
 
         Assert.Equal(Rounds, rounds);
     }
@@ -190,5 +152,37 @@ public sealed class NotificationConcurrencyTests
         }
 
         Assert.Equal(expected, perMember);
+    }
+
+    /// <summary>
+    /// Two threads take turns: one signals <paramref name="ping"/> and waits for the answer, the
+    /// other waits for it and signals <paramref name="pong"/>. Returns the rounds completed, which
+    /// fall short only if a wake-up was lost (the bounded wait then fails the test).
+    /// </summary>
+    private static int PingPong(int rounds, Notification ping, Notification pong, Action<CancellationToken> waitForPing, Action<CancellationToken> waitForPong)
+    {
+        using var timeout = new CancellationTokenSource(Bounded.Wait);
+        var completed = 0;
+
+        Bounded.RunThreads(
+            () =>
+            {
+                for (var i = 0; i < rounds; i++)
+                {
+                    ping.Signal();
+                    waitForPong(timeout.Token);
+                    completed++;
+                }
+            },
+            () =>
+            {
+                for (var i = 0; i < rounds; i++)
+                {
+                    waitForPing(timeout.Token);
+                    pong.Signal();
+                }
+            });
+
+        return completed;
     }
 }

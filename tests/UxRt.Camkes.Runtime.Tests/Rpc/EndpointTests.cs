@@ -128,7 +128,7 @@ public sealed class EndpointTests
     }
 
     /// <summary>Counts calls with a plain read-modify-write: only serialised handling keeps the total exact.</summary>
-    private sealed class UnsynchronisedCounter : ICalculator
+    private sealed class UnsynchronisedCounter : StubCalculator
     {
         private int _inside;
 
@@ -136,7 +136,7 @@ public sealed class EndpointTests
 
         public int MostConcurrent { get; private set; }
 
-        public int Add(int a, int b)
+        public override int Add(int a, int b)
         {
             var inside = Interlocked.Increment(ref _inside);
             MostConcurrent = Math.Max(MostConcurrent, inside);
@@ -146,27 +146,9 @@ public sealed class EndpointTests
             Interlocked.Decrement(ref _inside);
             return Total;
         }
-
-        public string Greet(string name) => name;
-
-        public void Swap(ref int left, ref int right)
-        {
-        }
-
-        public void Split(long value, out int high, out int low) => (high, low) = (0, 0);
-
-        public int Sum(int[] values) => 0;
-
-        public int Measure(in double value) => 0;
-
-        public int SenderId() => CallContext.SenderBadge;
-
-        public void Fail(string message)
-        {
-        }
     }
 
-    private sealed class RelayingCalculator(ICalculator inner) : ICalculator
+    private sealed class RelayingCalculator(ICalculator inner) : StubCalculator
     {
         public int Before { get; private set; }
 
@@ -174,30 +156,12 @@ public sealed class EndpointTests
 
         public int After { get; private set; }
 
-        public int SenderId()
+        public override int SenderId()
         {
             Before = CallContext.SenderBadge;
             Inner = inner.SenderId();
             After = CallContext.SenderBadge;
             return After;
-        }
-
-        public int Add(int a, int b) => a + b;
-
-        public string Greet(string name) => name;
-
-        public void Swap(ref int left, ref int right)
-        {
-        }
-
-        public void Split(long value, out int high, out int low) => (high, low) = (0, 0);
-
-        public int Sum(int[] values) => 0;
-
-        public int Measure(in double value) => 0;
-
-        public void Fail(string message)
-        {
         }
     }
 }
