@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
-using UxRt.Camkes.Compiler.Generator;
-
 namespace UxRt.Camkes.Cli.Tests;
 
 public sealed class GenerateCommandTests
@@ -51,25 +45,6 @@ public sealed class GenerateCommandTests
         Assert.Equal(2, run.ExitCode);
     }
 
-    private static Dictionary<string, string> RunSourceGenerator(params string[] specs)
-    {
-        var compilation = CSharpCompilation.Create(
-            "Generated",
-            references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-            options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var texts = specs.Select(path => (AdditionalText)new SpecText(path)).ToImmutableArray();
-        var driver = CSharpGeneratorDriver.Create(new[] { new CamkesGenerator().AsSourceGenerator() }, texts);
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
-        Assert.Null(result.Exception);
-        return result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
-    }
-
-    private sealed class SpecText : AdditionalText
-    {
-        public SpecText(string path) => Path = path;
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
-    }
+    private static Dictionary<string, string> RunSourceGenerator(params string[] specs) =>
+        SourceGeneratorRun.Run(specs).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 }

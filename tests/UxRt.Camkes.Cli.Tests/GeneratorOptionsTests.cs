@@ -1,10 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using UxRt.Camkes.Compiler.Generator;
 
 namespace UxRt.Camkes.Cli.Tests;
 
@@ -33,34 +28,6 @@ public sealed class GeneratorOptionsTests
         Assert.Contains(without, d => d.Id == "ADL0004");
     }
 
-    private static ImmutableArray<Diagnostic> Run(string[] specs, Dictionary<string, string> properties)
-    {
-        var compilation = CSharpCompilation.Create("Generated", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new CamkesGenerator().AsSourceGenerator() },
-            specs.Select(path => (AdditionalText)new SpecText(path)),
-            optionsProvider: new Options(properties));
-        return driver.RunGenerators(compilation).GetRunResult().Diagnostics;
-    }
-
-    private sealed class SpecText(string path) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
-    }
-
-    private sealed class Options(Dictionary<string, string> properties) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(properties);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
-    }
-
-    private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
+    private static ImmutableArray<Diagnostic> Run(string[] specs, Dictionary<string, string> properties) =>
+        SourceGeneratorRun.Run(specs, properties).Diagnostics;
 }
