@@ -13,11 +13,11 @@ namespace UxRt.Camkes.Compiler.Emit;
 internal sealed class InstanceSettings
 {
     private readonly Dictionary<(string Instance, string Attribute), SettingModel> _settings = new();
-    private readonly ModelLookup _lookup;
+    private readonly ModelIndex _index;
 
-    public InstanceSettings(SystemModel model, ModelLookup lookup)
+    public InstanceSettings(SystemModel model, ModelIndex index)
     {
-        _lookup = lookup;
+        _index = index;
         foreach (var setting in model.Settings)
         {
             _settings[(setting.Instance, setting.Attribute)] = setting;
@@ -35,7 +35,7 @@ internal sealed class InstanceSettings
             return setting.Value;
         }
 
-        return _lookup.ComponentOfInstance(instance)?.Attributes.FirstOrDefault(a => a.Name == attribute)?.DefaultValue;
+        return _index.ComponentOf(instance)?.Attributes.FirstOrDefault(a => a.Name == attribute)?.DefaultValue;
     }
 
     public long? Integer(string instance, string attribute) => Value(instance, attribute) switch

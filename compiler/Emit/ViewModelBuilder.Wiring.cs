@@ -142,7 +142,7 @@ internal sealed partial class ViewModelBuilder
             return null;
         }
 
-        if (_lookup.HasInstance(handler))
+        if (_index.InstanceOf(handler) is not null)
         {
             return InstanceVariable(handler);
         }
@@ -279,10 +279,9 @@ internal sealed partial class ViewModelBuilder
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private ComponentModel ComponentOf(string instance) =>
-        _lookup.ComponentOfInstance(instance) ?? throw new System.InvalidOperationException($"the model has no instance '{instance}'");
+        _index.ComponentOf(instance) ?? throw new System.InvalidOperationException($"the model has no instance '{instance}'");
 
-    private InterfaceModel? InterfaceOf(string instance, string name) =>
-        ComponentOf(instance).Interfaces.FirstOrDefault(i => i.Name == name);
+    private InterfaceModel? InterfaceOf(string instance, string name) => _index.InterfaceOf(instance, name);
 
     private static string InstanceVariable(string instance) => CSharpNames.Camel(instance.Replace('.', '_'));
 }

@@ -20,7 +20,7 @@ internal sealed partial class ViewModelBuilder
     private readonly SystemModel _model;
     private readonly string _namespace;
     private readonly string _sourceFile;
-    private readonly ModelLookup _lookup;
+    private readonly ModelIndex _index;
     private readonly InstanceSettings _settings;
     private readonly DiagnosticBag _diagnostics;
 
@@ -29,16 +29,16 @@ internal sealed partial class ViewModelBuilder
         _model = model;
         _namespace = @namespace;
         _sourceFile = Path.GetFileName(model.SourcePath);
-        _lookup = new ModelLookup(model);
-        _settings = new InstanceSettings(model, _lookup);
+        _index = new ModelIndex(model);
+        _settings = new InstanceSettings(model, _index);
         _diagnostics = diagnostics;
     }
 
     /// <summary>Whether some instance is of <paramref name="component"/>; only those get a base class.</summary>
-    public bool IsInstantiated(ComponentModel component) => _lookup.IsInstantiated(component.Name);
+    public bool IsInstantiated(ComponentModel component) => _index.IsInstantiated(component.Name);
 
     /// <summary>The procedure named <paramref name="name"/>, if the spec defines one.</summary>
-    public ProcedureModel? FindProcedure(string? name) => name is null ? null : _lookup.Procedure(name);
+    public ProcedureModel? FindProcedure(string? name) => name is null ? null : _index.Procedure(name);
 
     public ProcedureView Procedure(ProcedureModel procedure)
     {
@@ -188,7 +188,7 @@ internal sealed partial class ViewModelBuilder
     private ProvidesView Provides(InterfaceModel port)
     {
         var portName = CSharpNames.Pascal(port.Name);
-        var procedure = _lookup.Procedure(port.TypeName);
+        var procedure = _index.Procedure(port.TypeName);
         return new ProvidesView
         {
             AdlName = port.Name,
@@ -272,7 +272,7 @@ internal sealed partial class ViewModelBuilder
         }
 
         // A struct declared in the specification is generated under its C# name; any other type is the user's.
-        var isSpecStruct = _lookup.IsSpecStruct(type);
+        var isSpecStruct = _index.IsStruct(type);
         return $"{Runtime}.Dataports.Dataport<{CSharpTypes.Map(new TypeModel(type, isSpecStruct))}>";
     }
 }

@@ -1,14 +1,19 @@
 using System.Collections.Generic;
 using System.Linq;
-using UxRt.Camkes.Adl.Model;
+namespace UxRt.Camkes.Adl.Model;
 
-namespace UxRt.Camkes.Adl.Checking;
-
-/// <summary>Dictionaries over a model, built once so that every rule looks things up in constant time.</summary>
-internal sealed class ModelIndex
+/// <summary>
+/// Dictionaries over a model, built once so that the checks and the emitters look names up in
+/// constant time instead of scanning the model's lists. The first of two same-named definitions
+/// wins; the front end reports the second.
+/// </summary>
+public sealed class ModelIndex
 {
     private readonly Dictionary<string, ComponentModel> _components;
     private readonly Dictionary<string, InstanceModel> _instances;
+    private readonly Dictionary<string, ProcedureModel> _procedures;
+    private readonly HashSet<string> _structs;
+    private readonly HashSet<string> _instantiated;
     private readonly Dictionary<string, Dictionary<string, InterfaceModel>> _interfaces;
     private readonly Dictionary<(string Instance, string Attribute), ConfigValue> _settings;
 
@@ -17,6 +22,9 @@ internal sealed class ModelIndex
         _components = ToDictionary(model.Components, c => c.Name);
         _instances = ToDictionary(model.Instances, i => i.Name);
         Connectors = ToDictionary(model.Connectors, c => c.Name);
+        _procedures = ToDictionary(model.Procedures, p => p.Name);
+        _structs = new HashSet<string>(model.Structs.Select(s => s.Name), System.StringComparer.Ordinal);
+        _instantiated = new HashSet<string>(model.Instances.Select(i => i.ComponentType), System.StringComparer.Ordinal);
         _interfaces = model.Components.GroupBy(c => c.Name).ToDictionary(
             g => g.Key,
             g => ToDictionary(g.First().Interfaces, i => i.Name),
@@ -28,7 +36,15 @@ internal sealed class ModelIndex
         }
     }
 
-    public Dictionary<string, ConnectorModel> Connectors { get; }
+    public IReadOnlyDictionary<string, ConnectorModel> Connectors { get; }
+
+    /// <summary>Whether some instance is of this component type.</summary>
+    public bool IsInstantiated(string component) => _instantiated.Contains(component);
+
+    public ProcedureModel? Procedure(string name) => _procedures.TryGetValue(name, out var procedure) ? procedure : null;
+
+    /// <summary>Whether the spec defines a struct of this name.</summary>
+    public bool IsStruct(string name) => _structs.Contains(name);
 
     public InstanceModel? InstanceOf(string instance) =>
         _instances.TryGetValue(instance, out var found) ? found : null;
