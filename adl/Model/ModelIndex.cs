@@ -15,7 +15,7 @@ public sealed class ModelIndex
     private readonly HashSet<string> _structs;
     private readonly HashSet<string> _instantiated;
     private readonly Dictionary<string, Dictionary<string, InterfaceModel>> _interfaces;
-    private readonly Dictionary<(string Instance, string Attribute), ConfigValue> _settings;
+    private readonly Dictionary<(string Instance, string Attribute), SettingModel> _settings;
 
     public ModelIndex(SystemModel model)
     {
@@ -29,10 +29,11 @@ public sealed class ModelIndex
             g => g.Key,
             g => ToDictionary(g.First().Interfaces, i => i.Name),
             System.StringComparer.Ordinal);
-        _settings = new Dictionary<(string, string), ConfigValue>();
+        _settings = new Dictionary<(string, string), SettingModel>();
         foreach (var setting in model.Settings)
         {
-            _settings[(setting.Instance, setting.Attribute)] = setting.Value;
+            // The last assignment wins, as in CAmkES.
+            _settings[(setting.Instance, setting.Attribute)] = setting;
         }
     }
 
@@ -57,8 +58,12 @@ public sealed class ModelIndex
             ? port
             : null;
 
-    public ConfigValue? Setting(string instance, string attribute) =>
-        _settings.TryGetValue((instance, attribute), out var value) ? value : null;
+    /// <summary>The value written for <c>instance.attribute</c>, or null when the spec sets none.</summary>
+    public ConfigValue? Setting(string instance, string attribute) => SettingOf(instance, attribute)?.Value;
+
+    /// <summary>The setting written for <c>instance.attribute</c> (with where it is written), or null.</summary>
+    public SettingModel? SettingOf(string instance, string attribute) =>
+        _settings.TryGetValue((instance, attribute), out var setting) ? setting : null;
 
     private static Dictionary<string, T> ToDictionary<T>(IEnumerable<T> items, System.Func<T, string> key)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using UxRt.Camkes.Adl.Model;
@@ -12,21 +11,12 @@ namespace UxRt.Camkes.Compiler.Emit;
 /// </summary>
 internal sealed class InstanceSettings
 {
-    private readonly Dictionary<(string Instance, string Attribute), SettingModel> _settings = new();
     private readonly ModelIndex _index;
 
-    public InstanceSettings(SystemModel model, ModelIndex index)
-    {
-        _index = index;
-        foreach (var setting in model.Settings)
-        {
-            _settings[(setting.Instance, setting.Attribute)] = setting;
-        }
-    }
+    public InstanceSettings(ModelIndex index) => _index = index;
 
     /// <summary>Where the setting is written, for diagnostics; null when it comes from a default or is absent.</summary>
-    public SettingModel? Find(string instance, string attribute) =>
-        _settings.TryGetValue((instance, attribute), out var setting) ? setting : null;
+    public SettingModel? Find(string instance, string attribute) => _index.SettingOf(instance, attribute);
 
     public ConfigValue? Value(string instance, string attribute)
     {

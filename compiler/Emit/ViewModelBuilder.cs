@@ -30,7 +30,7 @@ internal sealed partial class ViewModelBuilder
         _namespace = @namespace;
         _sourceFile = Path.GetFileName(model.SourcePath);
         _index = new ModelIndex(model);
-        _settings = new InstanceSettings(model, _index);
+        _settings = new InstanceSettings(_index);
         _diagnostics = diagnostics;
     }
 
