@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using UxRt.Camkes.Runtime.Notifications;
 
 namespace UxRt.Camkes.Runtime.Dataports;
 
@@ -53,6 +54,18 @@ public class Dataport
 
     /// <summary>Makes the other ends' writes released before this point visible to reads after it (<c>&lt;dp&gt;_acquire()</c>).</summary>
     public void Acquire() => Interlocked.MemoryBarrier();
+
+    /// <summary>
+    /// Waits for the other end's signal that it has written, then <see cref="Acquire"/>s: the usual
+    /// "wait, acquire, read" in one step that never blocks a virtual CPU. Returns the signal's bits.
+    /// </summary>
+    public async ValueTask<int> AcquireWhenSignalledAsync(Notification written, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var bits = await written.WaitAsync(cancellation);
+        Acquire();
+        return bits;
+    }
 
     /// <summary>Publishes this end's writes before anything that follows, such as a signal (<c>&lt;dp&gt;_release()</c>).</summary>
     public void Release() => Interlocked.MemoryBarrier();

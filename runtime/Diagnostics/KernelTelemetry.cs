@@ -29,6 +29,9 @@ public static class KernelTelemetry
     /// <summary>Unhandled exceptions on component threads.</summary>
     public static readonly Counter<long> FaultCount = Meter.CreateCounter<long>("camkes.faults", unit: "{fault}", description: "Unhandled exceptions on component threads");
 
+    /// <summary>Work items that held a unicore instance's virtual CPU past its limit (tagged with the instance).</summary>
+    public static readonly Counter<long> CpuStallCount = Meter.CreateCounter<long>("camkes.cpu.stalls", unit: "{stall}", description: "Work items that held a virtual CPU past its limit");
+
     /// <summary>Notification signals (tagged with the consuming instance and interface).</summary>
     public static readonly Counter<long> SignalCount = Meter.CreateCounter<long>("camkes.notifications.signals", unit: "{signal}", description: "Notifications emitted");
 }

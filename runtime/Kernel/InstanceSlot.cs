@@ -14,12 +14,15 @@ internal sealed class InstanceSlot(string name, Component component, InstanceOpt
 
     public InstanceOptions Options { get; } = options;
 
+    /// <summary>The instance's virtual CPU when it is unicore; null when native.</summary>
+    public VirtualCpu? Cpu => Options.Threading.VirtualCpu;
+
     /// <summary>Created with the instance's first consumed notification.</summary>
     public EventLoop? EventLoop { get; set; }
 
     public IFaultHandler? FaultHandler { get; set; }
 
-    /// <summary>The fault handler's virtual CPU when it is a unicore instance: its code runs only while holding it.</summary>
+    /// <summary>The fault handler's virtual CPU when it is a unicore instance: its code runs only there.</summary>
     public VirtualCpu? FaultHandlerCpu { get; set; }
 
     /// <summary>Set once <c>Init</c> has failed: the instance's threads are not started.</summary>

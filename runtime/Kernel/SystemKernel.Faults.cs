@@ -36,20 +36,7 @@ public sealed partial class SystemKernel
 
         if (slot.FaultHandler is { } handler)
         {
-            try
-            {
-                // The handler is another component's code: it runs on that component's CPU, not the faulted one's.
-                using (VirtualCpu.Yield())
-                using (slot.FaultHandlerCpu is null ? default : slot.FaultHandlerCpu.Enter())
-                {
-                    handler.HandleFault(fault);
-                }
-            }
-            catch (Exception handlerException)
-            {
-                Interlocked.Increment(ref _unhandledFaults);
-                _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
-            }
+            DeliverToFaultHandler(slot, handler, fault);
         }
         else
         {
@@ -65,36 +52,88 @@ public sealed partial class SystemKernel
         return fault;
     }
 
-    // Re-initialises the instance on the faulted thread and, when the fault ended its control
-    // thread, starts a fresh one. Other instances, and this one's interface threads, keep running.
+    // The handler is another component's code, so it runs where that component runs: on its own
+    // CPU when it is unicore, else on the faulted thread, unless that is a virtual CPU, which
+    // must not run foreign code (nor wait for it), so the thread pool runs it.
+    private void DeliverToFaultHandler(InstanceSlot slot, IFaultHandler handler, FaultRecord fault)
+    {
+        void Handle()
+        {
+            try
+            {
+                handler.HandleFault(fault);
+            }
+            catch (Exception handlerException)
+            {
+                Interlocked.Increment(ref _unhandledFaults);
+                _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
+            }
+        }
+
+        var handlerCpu = slot.FaultHandlerCpu;
+        if (handlerCpu is not null && !handlerCpu.IsCurrent)
+        {
+            if (VirtualCpu.Current is null)
+            {
+                handlerCpu.Invoke(Handle);
+            }
+            else
+            {
+                handlerCpu.Post(Handle);
+            }
+        }
+        else if (handlerCpu is null && VirtualCpu.Current is not null)
+        {
+            ThreadPool.QueueUserWorkItem(_ => Handle());
+        }
+        else
+        {
+            Handle();
+        }
+    }
+
+    // Re-initialises the instance and, when the fault ended its control thread, starts a fresh one.
+    // Other instances, and this one's interface threads, keep running. A unicore instance restarts
+    // on its own CPU, which also serialises its restarts; a native one on the faulted thread.
     private void Restart(InstanceSlot slot, FaultRecord fault)
     {
+        if (slot.Cpu is not null)
+        {
+            OnInstanceCpu(slot, () => RestartNow(slot, fault));
+            return;
+        }
+
         lock (slot)
         {
-            if (_stop.IsCancellationRequested)
-            {
-                return;
-            }
+            RestartNow(slot, fault);
+        }
+    }
 
-            if (slot.Restarts >= RestartLimit)
-            {
-                _logger.LogError("Instance {Instance} reached its restart limit ({Limit}); {Fault} is only recorded", slot.Name, RestartLimit, fault);
-                return;
-            }
+    private void RestartNow(InstanceSlot slot, FaultRecord fault)
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
 
-            slot.Restarts++;
-            _logger.LogWarning("Restarting instance {Instance} (restart {Count}) after {Fault}", slot.Name, slot.Restarts, fault);
-            if (!TryInit(slot) || !slot.Options.HasControl)
-            {
-                return;
-            }
+        if (slot.Restarts >= RestartLimit)
+        {
+            _logger.LogError("Instance {Instance} reached its restart limit ({Limit}); {Fault} is only recorded", slot.Name, RestartLimit, fault);
+            return;
+        }
 
-            if (fault.Thread == $"{slot.Name}.control")
-            {
-                // Counted before the faulted thread's own exit is, so the system never looks finished in between.
-                Interlocked.Increment(ref _liveControlThreads);
-                StartControlThread(slot);
-            }
+        slot.Restarts++;
+        _logger.LogWarning("Restarting instance {Instance} (restart {Count}) after {Fault}", slot.Name, slot.Restarts, fault);
+        if (!TryInit(slot) || !slot.Options.HasControl)
+        {
+            return;
+        }
+
+        if (fault.Thread == $"{slot.Name}.control")
+        {
+            // Counted before the faulted thread's own exit is, so the system never looks finished in between.
+            Interlocked.Increment(ref _liveControlThreads);
+            StartControlThread(slot);
         }
     }
 }

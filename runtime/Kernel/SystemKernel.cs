@@ -22,7 +22,7 @@ public sealed partial class SystemKernel : IDisposable
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly List<InstanceSlot> _instanceOrder = new();
     private readonly List<Endpoint> _endpoints = new();
-    private readonly List<(ThreadedEndpoint Endpoint, ThreadSettings Settings)> _servedEndpoints = new();
+    private readonly List<(Endpoint Endpoint, ThreadSettings Settings)> _servedEndpoints = new();
     private readonly List<IComponentThread> _threads = new();
     private readonly ConcurrentQueue<FaultRecord> _faults = new();
     private readonly CancellationTokenSource _stop = new();
@@ -84,40 +84,56 @@ public sealed partial class SystemKernel : IDisposable
             throw new ArgumentException($"instance '{name}' already exists", nameof(name));
         }
 
-        component.Attach(name, _stop.Token, RequestStop);
         var slot = new InstanceSlot(name, component, options);
+        component.Attach(name, _stop.Token, RequestStop, new InstanceServices(this, slot));
+        if (slot.Cpu is { } cpu)
+        {
+            WatchCpu(slot, cpu);
+        }
+
         _instances.Add(name, slot);
         _instanceOrder.Add(slot);
         return component;
     }
 
-    /// <summary>seL4RPCCall: <paramref name="instance"/>.<paramref name="interfaceName"/> served by its own interface thread.</summary>
-    public ThreadedEndpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default)
-    {
-        EnsureNotStarted();
-        var endpoint = new ThreadedEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
-        _endpoints.Add(endpoint);
-        _servedEndpoints.Add((endpoint, thread));
-        return endpoint;
-    }
+    /// <summary>
+    /// seL4RPCCall: <paramref name="instance"/>.<paramref name="interfaceName"/> served by its own
+    /// interface thread: an OS thread for a native server, a lightweight thread on its CPU for a unicore one.
+    /// </summary>
+    public Endpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default) =>
+        CpuOf(instance) is { } cpu
+            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: true), thread)
+            : Register(new ThreadedEndpoint(instance, interfaceName, dispatcher), thread);
 
-    /// <summary><c>&lt;iface&gt;_passive = true</c>: the handler runs on the caller's thread, one call at a time.</summary>
-    public PassiveEndpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher)
-    {
-        EnsureNotStarted();
-        var endpoint = new PassiveEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
-        _endpoints.Add(endpoint);
-        return endpoint;
-    }
+    /// <summary>seL4RPCCall into a unicore server whose handlers may await.</summary>
+    public Endpoint Serve(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, ThreadSettings thread = default) =>
+        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: true), thread);
 
-    /// <summary>seL4DirectCall: the handler is called directly on the caller's thread.</summary>
-    public DirectEndpoint ServeDirect(string instance, string interfaceName, ICallDispatcher dispatcher)
-    {
-        EnsureNotStarted();
-        var endpoint = new DirectEndpoint(instance, interfaceName, dispatcher, CpuOf(instance));
-        _endpoints.Add(endpoint);
-        return endpoint;
-    }
+    /// <summary>
+    /// <c>&lt;iface&gt;_passive = true</c>: no interface thread. A native server's handler runs on the
+    /// caller's thread, one call at a time; a unicore server's runs as a work item on its CPU.
+    /// </summary>
+    public Endpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher) =>
+        CpuOf(instance) is { } cpu
+            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false), default)
+            : Register(new PassiveEndpoint(instance, interfaceName, dispatcher), null);
+
+    /// <summary><c>&lt;iface&gt;_passive = true</c> on a unicore server whose handlers may await.</summary>
+    public Endpoint ServePassive(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
+        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
+
+    /// <summary>
+    /// seL4DirectCall: a native server's handler is called directly on the caller's thread; a
+    /// unicore server's runs as a work item on its CPU.
+    /// </summary>
+    public Endpoint ServeDirect(string instance, string interfaceName, ICallDispatcher dispatcher) =>
+        CpuOf(instance) is { } cpu
+            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false), default)
+            : Register(new DirectEndpoint(instance, interfaceName, dispatcher), null);
+
+    /// <summary>seL4DirectCall into a unicore server whose handlers may await.</summary>
+    public Endpoint ServeDirect(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
+        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
 
     /// <summary>The notification behind <paramref name="instance"/>'s <c>consumes</c> interface; its callbacks run on the instance's event thread.</summary>
     public Notification CreateNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing)
@@ -152,7 +168,7 @@ public sealed partial class SystemKernel : IDisposable
         _logger.LogInformation("Starting system {System} with {Count} instances", Name, _instances.Count);
         foreach (var slot in _instanceOrder)
         {
-            slot.InitFailed = !TryInit(slot);
+            slot.InitFailed = !InitOnInstanceCpu(slot);
         }
 
         // A server whose Init failed is not served: its callers get a fault instead of a half-made component.
@@ -164,17 +180,24 @@ public sealed partial class SystemKernel : IDisposable
         foreach (var (endpoint, settings) in _servedEndpoints)
         {
             var threading = _instances.TryGetValue(endpoint.Instance, out var server) ? server.Options.Threading : NativeThreadingModel.Instance;
-            Track(threading.Start($"{endpoint.Instance}.{endpoint.Interface}", settings, endpoint.Serve));
+            var name = $"{endpoint.Instance}.{endpoint.Interface}";
+            Track(endpoint switch
+            {
+                CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
+                ThreadedEndpoint threaded => threading.Start(name, settings, threaded.Serve),
+                _ => throw new InvalidOperationException($"{name} has no interface thread"),
+            });
         }
 
         var running = _instanceOrder.Where(s => !s.InitFailed).ToList();
         foreach (var slot in running.Where(s => s.EventLoop is not null))
         {
             var eventLoop = slot.EventLoop!;
-            Track(slot.Options.Threading.Start(
-                $"{slot.Name}.events",
-                slot.Options.ControlThread,
-                () => eventLoop.Run(exception => ReportFault(slot, $"{slot.Name}.events", exception), _stop.Token)));
+            var name = $"{slot.Name}.events";
+            Action<Exception> fault = exception => ReportFault(slot, name, exception);
+            Track(slot.Cpu is null
+                ? slot.Options.Threading.Start(name, slot.Options.ControlThread, () => eventLoop.Run(fault, _stop.Token))
+                : slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => eventLoop.RunAsync(fault, _stop.Token)));
         }
 
         var controlled = running.Where(s => s.Options.HasControl).ToList();
@@ -223,6 +246,7 @@ public sealed partial class SystemKernel : IDisposable
 
         _stop.Cancel();
         _runEnded.Set();
+        StopTimers();
         foreach (var endpoint in _endpoints)
         {
             endpoint.Close();
@@ -230,6 +254,15 @@ public sealed partial class SystemKernel : IDisposable
 
         var deadline = Deadline.After(ShutdownTimeout);
         var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(thread => thread.Name).ToList();
+
+        // The CPUs go last: until their lightweight threads have ended they are still running them.
+        foreach (var cpu in _instanceOrder.Select(s => s.Cpu).OfType<VirtualCpu>())
+        {
+            if (!cpu.Stop(deadline.Remaining))
+            {
+                stuck.Add($"{cpu.Name}.cpu");
+            }
+        }
         foreach (var name in stuck)
         {
             _logger.LogWarning("Thread {Thread} of system {System} did not stop within {Timeout}", name, Name, ShutdownTimeout);
@@ -272,6 +305,13 @@ public sealed partial class SystemKernel : IDisposable
         {
             Stop();
         }
+        else
+        {
+            foreach (var cpu in _instanceOrder.Select(s => s.Cpu).OfType<VirtualCpu>())
+            {
+                cpu.Stop(TimeSpan.Zero);
+            }
+        }
 
         _stop.Dispose();
     }
@@ -279,14 +319,15 @@ public sealed partial class SystemKernel : IDisposable
     private void StartControlThread(InstanceSlot slot)
     {
         var name = $"{slot.Name}.control";
-        Track(slot.Options.Threading.Start(name, slot.Options.ControlThread, () => RunControl(slot, name)));
+        Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)));
     }
 
-    private void RunControl(InstanceSlot slot, string threadName)
+    // Native: an OS thread runs this to the end (RunAsync runs Run). Unicore: a lightweight thread awaits RunAsync.
+    private async Task RunControlAsync(InstanceSlot slot, string threadName)
     {
         try
         {
-            slot.Component.Run();
+            await slot.Component.RunAsync();
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -307,6 +348,14 @@ public sealed partial class SystemKernel : IDisposable
         }
     }
 
+    // A unicore instance's Init runs on its CPU like the rest of its code.
+    private bool InitOnInstanceCpu(InstanceSlot slot)
+    {
+        var initialised = false;
+        OnInstanceCpu(slot, () => initialised = TryInit(slot));
+        return initialised;
+    }
+
     private bool TryInit(InstanceSlot slot)
     {
         try
@@ -321,27 +370,27 @@ public sealed partial class SystemKernel : IDisposable
         }
     }
 
-    private IComponentThread Track(IComponentThread thread)
+    private Endpoint Register(Endpoint endpoint, ThreadSettings? interfaceThread)
     {
-        lock (_threads)
+        EnsureNotStarted();
+        _endpoints.Add(endpoint);
+        if (interfaceThread is { } settings)
         {
-            _threads.Add(thread);
+            _servedEndpoints.Add((endpoint, settings));
         }
 
-        var settings = thread.Settings;
-        _logger.LogDebug(
-            "Started thread {Thread} at {OsPriority} (priority {Priority}, affinity {Affinity} recorded, stack {StackSize} bytes)",
-            thread.Name,
-            settings.OsPriority,
-            settings.Priority,
-            settings.Affinity,
-            settings.StackSize);
-        return thread;
+        return endpoint;
     }
+
+    private Endpoint ServeOnCpu(CpuEndpoint endpoint, ThreadSettings thread) =>
+        Register(endpoint, endpoint.HasInterfaceThread ? thread : null);
 
     // Handlers of a unicore server run on its virtual CPU, whichever thread delivers the call.
     private VirtualCpu? CpuOf(string instance) =>
-        _instances.TryGetValue(instance, out var slot) ? slot.Options.Threading.VirtualCpu : null;
+        _instances.TryGetValue(instance, out var slot) ? slot.Cpu : null;
+
+    private VirtualCpu UnicoreCpuOf(string instance) =>
+        CpuOf(instance) ?? throw new ArgumentException($"instance '{instance}' is not unicore: an awaitable dispatcher needs a virtual CPU to run on", nameof(instance));
 
     private InstanceSlot Slot(string instance) =>
         _instances.TryGetValue(instance, out var slot) ? slot : throw new ArgumentException($"no instance '{instance}'", nameof(instance));

@@ -4,7 +4,9 @@ namespace UxRt.Camkes.Runtime.Notifications;
 
 /// <summary>
 /// A component's event thread: runs the callbacks registered on its notifications, so that a
-/// callback never runs on the emitter's thread. One set covers every watched notification.
+/// callback never runs on the emitter's thread. One set covers every watched notification. A
+/// native component's event thread is an OS thread (<see cref="Run"/>); a unicore component's is a
+/// lightweight thread on its CPU (<see cref="RunAsync"/>).
 /// </summary>
 public sealed class EventLoop
 {
@@ -32,18 +34,42 @@ public sealed class EventLoop
                 return;
             }
 
+            Deliver(signal, fault);
+        }
+    }
+
+    /// <summary>Like <see cref="Run"/>, awaiting signals instead of blocking: the event thread of a unicore component.</summary>
+    public async Task RunAsync(Action<Exception> fault, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            NotificationSignal signal;
             try
             {
-                signal.Source.Deliver(signal.Bits);
+                signal = await _watched.WaitAsync(stop);
             }
-            catch (Exception exception)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                fault(new CallbackFaultException(signal.Source.Name, exception));
+                return;
             }
+
+            Deliver(signal, fault);
         }
     }
 
     internal void Watch(Notification notification) => _watched.Add(notification);
 
     internal void Unwatch(Notification notification) => _watched.Remove(notification);
+
+    private static void Deliver(NotificationSignal signal, Action<Exception> fault)
+    {
+        try
+        {
+            signal.Source.Deliver(signal.Bits);
+        }
+        catch (Exception exception)
+        {
+            fault(new CallbackFaultException(signal.Source.Name, exception));
+        }
+    }
 }

@@ -66,6 +66,7 @@ public sealed class Notification
 
     /// <summary>Blocks until signalled, then takes the pending bits (or count).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="WaitAsync"/> there.</exception>
     public int Wait(CancellationToken cancellation = default)
     {
         // Without a timeout the wait returns only once signalled (or throws when cancelled).
@@ -76,6 +77,11 @@ public sealed class Notification
     /// <summary>Like <see cref="Wait"/>, but gives up after <paramref name="timeout"/>.</summary>
     public bool TryWait(TimeSpan timeout, out int bits, CancellationToken cancellation = default)
     {
+        if (timeout != TimeSpan.Zero)
+        {
+            BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on notification '{Name}'", "await WaitAsync() instead");
+        }
+
         var deadline = Kernel.Deadline.After(timeout);
         while (true)
         {
@@ -87,13 +93,7 @@ public sealed class Notification
                 return true;
             }
 
-            bool woken;
-            using (VirtualCpu.Yield())
-            {
-                woken = _wake.Wait(deadline.Remaining, cancellation);
-            }
-
-            if (!woken)
+            if (!_wake.Wait(deadline.Remaining, cancellation))
             {
                 bits = Poll();
                 return bits != 0;
@@ -101,7 +101,10 @@ public sealed class Notification
         }
     }
 
-    /// <summary>Waits without holding a thread: completes when signalled, with the pending bits (or count).</summary>
+    /// <summary>
+    /// Waits without holding a thread: completes when signalled, with the pending bits (or count).
+    /// On a virtual CPU only the awaiting lightweight thread parks; the code after the await runs on the CPU again.
+    /// </summary>
     public async ValueTask<int> WaitAsync(CancellationToken cancellation = default)
     {
         while (true)
@@ -129,8 +132,8 @@ public sealed class Notification
     }
 
     /// <summary>
-    /// Runs <paramref name="callback"/> with the pending bits on the consumer's event thread each
-    /// time the notification is signalled, until the returned registration is disposed. While a
+    /// Runs <paramref name="callback"/> with the pending bits on the consumer's event thread (a
+    /// lightweight thread on its CPU when the consumer is unicore) each time the notification is signalled, until the returned registration is disposed. While a
     /// callback is registered it consumes the signals, so do not also wait on the notification.
     /// </summary>
     public IDisposable RegisterCallback(Action<int> callback)

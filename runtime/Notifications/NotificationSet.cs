@@ -12,6 +12,7 @@ public sealed class NotificationSet
 {
     private readonly ConcurrentQueue<Notification> _ready = new();
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 20);
+    private TaskCompletionSource? _asyncWake;
     private int _count;
 
     /// <summary>How many notifications the set holds.</summary>
@@ -71,6 +72,11 @@ public sealed class NotificationSet
     /// <summary>Like <see cref="Wait"/>, but gives up after <paramref name="timeout"/>.</summary>
     public bool TryWait(TimeSpan timeout, out NotificationSignal signal, CancellationToken cancellation = default)
     {
+        if (timeout != TimeSpan.Zero)
+        {
+            BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on a notification set", "await WaitAsync() instead");
+        }
+
         var deadline = Kernel.Deadline.After(timeout);
         while (true)
         {
@@ -80,16 +86,38 @@ public sealed class NotificationSet
                 return true;
             }
 
-            bool woken;
-            using (VirtualCpu.Yield())
-            {
-                woken = _wake.Wait(deadline.Remaining, cancellation);
-            }
-
-            if (!woken)
+            if (!_wake.Wait(deadline.Remaining, cancellation))
             {
                 return TryPoll(out signal);
             }
+        }
+    }
+
+    /// <summary>Waits for any member without holding a thread; on a virtual CPU only the awaiting lightweight thread parks.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public async ValueTask<NotificationSignal> WaitAsync(CancellationToken cancellation = default)
+    {
+        while (true)
+        {
+            if (TryPoll(out var signal))
+            {
+                return signal;
+            }
+
+            var wake = Volatile.Read(ref _asyncWake);
+            if (wake is null)
+            {
+                var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wake = Interlocked.CompareExchange(ref _asyncWake, fresh, null) ?? fresh;
+            }
+
+            // Installed before this re-check, so a member marked ready after it is certain to complete `wake`.
+            if (!_ready.IsEmpty)
+            {
+                continue;
+            }
+
+            await wake.Task.WaitAsync(cancellation).ConfigureAwait(false);
         }
     }
 
@@ -97,5 +125,6 @@ public sealed class NotificationSet
     {
         _ready.Enqueue(notification);
         _wake.Set();
+        Interlocked.Exchange(ref _asyncWake, null)?.TrySetResult();
     }
 }

@@ -1,16 +1,19 @@
+using UxRt.Camkes.Runtime.Threading;
+
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
-/// The call being served on the current thread. CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>:
-/// a handler reads the badge of the client that called it.
+/// The call being served. CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>: a handler reads the badge
+/// of the client that called it. On a native thread it is the thread's current call; on a virtual
+/// CPU it follows the lightweight thread of the handler across its awaits.
 /// </summary>
 public static class CallContext
 {
     [ThreadStatic]
     private static int t_senderBadge;
 
-    /// <summary>The badge of the client whose call this thread is handling; 0 outside a handler.</summary>
-    public static int SenderBadge => t_senderBadge;
+    /// <summary>The badge of the client whose call is being handled; 0 outside a handler.</summary>
+    public static int SenderBadge => VirtualCpu.Current is null ? t_senderBadge : Endpoint.CurrentAsyncSenderBadge;
 
     internal static int Enter(int badge)
     {

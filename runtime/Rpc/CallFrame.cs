@@ -9,8 +9,8 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// </summary>
 public abstract class CallFrame
 {
-    // Created on the first call through a threaded endpoint; passive and direct calls never need it.
-    private ManualResetEventSlim? _replied;
+    // Created on the first call that needs to wait for a reply; reused for every later one.
+    private CallReply? _reply;
 
     /// <summary>Index of the called method within its procedure.</summary>
     public int Method { get; set; }
@@ -21,13 +21,5 @@ public abstract class CallFrame
     /// <summary>Set when the handler threw or the server had stopped; rethrown to the caller.</summary>
     public ComponentFaultException? Fault { get; internal set; }
 
-    internal void PrepareForReply()
-    {
-        _replied ??= new ManualResetEventSlim(initialState: false, spinCount: 100);
-        _replied.Reset();
-    }
-
-    internal void SignalReply() => _replied!.Set();
-
-    internal void WaitForReply() => _replied!.Wait();
+    internal CallReply Reply => _reply ??= new CallReply(this);
 }

@@ -3,28 +3,44 @@ using UxRt.Camkes.Runtime.Threading;
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
-/// seL4DirectCall: a plain function call within one group. The handler runs on the caller's
-/// thread with no queue and no lock; concurrent callers run concurrently, as in CAmkES.
+/// seL4DirectCall into a native component: a plain function call within one group. The handler
+/// runs on the caller's thread with no queue and no lock; concurrent callers run concurrently, as
+/// in CAmkES. A caller on a virtual CPU may not lend its thread to foreign code that might block,
+/// so its calls run on the thread pool instead and it awaits the reply.
 /// </summary>
 public sealed class DirectEndpoint : Endpoint
 {
+    private readonly ICallDispatcher _dispatcher;
     private volatile bool _closed;
 
-    public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu = null)
-        : base(instance, interfaceName, dispatcher, serverCpu)
-    {
-    }
+    public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
+        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
 
     public override void Close() => _closed = true;
 
-    protected override void Transfer(CallFrame frame)
+    protected override bool Deliver(CallFrame frame, bool awaited)
     {
         if (_closed)
         {
             frame.Fault = Closed(frame);
-            return;
+            return true;
         }
 
-        Handle(frame);
+        if (VirtualCpu.Current is not null)
+        {
+            frame.Reply.PrepareAwaited();
+            frame.Reply.CarryTo(this);
+            ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
+            return false;
+        }
+
+        Handle(_dispatcher, frame);
+        return true;
+    }
+
+    internal override void HandleCarried(CallFrame frame)
+    {
+        Handle(_dispatcher, frame);
+        frame.Reply.Complete();
     }
 }

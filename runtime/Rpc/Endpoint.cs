@@ -7,24 +7,24 @@ namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
 /// The server side of one provided interface (seL4's endpoint): a client calls with a filled
-/// frame and returns once the handler has written the results into it. Subclasses decide which
-/// thread runs the handler: the interface's own thread, the caller's thread under a lock
-/// (passive), or the caller's thread directly (seL4DirectCall).
+/// frame and gets it back once the handler has written the results into it. A native client
+/// blocks in <see cref="Call"/>; a unicore client awaits <see cref="CallAsync"/>, which never holds
+/// its CPU. Subclasses decide where the handler runs: the interface's own thread, the caller's
+/// thread (passive, seL4DirectCall) or, for a unicore server, its virtual CPU.
 /// </summary>
 public abstract class Endpoint
 {
-    private readonly ICallDispatcher _dispatcher;
-    private readonly VirtualCpu? _serverCpu;
+    private static readonly AsyncLocal<int> AsyncSenderBadge = new();
+
+    private readonly IProcedureDispatcher _names;
     private readonly InterfaceTags _tags;
     private readonly string _spanName;
 
-    /// <param name="serverCpu">The serving component's virtual CPU when it is unicore: its handlers run only while holding it.</param>
-    protected Endpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu)
+    protected Endpoint(string instance, string interfaceName, IProcedureDispatcher dispatcher)
     {
         Instance = instance;
         Interface = interfaceName;
-        _dispatcher = dispatcher;
-        _serverCpu = serverCpu;
+        _names = dispatcher;
         _tags = new InterfaceTags(instance, interfaceName);
         _spanName = instance + "." + interfaceName;
     }
@@ -35,22 +35,25 @@ public abstract class Endpoint
     /// <summary>The serving interface.</summary>
     public string Interface { get; }
 
-    /// <summary>Sends <paramref name="frame"/> to the handler and returns once it has replied.</summary>
+    /// <summary>Sends <paramref name="frame"/> to the handler and blocks until it has replied.</summary>
     /// <exception cref="ComponentFaultException">The handler threw, or the endpoint is closed.</exception>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU, which must await <see cref="CallAsync"/> instead.</exception>
     public void Call(CallFrame frame)
     {
-        frame.Fault = null;
-        using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
-        using (VirtualCpu.Yield())
+        if (VirtualCpu.Current is { } cpu)
         {
-            // A unicore caller gives its CPU up for the call, as the lightweight thread would yield.
-            Transfer(frame);
-            span?.SetStatus(frame.Fault is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            throw new BlockingOnVirtualCpuException(cpu.Name, $"the blocking call to {Instance}.{Interface}", "await the call's Async form (the uses ends of a unicore component are awaitable)");
         }
 
-        if (KernelTelemetry.CallCount.Enabled)
+        frame.Fault = null;
+        using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
         {
-            KernelTelemetry.CallCount.Add(1, _tags.Instance, _tags.Interface);
+            if (!Deliver(frame, awaited: false))
+            {
+                frame.Reply.WaitBlocking();
+            }
+
+            span?.SetStatus(frame.Fault is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
 
         if (frame.Fault is { } fault)
@@ -59,45 +62,105 @@ public abstract class Endpoint
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="frame"/> to the handler without blocking: the returned task completes
+    /// when the handler has replied, and an awaiting lightweight thread resumes on its own CPU.
+    /// The frame must not be reused until the task has completed.
+    /// </summary>
+    /// <exception cref="ComponentFaultException">Thrown by the task: the handler threw, or the endpoint is closed.</exception>
+    public ValueTask CallAsync(CallFrame frame)
+    {
+        frame.Fault = null;
+        if (Deliver(frame, awaited: true))
+        {
+            return frame.Fault is { } fault ? ValueTask.FromException(fault) : default;
+        }
+
+        return frame.Reply.AsValueTask();
+    }
+
     /// <summary>Stops accepting calls. Calls already accepted are still answered.</summary>
     public abstract void Close();
 
-    /// <summary>Delivers the frame to <see cref="Handle"/> on whichever thread this endpoint serves on.</summary>
-    protected abstract void Transfer(CallFrame frame);
+    /// <summary>
+    /// Delivers the frame to the handler. Returns true when it was answered on this thread already
+    /// (results or <see cref="CallFrame.Fault"/> are in the frame); false when the reply will come
+    /// through the frame's reply, prepared with <paramref name="awaited"/> before handing the frame on.
+    /// </summary>
+    protected abstract bool Deliver(CallFrame frame, bool awaited);
 
-    /// <summary>Runs the handler for one call with the caller's badge as the sender id; a handler's exception becomes the frame's fault.</summary>
-    protected void Handle(CallFrame frame)
+    /// <summary>Runs a frame that was handed on as a work item (to a CPU or the thread pool) and replies.</summary>
+    internal abstract void HandleCarried(CallFrame frame);
+
+    /// <summary>Runs a synchronous handler for one call with the caller's badge as the sender id; its exception becomes the frame's fault.</summary>
+    protected void Handle(ICallDispatcher dispatcher, CallFrame frame)
     {
-        using var running = _serverCpu is null ? default : _serverCpu.Enter();
         var previousSender = CallContext.Enter(frame.Badge);
         try
         {
-            _dispatcher.Dispatch(frame);
+            dispatcher.Dispatch(frame);
         }
         catch (Exception exception)
         {
-            frame.Fault = new ComponentFaultException(Instance, Interface, _dispatcher.MethodName(frame.Method), exception);
-            if (KernelTelemetry.CallFaultCount.Enabled)
-            {
-                KernelTelemetry.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
-            }
+            frame.Fault = Faulted(frame, exception);
         }
         finally
         {
             CallContext.Exit(previousSender);
+            CountCall();
+        }
+    }
+
+    /// <summary>Like <see cref="Handle"/> for a handler that may await; the sender id flows with it across awaits.</summary>
+    protected async ValueTask HandleAsync(IAsyncCallDispatcher dispatcher, CallFrame frame)
+    {
+        // Set inside this async method, so it is undone for the caller when the method returns.
+        AsyncSenderBadge.Value = frame.Badge;
+        try
+        {
+            await dispatcher.DispatchAsync(frame);
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = Faulted(frame, exception);
+        }
+        finally
+        {
+            CountCall();
         }
     }
 
     /// <summary>The fault a call receives when the endpoint no longer accepts calls.</summary>
     protected ComponentFaultException Closed(CallFrame frame) =>
-        new(Instance, Interface, _dispatcher.MethodName(frame.Method), "the server has stopped");
+        new(Instance, Interface, _names.MethodName(frame.Method), "the server has stopped");
+
+    /// <summary>The badge of the call a unicore handler is serving, wherever it has awaited since.</summary>
+    internal static int CurrentAsyncSenderBadge => AsyncSenderBadge.Value;
+
+    private ComponentFaultException Faulted(CallFrame frame, Exception exception)
+    {
+        if (KernelTelemetry.CallFaultCount.Enabled)
+        {
+            KernelTelemetry.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
+        }
+
+        return new ComponentFaultException(Instance, Interface, _names.MethodName(frame.Method), exception);
+    }
+
+    private void CountCall()
+    {
+        if (KernelTelemetry.CallCount.Enabled)
+        {
+            KernelTelemetry.CallCount.Add(1, _tags.Instance, _tags.Interface);
+        }
+    }
 
     private Activity? StartSpan(CallFrame frame)
     {
         var span = KernelTelemetry.Calls.StartActivity(_spanName, ActivityKind.Client);
         span?.SetTag(KernelTelemetry.InstanceTag, Instance);
         span?.SetTag(KernelTelemetry.InterfaceTag, Interface);
-        span?.SetTag("camkes.method", _dispatcher.MethodName(frame.Method));
+        span?.SetTag("camkes.method", _names.MethodName(frame.Method));
         span?.SetTag("camkes.badge", frame.Badge);
         return span;
     }

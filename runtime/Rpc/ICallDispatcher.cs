@@ -1,13 +1,38 @@
 namespace UxRt.Camkes.Runtime.Rpc;
 
-/// <summary>
-/// The server end of a procedure (generated per procedure and connector): reads a frame's
-/// arguments, calls the component's implementation and writes the results back into the frame.
-/// </summary>
-public interface ICallDispatcher
+/// <summary>The server end of a procedure, whichever way it runs: it can name its methods for fault reports.</summary>
+public interface IProcedureDispatcher
 {
     /// <summary>The name of method <paramref name="index"/>, for fault reports.</summary>
     string MethodName(int index);
+}
 
+/// <summary>
+/// The server end of a procedure for a native component (generated per procedure and connector):
+/// reads a frame's arguments, calls the component's implementation and writes the results back.
+/// </summary>
+public interface ICallDispatcher : IProcedureDispatcher
+{
     void Dispatch(CallFrame frame);
+}
+
+/// <summary>
+/// The server end of a procedure for a unicore component: like <see cref="ICallDispatcher"/>, but
+/// the implementation may await (a call out, a semaphore, a delay) without holding the CPU.
+/// </summary>
+public interface IAsyncCallDispatcher : IProcedureDispatcher
+{
+    ValueTask DispatchAsync(CallFrame frame);
+}
+
+/// <summary>Runs a synchronous dispatcher as an async one: a handler that never awaits, on a virtual CPU.</summary>
+internal sealed class SynchronousDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
+{
+    public string MethodName(int index) => inner.MethodName(index);
+
+    public ValueTask DispatchAsync(CallFrame frame)
+    {
+        inner.Dispatch(frame);
+        return default;
+    }
 }

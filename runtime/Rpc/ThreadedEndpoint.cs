@@ -1,22 +1,19 @@
-using UxRt.Camkes.Runtime.Threading;
-
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
-/// seL4RPCCall's default: calls queue in arrival order and the interface's own thread serves them
-/// one at a time, so the handler never runs on a client's thread.
+/// seL4RPCCall's default into a native server: calls queue in arrival order and the interface's
+/// own OS thread serves them one at a time, so the handler never runs on a client's thread.
 /// </summary>
 public sealed class ThreadedEndpoint : Endpoint
 {
+    private readonly ICallDispatcher _dispatcher;
     private readonly Queue<CallFrame> _pending = new();
     private readonly object _gate = new();
     private volatile int _queued;
     private bool _closed;
 
-    public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, VirtualCpu? serverCpu = null)
-        : base(instance, interfaceName, dispatcher, serverCpu)
-    {
-    }
+    public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
+        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
 
     public override void Close()
     {
@@ -30,33 +27,30 @@ public sealed class ThreadedEndpoint : Endpoint
     /// <summary>The interface thread's body: serve calls until the endpoint is closed and drained.</summary>
     public void Serve()
     {
-        while (true)
+        while (Receive() is { } frame)
         {
-            CallFrame? frame;
-            using (VirtualCpu.Yield())
-            {
-                frame = Receive();
-            }
-
-            if (frame is null)
-            {
-                return;
-            }
-
-            Handle(frame);
-            frame.SignalReply();
+            Handle(_dispatcher, frame);
+            frame.Reply.Complete();
         }
     }
 
-    protected override void Transfer(CallFrame frame)
+    protected override bool Deliver(CallFrame frame, bool awaited)
     {
-        frame.PrepareForReply();
         lock (_gate)
         {
             if (_closed)
             {
                 frame.Fault = Closed(frame);
-                return;
+                return true;
+            }
+
+            if (awaited)
+            {
+                frame.Reply.PrepareAwaited();
+            }
+            else
+            {
+                frame.Reply.PrepareBlocking();
             }
 
             _pending.Enqueue(frame);
@@ -64,8 +58,11 @@ public sealed class ThreadedEndpoint : Endpoint
             Monitor.Pulse(_gate);
         }
 
-        frame.WaitForReply();
+        return false;
     }
+
+    internal override void HandleCarried(CallFrame frame) =>
+        throw new InvalidOperationException("a threaded endpoint serves calls on its own thread");
 
     private CallFrame? Receive()
     {

@@ -1,4 +1,5 @@
 using UxRt.Camkes.Runtime.Notifications;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Synchronisation;
 
@@ -25,10 +26,26 @@ public sealed class ComponentBinarySemaphore
     public string Name { get; }
 
     /// <summary>Takes the semaphore, blocking until it is available.</summary>
-    public void Wait(CancellationToken cancellation = default) => _available.Wait(cancellation);
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="WaitAsync"/> there.</exception>
+    public void Wait(CancellationToken cancellation = default)
+    {
+        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on binary semaphore '{Name}'", "await WaitAsync() instead");
+        _available.Wait(cancellation);
+    }
 
     /// <summary>Takes the semaphore, giving up after <paramref name="timeout"/>.</summary>
-    public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default) => _available.TryWait(timeout, out _, cancellation);
+    public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        if (timeout != TimeSpan.Zero)
+        {
+            BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on binary semaphore '{Name}'", "await WaitAsync() instead");
+        }
+
+        return _available.TryWait(timeout, out _, cancellation);
+    }
+
+    /// <summary>Takes the semaphore without blocking a thread: on a virtual CPU only the awaiting lightweight thread parks.</summary>
+    public async ValueTask WaitAsync(CancellationToken cancellation = default) => await _available.WaitAsync(cancellation);
 
     /// <summary>Takes the semaphore if it is available now.</summary>
     public bool TryWait() => _available.Poll() != 0;

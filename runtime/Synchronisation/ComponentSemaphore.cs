@@ -4,7 +4,8 @@ namespace UxRt.Camkes.Runtime.Synchronisation;
 
 /// <summary>
 /// <c>has semaphore s;</c>: a counting semaphore whose initial count is <c>&lt;s&gt;_value</c>
-/// (CAmkES's <c>s_wait()</c> and <c>s_post()</c>).
+/// (CAmkES's <c>s_wait()</c> and <c>s_post()</c>). Native threads block in <see cref="Wait"/>;
+/// lightweight threads of a unicore component await <see cref="WaitAsync"/>.
 /// </summary>
 public sealed class ComponentSemaphore
 {
@@ -23,6 +24,7 @@ public sealed class ComponentSemaphore
     public int Value => _count.CurrentCount;
 
     /// <summary>Takes one unit, blocking until one is available.</summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="WaitAsync"/> there.</exception>
     public void Wait(CancellationToken cancellation = default)
     {
         if (_count.Wait(0))
@@ -30,10 +32,8 @@ public sealed class ComponentSemaphore
             return;
         }
 
-        using (VirtualCpu.Yield())
-        {
-            _count.Wait(cancellation);
-        }
+        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on semaphore '{Name}'", "await WaitAsync() instead");
+        _count.Wait(cancellation);
     }
 
     /// <summary>Takes one unit, giving up after <paramref name="timeout"/>.</summary>
@@ -44,15 +44,19 @@ public sealed class ComponentSemaphore
             return true;
         }
 
-        using (VirtualCpu.Yield())
+        if (timeout == TimeSpan.Zero)
         {
-            return _count.Wait(timeout, cancellation);
+            return false;
         }
+
+        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on semaphore '{Name}'", "await WaitAsync() instead");
+        return _count.Wait(timeout, cancellation);
     }
 
     /// <summary>Takes one unit if one is available now.</summary>
     public bool TryWait() => _count.Wait(0);
 
+    /// <summary>Takes one unit without blocking a thread: on a virtual CPU only the awaiting lightweight thread parks.</summary>
     public Task WaitAsync(CancellationToken cancellation = default) => _count.WaitAsync(cancellation);
 
     /// <summary>Returns one unit, waking a waiter.</summary>

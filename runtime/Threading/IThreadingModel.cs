@@ -2,17 +2,18 @@ namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>
 /// How a component's threads are run. The kernel starts every control, interface and event thread
-/// through its instance's model, so a model that multiplexes a component's threads on one virtual
-/// CPU (DESIGN.md, "unicore") can be added beside <see cref="NativeThreadingModel"/>.
+/// (and those a component starts itself) through its instance's model: <see cref="NativeThreadingModel"/>
+/// gives each an OS thread, <see cref="UnicoreThreadingModel"/> makes each a lightweight thread on
+/// the instance's one <see cref="Threading.VirtualCpu"/>.
 /// </summary>
 public interface IThreadingModel
 {
-    /// <summary>
-    /// The CPU a foreign thread must hold to run the component's code (a passive or direct call
-    /// into it); null when the component's threads run freely.
-    /// </summary>
+    /// <summary>The CPU every piece of the component's code runs on; null when its threads run freely.</summary>
     VirtualCpu? VirtualCpu { get; }
 
-    /// <summary>Starts <paramref name="body"/> as a thread of the component.</summary>
+    /// <summary>Starts <paramref name="body"/>, which never waits, as a thread of the component.</summary>
     IComponentThread Start(string name, ThreadSettings settings, Action body);
+
+    /// <summary>Starts <paramref name="body"/>, which may await, as a thread of the component.</summary>
+    IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body);
 }

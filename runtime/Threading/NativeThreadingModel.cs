@@ -20,6 +20,10 @@ public sealed class NativeThreadingModel : IThreadingModel
         return new NativeComponentThread(name, settings, thread);
     }
 
+    // A native thread may block, so an async body simply runs to completion on its own OS thread.
+    public IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body) =>
+        Start(name, settings, () => body().GetAwaiter().GetResult());
+
     private static void TrySetPriority(Thread thread, ThreadPriority priority)
     {
         if (priority == ThreadPriority.Normal)

@@ -1,24 +1,58 @@
 namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>
-/// DESIGN.md's "unicore" model (<c>inst.threading = "unicore";</c>): every thread of the component
-/// runs on one <see cref="VirtualCpu"/>, so only one runs at a time, as on a uniprocessor. Each is
-/// an OS thread underneath; the kernel's waits and calls out give the CPU up while they block.
+/// DESIGN.md's "unicore" model (<c>inst.threading = "unicore";</c>): the instance owns one
+/// <see cref="VirtualCpu"/>, and each of its threads is a lightweight thread on it: an async
+/// method whose every step runs on the CPU's one OS thread, so code that must live on a single
+/// thread (a rump kernel, an event loop, thread-local state) can be hosted.
 /// </summary>
 public sealed class UnicoreThreadingModel : IThreadingModel
 {
-    public UnicoreThreadingModel(string instance) => Cpu = new VirtualCpu(instance);
+    /// <param name="instance">The instance the CPU belongs to.</param>
+    /// <param name="holdLimit">The watchdog's limit for one work item (<c>cpu_hold_limit_ms</c>); null for the default.</param>
+    public UnicoreThreadingModel(string instance, TimeSpan? holdLimit = null) => Cpu = new VirtualCpu(instance, holdLimit);
 
     public VirtualCpu Cpu { get; }
 
     VirtualCpu? IThreadingModel.VirtualCpu => Cpu;
 
+    // Priority and stack size have no meaning for a lightweight thread: the CPU's one thread runs them all.
     public IComponentThread Start(string name, ThreadSettings settings, Action body) =>
-        NativeThreadingModel.Instance.Start(name, settings, () =>
+        StartAsync(name, settings, () =>
         {
-            using (Cpu.Enter())
-            {
-                body();
-            }
+            body();
+            return Task.CompletedTask;
         });
+
+    public IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body) =>
+        new LightweightThread(name, settings, Cpu.Spawn(body));
+
+    /// <summary>A thread of a unicore component: a task on its CPU.</summary>
+    private sealed class LightweightThread(string name, ThreadSettings settings, Task task) : IComponentThread
+    {
+        public string Name => name;
+
+        public ThreadSettings Settings => settings;
+
+        public bool IsAlive => !task.IsCompleted;
+
+        public bool Join(TimeSpan timeout)
+        {
+            // A virtual CPU must never wait, least of all for work queued behind it.
+            if (VirtualCpu.Current is not null)
+            {
+                return task.IsCompleted;
+            }
+
+            try
+            {
+                return task.Wait(timeout);
+            }
+            catch (AggregateException)
+            {
+                // A thread that ended by throwing has ended; the kernel reported the fault already.
+                return true;
+            }
+        }
+    }
 }

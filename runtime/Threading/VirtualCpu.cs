@@ -1,128 +1,236 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
 namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>
-/// The one CPU that every thread of a unicore component shares: a thread runs component code only
-/// while it holds the CPU, so at most one of them runs at a time. The kernel's blocking operations
-/// (waits, calls out, contended locks) give the CPU up while they block and take it back after,
-/// so a waiting thread never freezes the rest of its component.
+/// The one CPU of a unicore component: ONE dedicated OS thread running a FIFO run queue. It is
+/// that thread's <see cref="SynchronizationContext"/> and offers a <see cref="TaskScheduler"/>, so
+/// every <c>await</c> in the component's code comes back to it. The component's "threads" are
+/// lightweight threads (async methods) interleaved on it one work item at a time; nothing of the
+/// component runs anywhere else. Work that holds the CPU past <see cref="HoldLimit"/> is reported
+/// through <see cref="Stalled"/>.
 /// </summary>
 public sealed class VirtualCpu
 {
     [ThreadStatic]
-    private static VirtualCpu? t_held;
+    private static VirtualCpu? t_current;
 
-    private readonly object _gate = new();
-    private Thread? _owner;
-    private int _depth;
+    private static readonly SendOrPostCallback RunWorkItem = static item => ((ICpuWorkItem)item!).Execute();
 
-    public VirtualCpu(string name) => Name = name;
+    private readonly ConcurrentQueue<WorkEntry> _runQueue = new();
+    private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 50);
+    private readonly Thread _thread;
+    private readonly VirtualCpuWatchdog _watchdog;
+    private int _started;
+    private int _sleeping;
+    private volatile bool _stopping;
 
+    /// <param name="name">The instance the CPU belongs to; its thread is named <c>name.cpu</c>.</param>
+    /// <param name="holdLimit">How long one work item may hold the CPU before it is reported; null for <see cref="DefaultHoldLimit"/>.</param>
+    public VirtualCpu(string name, TimeSpan? holdLimit = null)
+    {
+        Name = name;
+        HoldLimit = holdLimit ?? DefaultHoldLimit;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HoldLimit, TimeSpan.Zero, nameof(holdLimit));
+        Context = new VirtualCpuSynchronizationContext(this);
+        Scheduler = new VirtualCpuTaskScheduler(this);
+        _watchdog = new VirtualCpuWatchdog(this);
+        _thread = new Thread(RunLoop) { Name = name + ".cpu", IsBackground = true };
+    }
+
+    /// <summary>The hold limit of CPUs whose instance does not set <c>cpu_hold_limit_ms</c>.</summary>
+    public static readonly TimeSpan DefaultHoldLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>The CPU whose thread is the current thread; null on any other thread.</summary>
+    public static VirtualCpu? Current => t_current;
+
+    /// <summary>The instance this CPU runs.</summary>
     public string Name { get; }
 
-    /// <summary>Whether the current thread holds this CPU.</summary>
-    public bool IsHeldByCurrentThread => _owner == Thread.CurrentThread;
+    /// <summary>How long one work item may run before the watchdog reports it.</summary>
+    public TimeSpan HoldLimit { get; }
+
+    /// <summary>Posts continuations back onto this CPU; installed on its thread.</summary>
+    public SynchronizationContext Context { get; }
+
+    /// <summary>Runs tasks on this CPU (<c>Task.Factory.StartNew(…, cpu.Scheduler)</c>).</summary>
+    public TaskScheduler Scheduler { get; }
+
+    /// <summary>Whether the current thread is this CPU's thread.</summary>
+    public bool IsCurrent => t_current == this;
+
+    /// <summary>The managed thread id of the CPU's thread, once it has started.</summary>
+    public int ThreadId => _thread.ManagedThreadId;
+
+    /// <summary>Whether the CPU's thread is running.</summary>
+    public bool IsRunning => _thread.IsAlive;
+
+    /// <summary>Raised (on a timer thread) once for each work item that holds the CPU longer than <see cref="HoldLimit"/>.</summary>
+    public event Action<CpuStall>? Stalled;
+
+    /// <summary>Raised on the CPU's thread when a work item throws (for example an <c>async void</c> method).</summary>
+    public event Action<Exception>? UnhandledException;
+
+    /// <summary>Queues <paramref name="callback"/> at the back of the run queue. Never blocks; safe from any thread.</summary>
+    public void Post(SendOrPostCallback callback, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        Enqueue(new WorkEntry(callback, state));
+    }
+
+    /// <summary>Queues <paramref name="action"/> at the back of the run queue.</summary>
+    public void Post(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Enqueue(new WorkEntry(static a => ((Action)a!)(), action));
+    }
 
     /// <summary>
-    /// Gives up the CPU the current thread holds, if any, until the returned scope is disposed.
-    /// Wrap every wait that may block in it. On a native thread it does nothing.
+    /// Runs <paramref name="action"/> on this CPU and waits for it: inline when called on the CPU,
+    /// otherwise queued while the calling (native) thread waits. Its exception is rethrown here.
     /// </summary>
-    public static YieldScope Yield()
+    /// <exception cref="BlockingOnVirtualCpuException">Called on another virtual CPU, which must never wait.</exception>
+    public void Invoke(Action action)
     {
-        var held = t_held;
-        return held is null ? default : new YieldScope(held, held.Release());
-    }
-
-    /// <summary>Runs the current thread on this CPU until the returned scope is disposed; calls in from another component do this.</summary>
-    public EnterScope Enter()
-    {
-        var previous = t_held;
-        Acquire(1);
-        t_held = this;
-        return new EnterScope(this, previous);
-    }
-
-    private void Acquire(int depth)
-    {
-        var current = Thread.CurrentThread;
-        lock (_gate)
+        if (IsCurrent)
         {
-            while (_owner is not null && _owner != current)
+            action();
+            return;
+        }
+
+        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting for virtual CPU '{Name}'", "post the work instead of waiting for it");
+        using var done = new ManualResetEventSlim();
+        Exception? failure = null;
+        Post(() =>
+        {
+            try
             {
-                Monitor.Wait(_gate);
+                action();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+            finally
+            {
+                done.Set();
+            }
+        });
+        done.Wait();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>Starts a lightweight thread: <paramref name="body"/> runs on this CPU, and so does every continuation of it.</summary>
+    public Task Spawn(Func<Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler).Unwrap();
+    }
+
+    /// <summary>Stops the CPU after the work item it is running; queued work is dropped. Returns false if its thread did not end within <paramref name="timeout"/>.</summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        _stopping = true;
+        _wake.Set();
+        _watchdog.Dispose();
+        return Volatile.Read(ref _started) == 0 || _thread == Thread.CurrentThread || _thread.Join(timeout);
+    }
+
+    internal void Post(ICpuWorkItem item) => Enqueue(new WorkEntry(RunWorkItem, item));
+
+    internal void ReportStall(CpuStall stall) => Stalled?.Invoke(stall);
+
+    private void Enqueue(WorkEntry entry)
+    {
+        if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _thread.Start();
+            _watchdog.Start();
+        }
+
+        _runQueue.Enqueue(entry);
+
+        // Only a CPU that said it is going to sleep needs waking; the barrier orders the enqueue before this read.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _sleeping) != 0)
+        {
+            _wake.Set();
+        }
+    }
+
+    private void RunLoop()
+    {
+        t_current = this;
+        SynchronizationContext.SetSynchronizationContext(Context);
+        while (!_stopping)
+        {
+            if (!_runQueue.TryDequeue(out var entry))
+            {
+                _wake.Reset();
+                Interlocked.Exchange(ref _sleeping, 1);
+
+                // Re-checked after announcing sleep: a post in between either is seen here or sets the event.
+                if (!_runQueue.TryDequeue(out entry))
+                {
+                    if (!_stopping)
+                    {
+                        _wake.Wait();
+                    }
+
+                    Interlocked.Exchange(ref _sleeping, 0);
+                    continue;
+                }
+
+                Interlocked.Exchange(ref _sleeping, 0);
             }
 
-            _owner = current;
-            _depth += depth;
+            Execute(entry);
         }
     }
 
-    private void Exit()
+    private void Execute(WorkEntry entry)
     {
-        lock (_gate)
+        _watchdog.Begin(entry.Callback, entry.State);
+        try
         {
-            if (--_depth == 0)
+            entry.Callback(entry.State);
+        }
+        catch (Exception exception)
+        {
+            if (UnhandledException is { } handler)
             {
-                _owner = null;
-                Monitor.Pulse(_gate);
+                handler(exception);
+            }
+            else
+            {
+                Console.Error.WriteLine($"unhandled exception on virtual CPU '{Name}': {exception}");
             }
         }
-    }
-
-    // Releases every level the current thread holds, returning how many to take back.
-    private int Release()
-    {
-        lock (_gate)
+        finally
         {
-            var depth = _depth;
-            _depth = 0;
-            _owner = null;
-            t_held = null;
-            Monitor.Pulse(_gate);
-            return depth;
+            _watchdog.End();
         }
     }
 
-    /// <summary>Holds the CPU from <see cref="Enter"/> until disposed.</summary>
-    public readonly struct EnterScope : IDisposable
-    {
-        private readonly VirtualCpu? _cpu;
-        private readonly VirtualCpu? _previous;
+    private readonly record struct WorkEntry(SendOrPostCallback Callback, object? State);
+}
 
-        internal EnterScope(VirtualCpu cpu, VirtualCpu? previous)
-        {
-            _cpu = cpu;
-            _previous = previous;
-        }
+/// <summary>One work item that held a virtual CPU longer than its limit.</summary>
+/// <param name="Cpu">The instance whose CPU was held.</param>
+/// <param name="Held">How long the item had held it when reported.</param>
+/// <param name="WorkItem">What the item was running, as far as the CPU can tell.</param>
+public sealed record CpuStall(string Cpu, TimeSpan Held, TimeSpan Limit, string WorkItem)
+{
+    public override string ToString() =>
+        $"a work item ({WorkItem}) has held virtual CPU '{Cpu}' for {Held.TotalMilliseconds:0} ms (limit {Limit.TotalMilliseconds:0} ms); something in it blocks";
+}
 
-        public void Dispose()
-        {
-            if (_cpu is not null)
-            {
-                _cpu.Exit();
-                t_held = _cpu.IsHeldByCurrentThread ? _cpu : _previous;
-            }
-        }
-    }
-
-    /// <summary>Takes the CPU back, at the depth it was held, when disposed.</summary>
-    public readonly struct YieldScope : IDisposable
-    {
-        private readonly VirtualCpu? _cpu;
-        private readonly int _depth;
-
-        internal YieldScope(VirtualCpu cpu, int depth)
-        {
-            _cpu = cpu;
-            _depth = depth;
-        }
-
-        public void Dispose()
-        {
-            if (_cpu is not null)
-            {
-                _cpu.Acquire(_depth);
-                t_held = _cpu;
-            }
-        }
-    }
+/// <summary>Work the runtime queues onto a CPU without allocating a delegate (a call frame being delivered).</summary>
+internal interface ICpuWorkItem
+{
+    void Execute();
 }

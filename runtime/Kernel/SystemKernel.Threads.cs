@@ -1,0 +1,153 @@
+using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace UxRt.Camkes.Runtime.Kernel;
+
+/// <summary>The threads, timers and virtual CPUs of instances: starting them through each instance's threading model, and watching the CPUs.</summary>
+public sealed partial class SystemKernel
+{
+    private readonly List<Timer> _timers = new();
+
+    private IComponentThread Track(IComponentThread thread)
+    {
+        lock (_threads)
+        {
+            _threads.Add(thread);
+        }
+
+        var settings = thread.Settings;
+        _logger.LogDebug(
+            "Started thread {Thread} at {OsPriority} (priority {Priority}, affinity {Affinity} recorded, stack {StackSize} bytes)",
+            thread.Name,
+            settings.OsPriority,
+            settings.Priority,
+            settings.Affinity,
+            settings.StackSize);
+        return thread;
+    }
+
+    // A CPU reports what escapes its work items and what holds it too long; both name its instance.
+    private void WatchCpu(InstanceSlot slot, VirtualCpu cpu)
+    {
+        cpu.UnhandledException += exception => ReportFault(slot, $"{slot.Name}.cpu", exception);
+        cpu.Stalled += stall =>
+        {
+            _faults.Enqueue(new FaultRecord(slot.Name, $"{slot.Name}.cpu", new CpuHeldTooLongException(stall)));
+            if (KernelTelemetry.CpuStallCount.Enabled)
+            {
+                KernelTelemetry.CpuStallCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
+            }
+
+            _logger.LogWarning("Watchdog: {Stall}", stall);
+        };
+    }
+
+    // Runs `action` on the instance's CPU when it has one (never waiting on another CPU), else right here.
+    private static void OnInstanceCpu(InstanceSlot slot, Action action)
+    {
+        if (slot.Cpu is { } cpu && !cpu.IsCurrent)
+        {
+            if (VirtualCpu.Current is not null)
+            {
+                cpu.Post(action);
+            }
+            else
+            {
+                cpu.Invoke(action);
+            }
+
+            return;
+        }
+
+        action();
+    }
+
+    private Task StartUserThread(InstanceSlot slot, string name, Func<Task> body)
+    {
+        var threadName = $"{slot.Name}.{name}";
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Track(slot.Options.Threading.StartAsync(threadName, slot.Options.ControlThread, async () =>
+        {
+            try
+            {
+                await body();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Leaving through StopRequested is an orderly end.
+            }
+            catch (Exception exception)
+            {
+                ReportFault(slot, threadName, exception);
+            }
+            finally
+            {
+                ended.TrySetResult();
+            }
+        }));
+        return ended.Task;
+    }
+
+    private IDisposable StartTimer(InstanceSlot slot, TimeSpan period, Action tick)
+    {
+        var threadName = $"{slot.Name}.timer";
+        void RunTick()
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                tick();
+            }
+            catch (Exception exception)
+            {
+                ReportFault(slot, threadName, exception);
+            }
+        }
+
+        var cpu = slot.Cpu;
+        var timer = new Timer(_ =>
+        {
+            // A unicore component's timer is an interrupt: its tick is queued onto the CPU like any other work.
+            if (cpu is not null)
+            {
+                cpu.Post(RunTick);
+            }
+            else
+            {
+                RunTick();
+            }
+        }, null, period, period);
+        lock (_timers)
+        {
+            _timers.Add(timer);
+        }
+
+        return timer;
+    }
+
+    private void StopTimers()
+    {
+        lock (_timers)
+        {
+            _timers.ForEach(timer => timer.Dispose());
+            _timers.Clear();
+        }
+    }
+
+    /// <summary>What a component asks of the kernel for itself (see <see cref="Component"/>).</summary>
+    private sealed class InstanceServices(SystemKernel kernel, InstanceSlot slot) : IComponentServices
+    {
+        public VirtualCpu? Cpu => slot.Cpu;
+
+        public Task StartThread(string name, Func<Task> body) => kernel.StartUserThread(slot, name, body);
+
+        public IDisposable StartTimer(TimeSpan period, Action tick) => kernel.StartTimer(slot, period, tick);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using UxRt.Camkes.Runtime.Threading;
+
+namespace UxRt.Camkes.Runtime.Rpc;
+
+/// <summary>
+/// Any procedure connection into a unicore server: every call is queued onto the server's virtual
+/// CPU and never runs on the caller's thread. A threaded interface (seL4RPCCall's default) is a
+/// lightweight interface thread that takes calls in arrival order, one at a time; a passive or
+/// direct one has no thread of its own, so each call is a work item of its own on the CPU.
+/// </summary>
+public sealed class CpuEndpoint : Endpoint
+{
+    private readonly IAsyncCallDispatcher _dispatcher;
+    private readonly VirtualCpu _cpu;
+    private readonly Channel<CallFrame>? _interfaceQueue;
+    private volatile bool _closed;
+
+    /// <param name="hasInterfaceThread">True for a threaded interface, served by <see cref="ServeAsync"/>; false for passive and direct ones.</param>
+    public CpuEndpoint(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, VirtualCpu cpu, bool hasInterfaceThread)
+        : base(instance, interfaceName, dispatcher)
+    {
+        _dispatcher = dispatcher;
+        _cpu = cpu;
+        if (hasInterfaceThread)
+        {
+            _interfaceQueue = Channel.CreateUnbounded<CallFrame>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+        }
+    }
+
+    /// <summary>Whether calls are served by a lightweight interface thread (<see cref="ServeAsync"/>).</summary>
+    public bool HasInterfaceThread => _interfaceQueue is not null;
+
+    public override void Close()
+    {
+        _closed = true;
+        _interfaceQueue?.Writer.TryComplete();
+    }
+
+    /// <summary>The lightweight interface thread's body: serve calls until the endpoint is closed and drained.</summary>
+    public async Task ServeAsync()
+    {
+        var calls = (_interfaceQueue ?? throw new InvalidOperationException($"{Instance}.{Interface} has no interface thread")).Reader;
+        while (await calls.WaitToReadAsync())
+        {
+            while (calls.TryRead(out var frame))
+            {
+                await HandleAsync(_dispatcher, frame);
+                frame.Reply.Complete();
+            }
+        }
+    }
+
+    protected override bool Deliver(CallFrame frame, bool awaited)
+    {
+        if (_closed)
+        {
+            frame.Fault = Closed(frame);
+            return true;
+        }
+
+        if (awaited)
+        {
+            frame.Reply.PrepareAwaited();
+        }
+        else
+        {
+            frame.Reply.PrepareBlocking();
+        }
+
+        if (_interfaceQueue is not null)
+        {
+            if (!_interfaceQueue.Writer.TryWrite(frame))
+            {
+                // Closed between the check and the write: answer like any call to a closed endpoint.
+                frame.Fault = Closed(frame);
+                frame.Reply.Complete();
+            }
+
+            return false;
+        }
+
+        frame.Reply.CarryTo(this);
+        _cpu.Post(frame.Reply);
+        return false;
+    }
+
+    internal override void HandleCarried(CallFrame frame)
+    {
+        var handled = HandleAsync(_dispatcher, frame);
+        if (handled.IsCompletedSuccessfully)
+        {
+            frame.Reply.Complete();
+        }
+        else
+        {
+            _ = ReplyWhenHandled(handled, frame);
+        }
+    }
+
+    // HandleAsync never throws (faults go into the frame), so the discarded task never faults.
+    private static async Task ReplyWhenHandled(ValueTask handled, CallFrame frame)
+    {
+        await handled;
+        frame.Reply.Complete();
+    }
+}
