@@ -29,13 +29,16 @@ internal static class WellKnownSettings
 
     public static readonly string[] Threadings = { "native", "unicore" };
 
+    /// <summary>A unicore instance's watchdog limit: how long one work item may hold its virtual CPU (this project's extension).</summary>
+    public const string CpuHoldLimit = "cpu_hold_limit_ms";
+
     /// <summary>What the runtime does when an instance faults (this project's extension).</summary>
     public static readonly string[] FaultPolicies = { "continue", "restart", "stop" };
 
     /// <summary>True when <paramref name="attribute"/> needs no declaration on a component with these interfaces.</summary>
     public static bool IsKnown(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces) =>
         PriorityNames.Contains(attribute) || AffinityNames.Contains(attribute) || StackNames.Contains(attribute)
-        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler"
+        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler" or CpuHoldLimit
         || OtherPrefixes.Any(p => attribute.StartsWith(p, System.StringComparison.Ordinal))
         || InterfaceOf(attribute, interfaces) is not null;
 
@@ -65,6 +68,11 @@ internal static class WellKnownSettings
         if (attribute == "threading")
         {
             return OneOf(value, Threadings);
+        }
+
+        if (attribute == CpuHoldLimit)
+        {
+            return InRange(value, 1, 3_600_000);
         }
 
         if (attribute == "fault_policy")

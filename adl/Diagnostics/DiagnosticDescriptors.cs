@@ -83,6 +83,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DirectCallAcrossGroups = new(
         "ADL0026", "Direct call outside one group", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MixedThreading = new(
+        "ADL0027", "Instances of one component differ in threading", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 }

@@ -3,6 +3,8 @@ using System.Linq;
 using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Compiler.Emit.Views;
 
 namespace UxRt.Camkes.Compiler.Emit;
 
@@ -39,16 +41,22 @@ public static class SystemEmitter
             files.Add(new GeneratedFileEntry($"{view.Name}.g.cs", templates.Render("struct.hbs", view)));
         }
 
+        // The awaitable form of every procedure a unicore component calls or serves.
+        var awaitable = new HashSet<string>();
         foreach (var component in model.Components.Where(views.IsInstantiated))
         {
             var view = views.Component(component);
             files.Add(new GeneratedFileEntry($"{view.BaseName}.g.cs", templates.Render("component.hbs", view)));
+            if (view.IsUnicore)
+            {
+                awaitable.UnionWith(component.Interfaces.Where(i => i.Kind is InterfaceKind.Uses or InterfaceKind.Provides).Select(i => i.TypeName));
+            }
         }
 
         var wiring = new List<string>();
         var flatTypes = new FlatTypes(model);
-        // Per procedure: whether some connection passes it in a call frame, or marshals it through a dataport.
-        var procedureGlue = new HashSet<(string Procedure, bool ThroughDataport)>();
+        // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
+        var procedureGlue = new HashSet<ProcedureGlue>();
         foreach (var connection in model.Connections)
         {
             if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family))
@@ -73,7 +81,12 @@ public static class SystemEmitter
 
             if (ConnectorFamilies.CarriesProcedure(family) && views.ProcedureOf(connection) is { } procedure)
             {
-                procedureGlue.Add((procedure, family == ConnectorFamily.RpcDataport));
+                var throughDataport = family == ConnectorFamily.RpcDataport;
+                foreach (var end in connection.Ends)
+                {
+                    var glue = new ProcedureGlue(procedure, throughDataport, end.Role == ConnectorEndRole.From, views.IsUnicoreInstance(end.Instance));
+                    procedureGlue.Add(glue);
+                }
             }
 
             wiring.Add(templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd());
@@ -82,22 +95,45 @@ public static class SystemEmitter
         foreach (var procedure in model.Procedures)
         {
             var view = views.Procedure(procedure);
-            if (procedureGlue.Contains((procedure.Name, false)))
+            if (awaitable.Contains(procedure.Name))
             {
-                files.Add(new GeneratedFileEntry($"{view.FrameName}.g.cs", templates.Render("call-frame.hbs", view)));
-                files.Add(new GeneratedFileEntry($"{view.ClientName}.g.cs", templates.Render("connectors/seL4RPCCall/from.hbs", view)));
-                files.Add(new GeneratedFileEntry($"{view.ServerName}.g.cs", templates.Render("connectors/seL4RPCCall/to.hbs", view)));
+                files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));
             }
 
-            if (procedureGlue.Contains((procedure.Name, true)))
+            foreach (var glue in procedureGlue.Where(g => g.Procedure == procedure.Name).OrderBy(g => g.Order))
             {
-                files.Add(new GeneratedFileEntry($"{view.DataportClientName}.g.cs", templates.Render("connectors/seL4RPCDataport/from.hbs", view)));
-                files.Add(new GeneratedFileEntry($"{view.DataportServerName}.g.cs", templates.Render("connectors/seL4RPCDataport/to.hbs", view)));
+                var (name, template) = GlueFile(view, glue);
+                files.Add(new GeneratedFileEntry($"{name}.g.cs", templates.Render(template, view)));
+            }
+
+            if (procedureGlue.Any(g => g.Procedure == procedure.Name && !g.ThroughDataport))
+            {
+                files.Add(new GeneratedFileEntry($"{view.FrameName}.g.cs", templates.Render("call-frame.hbs", view)));
             }
         }
 
         var system = views.System(wiring);
         files.Add(new GeneratedFileEntry($"{system.ClassName}.g.cs", templates.Render("system.hbs", system)));
         return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
+    }
+
+    // One glue class per (connector family, end, threading): e.g. the awaitable client of a frame connection.
+    private static (string Name, string Template) GlueFile(ProcedureView view, ProcedureGlue glue) => glue switch
+    {
+        { ThroughDataport: false, IsClient: true, IsAwaitable: false } => (view.ClientName, "connectors/seL4RPCCall/from.hbs"),
+        { ThroughDataport: false, IsClient: true, IsAwaitable: true } => (view.AsyncClientName, "connectors/seL4RPCCall/from-async.hbs"),
+        { ThroughDataport: false, IsClient: false, IsAwaitable: false } => (view.ServerName, "connectors/seL4RPCCall/to.hbs"),
+        { ThroughDataport: false, IsClient: false, IsAwaitable: true } => (view.AsyncServerName, "connectors/seL4RPCCall/to-async.hbs"),
+        { ThroughDataport: true, IsClient: true, IsAwaitable: false } => (view.DataportClientName, "connectors/seL4RPCDataport/from.hbs"),
+        { ThroughDataport: true, IsClient: true, IsAwaitable: true } => (view.DataportAsyncClientName, "connectors/seL4RPCDataport/from-async.hbs"),
+        { ThroughDataport: true, IsClient: false, IsAwaitable: false } => (view.DataportServerName, "connectors/seL4RPCDataport/to.hbs"),
+        _ => (view.DataportAsyncServerName, "connectors/seL4RPCDataport/to-async.hbs"),
+    };
+
+    /// <summary>One end's glue for a procedure: frame or dataport, client or server, blocking (native) or awaitable (unicore).</summary>
+    private readonly record struct ProcedureGlue(string Procedure, bool ThroughDataport, bool IsClient, bool IsAwaitable)
+    {
+        // Files come out in a stable order whatever order connections list their ends in.
+        public int Order => (ThroughDataport ? 4 : 0) + (IsClient ? 0 : 2) + (IsAwaitable ? 1 : 0);
     }
 }

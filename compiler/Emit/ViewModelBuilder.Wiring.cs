@@ -40,8 +40,6 @@ internal sealed partial class ViewModelBuilder
             Variable = CSharpNames.Camel(connection.Name + "_endpoint"),
             ConnectorName = connection.ConnectorName,
             Description = $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})",
-            ClientName = pascal + (family == ConnectorFamily.RpcDataport ? "RpcDataportClient" : "RpcClient"),
-            ServerName = pascal + (family == ConnectorFamily.RpcDataport ? "RpcDataportServer" : "RpcServer"),
         };
 
         switch (family)
@@ -61,8 +59,8 @@ internal sealed partial class ViewModelBuilder
                 break;
             default:
                 var fromIndex = 0;
-                view.From = froms.Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToList();
-                view.To = tos.Select(e => Server(e, family)).ToList();
+                view.From = froms.Select(e => Client(e, RpcBadge(e, fromIndex++), pascal, family)).ToList();
+                view.To = tos.Select(e => Server(e, family, pascal)).ToList();
                 break;
         }
 
@@ -94,10 +92,13 @@ internal sealed partial class ViewModelBuilder
             options.Add($"FaultPolicy = {Runtime}.Faults.FaultPolicy.{policy}");
         }
 
-        // DESIGN.md's unicore model: the instance's threads share one virtual CPU.
-        if (_settings.Text(instance.Name, "threading") == "unicore")
+        // DESIGN.md's unicore model: the instance owns one virtual CPU that runs all of its code.
+        if (IsUnicoreInstance(instance.Name))
         {
-            options.Add($"Threading = new {Runtime}.Threading.UnicoreThreadingModel({CSharpNames.Literal(instance.Name)})");
+            var holdLimit = _settings.Integer(instance.Name, "cpu_hold_limit_ms") is { } limit
+                ? $", holdLimit: global::System.TimeSpan.FromMilliseconds({Number(limit)})"
+                : string.Empty;
+            options.Add($"Threading = new {Runtime}.Threading.UnicoreThreadingModel({CSharpNames.Literal(instance.Name)}{holdLimit})");
         }
 
         var variable = InstanceVariable(instance.Name);
@@ -181,9 +182,18 @@ internal sealed partial class ViewModelBuilder
     private int RpcBadge(ConnectionEndModel end, int index) =>
         (int)(_settings.Integer(end.Instance, end.Interface + "_attributes") ?? index);
 
-    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family)
+    // The client end matches the caller's threading: a unicore caller awaits, a native one blocks.
+    private ConnectionEndView Client(ConnectionEndModel end, int badge, string procedurePascal, ConnectorFamily family)
+    {
+        var view = End(end, "Connect", badge);
+        view.GlueClass = procedurePascal + (family == ConnectorFamily.RpcDataport ? "RpcDataport" : "Rpc") + (IsUnicoreInstance(end.Instance) ? "AsyncClient" : "Client");
+        return view;
+    }
+
+    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family, string procedurePascal)
     {
         var view = End(end, "Provided", 0);
+        view.GlueClass = procedurePascal + (family == ConnectorFamily.RpcDataport ? "RpcDataport" : "Rpc") + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server");
         if (family == ConnectorFamily.DirectCall)
         {
             view.ServeMethod = "ServeDirect";

@@ -54,7 +54,12 @@ internal sealed partial class ViewModelBuilder
             ServerName = pascal + "RpcServer",
             DataportClientName = pascal + "RpcDataportClient",
             DataportServerName = pascal + "RpcDataportServer",
-            Methods = procedure.Methods.Select((m, i) => Method(m, i)).ToList(),
+            AsyncInterfaceName = AsyncInterface(procedure.Name),
+            AsyncClientName = pascal + "RpcAsyncClient",
+            DataportAsyncClientName = pascal + "RpcDataportAsyncClient",
+            AsyncServerName = pascal + "RpcAsyncServer",
+            DataportAsyncServerName = pascal + "RpcDataportAsyncServer",
+            Methods = procedure.Methods.Select((m, i) => Method(m, i, pascal)).ToList(),
         };
     }
 
@@ -82,9 +87,17 @@ internal sealed partial class ViewModelBuilder
         return view;
     }
 
+    /// <summary>Whether the instances of <paramref name="component"/> are unicore (ADL0027 makes them agree).</summary>
+    public bool IsUnicore(ComponentModel component) =>
+        _model.Instances.Any(i => i.ComponentType == component.Name && IsUnicoreInstance(i.Name));
+
+    /// <summary>Whether <paramref name="instance"/> runs on a virtual CPU (<c>threading = "unicore"</c>, set or defaulted).</summary>
+    public bool IsUnicoreInstance(string instance) => _settings.Text(instance, "threading") == "unicore";
+
     public ComponentView Component(ComponentModel component)
     {
         var className = CSharpNames.Pascal(component.Name);
+        var unicore = IsUnicore(component);
         return new ComponentView
         {
             Namespace = _namespace,
@@ -93,14 +106,17 @@ internal sealed partial class ViewModelBuilder
             ClassName = className,
             BaseName = className + "Base",
             IsControl = component.IsControl,
-            Uses = component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses).Select(Uses).ToList(),
-            Provides = component.Interfaces.Where(i => i.Kind == InterfaceKind.Provides).Select(Provides).ToList(),
+            IsUnicore = unicore,
+            Uses = component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses).Select(i => Uses(i, unicore)).ToList(),
+            Provides = component.Interfaces.Where(i => i.Kind == InterfaceKind.Provides).Select(i => Provides(i, unicore)).ToList(),
             KernelPorts = component.Interfaces.Select(KernelPort).Where(p => p is not null).Select(p => p!).ToList(),
             HasProvides = component.Interfaces.Any(i => i.Kind == InterfaceKind.Provides),
         };
     }
 
-    private MethodView Method(MethodModel method, int index)
+    private static string AsyncInterface(string procedure) => CSharpNames.Interface(procedure) + "Async";
+
+    private MethodView Method(MethodModel method, int index, string procedurePascal)
     {
         var name = CSharpNames.Pascal(method.Name);
         var parameters = method.Parameters.Select(p =>
@@ -127,7 +143,7 @@ internal sealed partial class ViewModelBuilder
             fields.Add(Field(name + "Result", returnType));
         }
 
-        return new MethodView
+        var view = new MethodView
         {
             Index = index,
             AdlName = method.Name,
@@ -146,7 +162,50 @@ internal sealed partial class ViewModelBuilder
             Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToList(),
             Fields = fields,
         };
+        AddAwaitableForm(view, procedurePascal);
+        return view;
     }
+
+    // Async methods cannot have out or ref parameters: inputs go in by value, and the return value
+    // with every out/inout value comes back in one generated result type.
+    private static void AddAwaitableForm(MethodView method, string procedurePascal)
+    {
+        const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+        method.AsyncName = method.Name + "Async";
+        method.AsyncParameterList = string.Join(", ", method.Inputs.Select(p => p.Type + " " + p.Name));
+        method.AsyncArgumentList = string.Join(", ", method.Inputs.Select(p => p.Name));
+        method.AsyncFrameArgumentList = string.Join(", ", method.Inputs.Select(p => "call." + p.FieldName));
+        if (method.Outputs.Count == 0)
+        {
+            method.AsyncReturnType = method.IsVoid ? ValueTask : $"{ValueTask}<{method.ReturnType}>";
+            return;
+        }
+
+        var members = new List<ResultMemberView>();
+        if (!method.IsVoid)
+        {
+            var returnName = method.Outputs.Any(o => CSharpNames.Pascal(o.Name.TrimStart('@')) == "ReturnValue") ? "ReturnValue_" : "ReturnValue";
+            members.Add(ResultMember(returnName, method.ReturnType, method.ResultField, "returnValue"));
+            method.ReturnMemberName = returnName;
+        }
+
+        method.OutputMembers = method.Outputs.Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@')))).ToList();
+        members.AddRange(method.OutputMembers);
+        method.ResultTypeName = procedurePascal + method.Name + "Result";
+        method.ResultMembers = members;
+        method.ResultConstructorArguments = string.Join(", ", members.Select(m => m.Local));
+        method.AsyncReturnType = $"{ValueTask}<{method.ResultTypeName}>";
+    }
+
+    private static ResultMemberView ResultMember(string name, string type, string frameField, string local) => new()
+    {
+        Name = name,
+        Type = type,
+        FrameField = frameField,
+        Local = local,
+        ReadCall = MessageMarshalling.ReadCall(type),
+        WriteCall = MessageMarshalling.WriteCall(type),
+    };
 
     private static FieldView Field(string name, string type) => new()
     {
@@ -171,7 +230,8 @@ internal sealed partial class ViewModelBuilder
         _ => string.Empty,
     };
 
-    private UsesView Uses(InterfaceModel port)
+    // A unicore component calls out through the awaitable form: a blocking call would stop its CPU.
+    private UsesView Uses(InterfaceModel port, bool unicore)
     {
         var property = CSharpNames.Pascal(port.Name);
         return new UsesView
@@ -179,13 +239,14 @@ internal sealed partial class ViewModelBuilder
             AdlName = port.Name,
             Property = property,
             Field = CSharpNames.Field(port.Name),
-            InterfaceType = CSharpNames.Interface(port.TypeName),
+            InterfaceType = unicore ? AsyncInterface(port.TypeName) : CSharpNames.Interface(port.TypeName),
             IsOptional = port.IsOptional,
             ConnectMethod = "Connect" + property,
         };
     }
 
-    private ProvidesView Provides(InterfaceModel port)
+    // A unicore component's handlers are awaitable, so they can call out without holding the CPU.
+    private ProvidesView Provides(InterfaceModel port, bool unicore)
     {
         var portName = CSharpNames.Pascal(port.Name);
         var procedure = _index.Procedure(port.TypeName);
@@ -193,19 +254,19 @@ internal sealed partial class ViewModelBuilder
         {
             AdlName = port.Name,
             ProcedureName = port.TypeName,
-            InterfaceType = CSharpNames.Interface(port.TypeName),
+            InterfaceType = unicore ? AsyncInterface(port.TypeName) : CSharpNames.Interface(port.TypeName),
             AdapterClass = portName + "Port",
             AdapterProperty = "Provided" + portName,
             Methods = procedure is null
                 ? new List<ProvidedMethodView>()
-                : procedure.Methods.Select((m, i) => Method(m, i)).Select(m => new ProvidedMethodView
+                : procedure.Methods.Select((m, i) => Method(m, i, CSharpNames.Pascal(procedure.Name))).Select(m => new ProvidedMethodView
                 {
                     AdlName = m.AdlName,
-                    Name = m.Name,
-                    ImplementationName = portName + m.Name,
-                    ReturnType = m.ReturnType,
-                    ParameterList = m.ParameterList,
-                    ArgumentList = m.ArgumentList,
+                    Name = unicore ? m.AsyncName : m.Name,
+                    ImplementationName = portName + (unicore ? m.AsyncName : m.Name),
+                    ReturnType = unicore ? m.AsyncReturnType : m.ReturnType,
+                    ParameterList = unicore ? m.AsyncParameterList : m.ParameterList,
+                    ArgumentList = unicore ? m.AsyncArgumentList : m.ArgumentList,
                 }).ToList(),
         };
     }

@@ -2,9 +2,9 @@ namespace Supervised;
 
 /// <summary>
 /// Posts each job on the board and signals the worker. Outcomes arrive as a callback on this
-/// instance's event thread, which posts the <c>answered</c> semaphore the control thread waits on.
-/// The instance is unicore, so the callback and the control thread never run at once; waiting on
-/// the semaphore is what lets the callback in.
+/// instance's event thread, which posts the <c>answered</c> semaphore the control thread awaits.
+/// The instance is unicore: the callback and the control thread are lightweight threads on one
+/// virtual CPU, and awaiting the semaphore is what lets the callback in.
 /// </summary>
 public sealed class Dispatcher : DispatcherBase
 {
@@ -26,7 +26,7 @@ public sealed class Dispatcher : DispatcherBase
         });
     }
 
-    protected override void Run()
+    protected override async Task RunAsync()
     {
         foreach (var job in Jobs)
         {
@@ -34,7 +34,7 @@ public sealed class Dispatcher : DispatcherBase
             Board.Release();
             Job.Emit();
 
-            Answered.Wait(StopRequested);
+            await Answered.WaitAsync(StopRequested);
             Board.Acquire();
             Console.WriteLine(_failed ? $"job {job}: failed" : $"job {job}: {Board.Read<long>(JobBoard.OutputOffset)}");
         }

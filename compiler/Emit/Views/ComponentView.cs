@@ -17,6 +17,9 @@ internal sealed class ComponentView
 
     public bool IsControl { get; set; }
 
+    /// <summary>The instances' threading is unicore: the class runs on one virtual CPU, with awaitable ends and handlers.</summary>
+    public bool IsUnicore { get; set; }
+
     public List<UsesView> Uses { get; set; } = new();
 
     public List<ProvidesView> Provides { get; set; } = new();

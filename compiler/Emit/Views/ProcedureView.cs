@@ -24,6 +24,19 @@ internal sealed class ProcedureView
 
     public string DataportServerName { get; set; } = string.Empty;
 
+    /// <summary>The awaitable form of the procedure, used by unicore components (e.g. <c>IGreeterAsync</c>).</summary>
+    public string AsyncInterfaceName { get; set; } = string.Empty;
+
+    /// <summary>The client ends a unicore caller gets: they await the reply instead of blocking.</summary>
+    public string AsyncClientName { get; set; } = string.Empty;
+
+    public string DataportAsyncClientName { get; set; } = string.Empty;
+
+    /// <summary>The server ends of a unicore server: its handlers may await.</summary>
+    public string AsyncServerName { get; set; } = string.Empty;
+
+    public string DataportAsyncServerName { get; set; } = string.Empty;
+
     public List<MethodView> Methods { get; set; } = new();
 }
 
@@ -67,6 +80,56 @@ internal sealed class MethodView
     public List<ParameterView> Outputs { get; set; } = new();
 
     public List<FieldView> Fields { get; set; } = new();
+
+    /// <summary>The awaitable form's name, e.g. <c>GreetAsync</c>.</summary>
+    public string AsyncName { get; set; } = string.Empty;
+
+    /// <summary><c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>, or <c>ValueTask&lt;ResultType&gt;</c> when results come back through out/inout parameters.</summary>
+    public string AsyncReturnType { get; set; } = string.Empty;
+
+    /// <summary>The awaitable form's parameters: only what travels to the server (async methods cannot have out or ref).</summary>
+    public string AsyncParameterList { get; set; } = string.Empty;
+
+    public string AsyncArgumentList { get; set; } = string.Empty;
+
+    /// <summary>The server's awaitable handler call over a call frame's input fields.</summary>
+    public string AsyncFrameArgumentList { get; set; } = string.Empty;
+
+    /// <summary>The result record struct when out/inout values come back (e.g. <c>GreeterGreetResult</c>); empty otherwise.</summary>
+    public string ResultTypeName { get; set; } = string.Empty;
+
+    public bool HasResultType => ResultTypeName.Length > 0;
+
+    /// <summary>The result type's members, the return value first.</summary>
+    public List<ResultMemberView> ResultMembers { get; set; } = new();
+
+    /// <summary>The result type's members that carry out/inout parameters, in parameter order.</summary>
+    public List<ResultMemberView> OutputMembers { get; set; } = new();
+
+    /// <summary>The result type's member holding the return value, when the method has one.</summary>
+    public string ReturnMemberName { get; set; } = string.Empty;
+
+    /// <summary>The result type's constructor arguments, e.g. <c>returnValue, length</c>.</summary>
+    public string ResultConstructorArguments { get; set; } = string.Empty;
+}
+
+/// <summary>One value of an awaitable method's result type: the return value or an out/inout parameter.</summary>
+internal sealed class ResultMemberView
+{
+    /// <summary>The member's name in the result type (PascalCase).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>The call-frame field that carries it.</summary>
+    public string FrameField { get; set; } = string.Empty;
+
+    /// <summary>A local variable name for it in generated code.</summary>
+    public string Local { get; set; } = string.Empty;
+
+    public string ReadCall { get; set; } = string.Empty;
+
+    public string WriteCall { get; set; } = string.Empty;
 }
 
 internal sealed class ParameterView

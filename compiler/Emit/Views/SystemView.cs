@@ -52,9 +52,6 @@ internal sealed class ConnectionView
 
     public List<ConnectionEndView> To { get; set; } = new();
 
-    public string ClientName { get; set; } = string.Empty;
-
-    public string ServerName { get; set; } = string.Empty;
 
     /// <summary>Notifications: <c>Coalescing</c> or <c>Counting</c>.</summary>
     public string NotificationMode { get; set; } = string.Empty;
@@ -77,6 +74,9 @@ internal sealed class ConnectionEndView
     public string Member { get; set; } = string.Empty;
 
     public int Badge { get; set; }
+
+    /// <summary>The glue class of this end of a procedure connection: blocking or awaitable, frame or dataport.</summary>
+    public string GlueClass { get; set; } = string.Empty;
 
     /// <summary>A local variable for this end's kernel object (a notification or an endpoint).</summary>
     public string Variable { get; set; } = string.Empty;
