@@ -1,0 +1,17 @@
+namespace RumpNet;
+
+/// <summary>
+/// A native driver: its handler runs on its own interface thread and may block, as putting a
+/// frame on a real wire would.
+/// </summary>
+public sealed class Driver : DriverBase
+{
+    private static readonly TimeSpan WireTime = TimeSpan.FromMilliseconds(40);
+
+    protected override int LinkTransmit(byte[] frame)
+    {
+        Thread.Sleep(WireTime);
+        Console.WriteLine($"driver: put {frame.Length} bytes on the wire");
+        return frame.Length;
+    }
+}
