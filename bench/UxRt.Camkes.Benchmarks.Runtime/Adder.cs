@@ -53,3 +53,28 @@ public sealed class AdderDispatcher(IAdder implementation) : ICallDispatcher
         call.Result = implementation.Add(call.A, call.B);
     }
 }
+
+/// <summary>The awaitable form a unicore component calls through, written as the generator writes it.</summary>
+public sealed class AdderAsyncClient(Endpoint endpoint, int badge)
+{
+    private readonly FrameCache<AdderFrame> _frames = new(static () => new AdderFrame());
+
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<int> AddAsync(int a, int b)
+    {
+        var call = _frames.Rent();
+        try
+        {
+            call.Method = 0;
+            call.Badge = badge;
+            call.A = a;
+            call.B = b;
+            await endpoint.CallAsync(call);
+            return call.Result;
+        }
+        finally
+        {
+            _frames.Return(call);
+        }
+    }
+}

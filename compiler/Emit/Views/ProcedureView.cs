@@ -87,6 +87,9 @@ internal sealed class MethodView
     /// <summary><c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>, or <c>ValueTask&lt;ResultType&gt;</c> when results come back through out/inout parameters.</summary>
     public string AsyncReturnType { get; set; } = string.Empty;
 
+    /// <summary>The pooling builder for the awaitable client method, so steady-state awaited calls do not allocate.</summary>
+    public string AsyncMethodBuilder { get; set; } = string.Empty;
+
     /// <summary>The awaitable form's parameters: only what travels to the server (async methods cannot have out or ref).</summary>
     public string AsyncParameterList { get; set; } = string.Empty;
 

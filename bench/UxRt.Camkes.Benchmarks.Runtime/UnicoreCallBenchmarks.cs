@@ -1,0 +1,109 @@
+using BenchmarkDotNet.Attributes;
+using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Threading;
+
+namespace UxRt.Camkes.Benchmarks.Runtime;
+
+/// <summary>
+/// Calls into and out of a unicore component against the same seL4RPCCall between native
+/// components, in one run. Each benchmark makes <see cref="Calls"/> calls, so the figures are per
+/// call; a call out of a unicore component is made by a lightweight thread on the client's CPU,
+/// which the benchmark thread starts and waits for.
+/// </summary>
+[MemoryDiagnoser]
+public class UnicoreCallBenchmarks
+{
+    private const int Calls = 1_000;
+
+    private readonly List<Action> _cleanup = new();
+    private AdderClient _intoNative = null!;
+    private AdderClient _intoUnicore = null!;
+    private AdderClient _intoUnicorePassive = null!;
+    private AdderAsyncClient _unicoreToNative = null!;
+    private AdderAsyncClient _unicoreToUnicore = null!;
+    private VirtualCpu _clientCpu = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var dispatcher = new AdderDispatcher(new Adder());
+        var native = new ThreadedEndpoint("native", "adder", dispatcher);
+        var nativeThread = new Thread(native.Serve) { IsBackground = true };
+        nativeThread.Start();
+        _cleanup.Add(() =>
+        {
+            native.Close();
+            nativeThread.Join();
+        });
+
+        var serverCpu = new VirtualCpu("unicore");
+        var unicore = new CpuEndpoint("unicore", "adder", new AsyncAdderDispatcher(dispatcher), serverCpu, hasInterfaceThread: true);
+        var interfaceThread = serverCpu.Spawn(unicore.ServeAsync);
+        var unicorePassive = new CpuEndpoint("unicore", "passive", new AsyncAdderDispatcher(dispatcher), serverCpu, hasInterfaceThread: false);
+        _cleanup.Add(() =>
+        {
+            unicore.Close();
+            interfaceThread.Wait();
+            serverCpu.Stop(TimeSpan.FromSeconds(10));
+        });
+
+        _clientCpu = new VirtualCpu("client");
+        _cleanup.Add(() => _clientCpu.Stop(TimeSpan.FromSeconds(10)));
+
+        _intoNative = new AdderClient(native, badge: 1);
+        _intoUnicore = new AdderClient(unicore, badge: 1);
+        _intoUnicorePassive = new AdderClient(unicorePassive, badge: 1);
+        _unicoreToNative = new AdderAsyncClient(native, badge: 1);
+        _unicoreToUnicore = new AdderAsyncClient(unicore, badge: 1);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _cleanup.ForEach(step => step());
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Calls, Description = "native → native seL4RPCCall (baseline)")]
+    public int NativeToNative() => CallFromNative(_intoNative);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "native → unicore seL4RPCCall")]
+    public int NativeToUnicore() => CallFromNative(_intoUnicore);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "native → unicore passive")]
+    public int NativeToUnicorePassive() => CallFromNative(_intoUnicorePassive);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "unicore → native seL4RPCCall")]
+    public int UnicoreToNative() => CallFromCpu(_unicoreToNative);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "unicore → unicore seL4RPCCall")]
+    public int UnicoreToUnicore() => CallFromCpu(_unicoreToUnicore);
+
+    private static int CallFromNative(AdderClient client)
+    {
+        var sum = 0;
+        for (var i = 0; i < Calls; i++)
+        {
+            sum += client.Add(i, 1);
+        }
+
+        return sum;
+    }
+
+    private int CallFromCpu(AdderAsyncClient client) =>
+        _clientCpu.Spawn(async () =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                await client.AddAsync(i, 1);
+            }
+        }).ContinueWith(static _ => Calls, TaskScheduler.Default).GetAwaiter().GetResult();
+
+    /// <summary>The adder as a unicore server's dispatcher (its handler never awaits).</summary>
+    private sealed class AsyncAdderDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
+    {
+        public string MethodName(int index) => inner.MethodName(index);
+
+        public ValueTask DispatchAsync(CallFrame frame)
+        {
+            inner.Dispatch(frame);
+            return default;
+        }
+    }
+}

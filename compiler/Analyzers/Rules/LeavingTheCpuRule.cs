@@ -1,0 +1,46 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using UxRt.Camkes.Analyzers.FixHints;
+using UxRt.Camkes.Analyzers.Symbols;
+
+namespace UxRt.Camkes.Analyzers.Rules;
+
+/// <summary>
+/// UXRT1008: starting work on another OS thread (<c>Task.Run</c>, <c>new Thread</c>, the thread
+/// pool, <c>StartNew</c> on <c>TaskScheduler.Default</c>). That code would touch the component's
+/// state off the virtual CPU, racing its lightweight threads. No fix: StartThread or await instead.
+/// </summary>
+internal sealed class LeavingTheCpuRule : IInvocationRule
+{
+    private readonly KnownTypes _known;
+
+    public LeavingTheCpuRule(KnownTypes known) => _known = known;
+
+    public Diagnostic? Inspect(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        var type = method.ContainingType;
+        var leaves = (method.Name == "Run" && method.IsStatic && type.Is(_known.Task))
+            || (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && type.Is(_known.ThreadPool))
+            || (method.Name == "StartNew" && (type.Is(_known.TaskFactory) || type.Is(_known.TaskFactoryOfT)) && PassesDefaultScheduler(call));
+
+        return leaves ? Report(call.Syntax.GetLocation(), method.TypeAndName()) : null;
+    }
+
+    public Diagnostic? InspectObjectCreation(IObjectCreationOperation creation) =>
+        creation.Type.Is(_known.Thread) ? Report(creation.Syntax.GetLocation(), "new Thread") : null;
+
+    // Without an explicit scheduler StartNew uses TaskScheduler.Current, which the threading model
+    // decides; TaskScheduler.Default always means the thread pool.
+    private bool PassesDefaultScheduler(IInvocationOperation call) =>
+        call.Arguments.Any(argument =>
+            Unwrap(argument.Value) is IPropertyReferenceOperation { Property: { Name: "Default", IsStatic: true } property }
+            && property.ContainingType.Is(_known.TaskScheduler));
+
+    private static IOperation Unwrap(IOperation value) =>
+        value is IConversionOperation conversion ? Unwrap(conversion.Operand) : value;
+
+    private static Diagnostic Report(Location location, string what) =>
+        Diagnostic.Create(UnicoreDiagnosticDescriptors.LeavingTheCpu, location, FixHint.None, what);
+}
