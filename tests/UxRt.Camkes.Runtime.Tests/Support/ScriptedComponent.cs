@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Tests.Support;
 
@@ -16,6 +17,9 @@ internal sealed class ScriptedComponent : Component
 
     public Action<ScriptedComponent>? OnRun { get; init; }
 
+    /// <summary>The control thread of a unicore component, which may await; when set it replaces <see cref="OnRun"/>.</summary>
+    public Func<ScriptedComponent, Task>? OnRunAsync { get; init; }
+
     public int InitCount => Volatile.Read(ref _initCount);
 
     public int RunCount => Volatile.Read(ref _runCount);
@@ -24,7 +28,16 @@ internal sealed class ScriptedComponent : Component
 
     public CancellationToken Stop => StopRequested;
 
+    /// <summary>The instance's virtual CPU when it is unicore.</summary>
+    public new VirtualCpu? Cpu => base.Cpu;
+
     public void StopSystem() => RequestSystemStop();
+
+    public new Task StartThread(string name, Func<Task> body) => base.StartThread(name, body);
+
+    public new Task DelayAsync(TimeSpan delay) => base.DelayAsync(delay);
+
+    public new IDisposable StartTimer(TimeSpan period, Action tick) => base.StartTimer(period, tick);
 
     protected internal override void Init()
     {
@@ -39,5 +52,18 @@ internal sealed class ScriptedComponent : Component
         RunThread = Thread.CurrentThread;
         _journal?.Enqueue($"run {InstanceName}");
         OnRun?.Invoke(this);
+    }
+
+    protected internal override Task RunAsync()
+    {
+        if (OnRunAsync is null)
+        {
+            return base.RunAsync();
+        }
+
+        Interlocked.Increment(ref _runCount);
+        RunThread = Thread.CurrentThread;
+        _journal?.Enqueue($"run {InstanceName}");
+        return OnRunAsync(this);
     }
 }
