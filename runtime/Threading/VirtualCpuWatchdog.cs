@@ -52,7 +52,8 @@ internal sealed class VirtualCpuWatchdog : IDisposable
     {
         var since = Volatile.Read(ref _busySince);
         var item = Volatile.Read(ref _itemNumber);
-        if (since == 0 || item == _reportedItem)
+        var reported = Volatile.Read(ref _reportedItem);
+        if (since == 0 || item == reported)
         {
             return;
         }
@@ -63,7 +64,12 @@ internal sealed class VirtualCpuWatchdog : IDisposable
             return;
         }
 
-        _reportedItem = item;
+        // Timer callbacks can overlap (a late one runs alongside the next): only the check that claims the item reports it.
+        if (Interlocked.CompareExchange(ref _reportedItem, item, reported) != reported)
+        {
+            return;
+        }
+
         _cpu.ReportStall(new CpuStall(_cpu.Name, held, _cpu.HoldLimit, Describe(_callback, _state)));
     }
 

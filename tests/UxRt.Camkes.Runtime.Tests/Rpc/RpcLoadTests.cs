@@ -3,6 +3,7 @@ using UxRt.Camkes.Runtime.Tests.Support;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;
 
+[Collection(HeavyLoad.Name)]
 public sealed class RpcLoadTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using UxRt.Camkes.Runtime.Threading;
 namespace UxRt.Camkes.Runtime.Tests.Threading;
 
 /// <summary>Many calls through a virtual CPU: each answered exactly once, with the right result, and none lost or doubled.</summary>
+[Collection(HeavyLoad.Name)]
 public sealed class UnicoreLoadTests
 {
     // Generous: 800,000 round trips through one CPU thread on a busy 2-core machine take a while, but never forever.
