@@ -37,9 +37,9 @@ public class UnicoreCallBenchmarks
         });
 
         var serverCpu = new VirtualCpu("unicore");
-        var unicore = new CpuEndpoint("unicore", "adder", new AsyncAdderDispatcher(dispatcher), serverCpu, hasInterfaceThread: true);
+        var unicore = new CpuEndpoint("unicore", "adder", new SynchronousDispatcher(dispatcher), serverCpu, hasInterfaceThread: true);
         var interfaceThread = serverCpu.Spawn(unicore.ServeAsync);
-        var unicorePassive = new CpuEndpoint("unicore", "passive", new AsyncAdderDispatcher(dispatcher), serverCpu, hasInterfaceThread: false);
+        var unicorePassive = new CpuEndpoint("unicore", "passive", new SynchronousDispatcher(dispatcher), serverCpu, hasInterfaceThread: false);
         _cleanup.Add(() =>
         {
             unicore.Close();
@@ -94,16 +94,4 @@ public class UnicoreCallBenchmarks
                 await client.AddAsync(i, 1);
             }
         }).ContinueWith(static _ => Calls, TaskScheduler.Default).GetAwaiter().GetResult();
-
-    /// <summary>The adder as a unicore server's dispatcher (its handler never awaits).</summary>
-    private sealed class AsyncAdderDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
-    {
-        public string MethodName(int index) => inner.MethodName(index);
-
-        public ValueTask DispatchAsync(CallFrame frame)
-        {
-            inner.Dispatch(frame);
-            return default;
-        }
-    }
 }

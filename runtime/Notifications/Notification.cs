@@ -79,7 +79,7 @@ public sealed class Notification
     {
         if (timeout != TimeSpan.Zero)
         {
-            BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on notification '{Name}'", "await WaitAsync() instead");
+            BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on notification", Name, "await WaitAsync() instead");
         }
 
         var deadline = Kernel.Deadline.After(timeout);

@@ -19,6 +19,19 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     public CallReply(CallFrame frame) => _frame = frame;
 
+    /// <summary>Readies the reply for a caller that awaits (<paramref name="awaited"/>) or blocks.</summary>
+    public void Prepare(bool awaited)
+    {
+        if (awaited)
+        {
+            PrepareAwaited();
+        }
+        else
+        {
+            PrepareBlocking();
+        }
+    }
+
     /// <summary>The caller will block on <see cref="WaitBlocking"/>.</summary>
     public void PrepareBlocking()
     {

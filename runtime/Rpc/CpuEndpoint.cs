@@ -59,14 +59,7 @@ public sealed class CpuEndpoint : Endpoint
             return true;
         }
 
-        if (awaited)
-        {
-            frame.Reply.PrepareAwaited();
-        }
-        else
-        {
-            frame.Reply.PrepareBlocking();
-        }
+        frame.Reply.Prepare(awaited);
 
         if (_interfaceQueue is not null)
         {

@@ -28,10 +28,7 @@ public sealed class DirectEndpoint : Endpoint
 
         if (VirtualCpu.Current is not null)
         {
-            frame.Reply.PrepareAwaited();
-            frame.Reply.CarryTo(this);
-            ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
-            return false;
+            return HandOffToThreadPool(frame);
         }
 
         Handle(_dispatcher, frame);

@@ -89,6 +89,19 @@ public abstract class Endpoint
     /// </summary>
     protected abstract bool Deliver(CallFrame frame, bool awaited);
 
+    /// <summary>
+    /// Hands the frame to the thread pool for an awaiting caller on a virtual CPU, which must not
+    /// lend its thread to a native server's handler; <see cref="HandleCarried"/> runs it there.
+    /// Returns false, as <see cref="Deliver"/> does for a reply still to come.
+    /// </summary>
+    protected bool HandOffToThreadPool(CallFrame frame)
+    {
+        frame.Reply.PrepareAwaited();
+        frame.Reply.CarryTo(this);
+        ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
+        return false;
+    }
+
     /// <summary>Runs a frame that was handed on as a work item (to a CPU or the thread pool) and replies.</summary>
     internal abstract void HandleCarried(CallFrame frame);
 

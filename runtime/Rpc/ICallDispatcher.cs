@@ -26,7 +26,7 @@ public interface IAsyncCallDispatcher : IProcedureDispatcher
 }
 
 /// <summary>Runs a synchronous dispatcher as an async one: a handler that never awaits, on a virtual CPU.</summary>
-internal sealed class SynchronousDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
+public sealed class SynchronousDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
 {
     public string MethodName(int index) => inner.MethodName(index);
 

@@ -22,10 +22,7 @@ public sealed class PassiveEndpoint : Endpoint
     {
         if (VirtualCpu.Current is not null && !_closed)
         {
-            frame.Reply.PrepareAwaited();
-            frame.Reply.CarryTo(this);
-            ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
-            return false;
+            return HandOffToThreadPool(frame);
         }
 
         HandleSerialised(frame);

@@ -44,14 +44,7 @@ public sealed class ThreadedEndpoint : Endpoint
                 return true;
             }
 
-            if (awaited)
-            {
-                frame.Reply.PrepareAwaited();
-            }
-            else
-            {
-                frame.Reply.PrepareBlocking();
-            }
+            frame.Reply.Prepare(awaited);
 
             _pending.Enqueue(frame);
             _queued = _pending.Count;

@@ -29,7 +29,7 @@ public sealed class ComponentBinarySemaphore
     /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="WaitAsync"/> there.</exception>
     public void Wait(CancellationToken cancellation = default)
     {
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on binary semaphore '{Name}'", "await WaitAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on binary semaphore", Name, "await WaitAsync() instead");
         _available.Wait(cancellation);
     }
 
@@ -38,7 +38,7 @@ public sealed class ComponentBinarySemaphore
     {
         if (timeout != TimeSpan.Zero)
         {
-            BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on binary semaphore '{Name}'", "await WaitAsync() instead");
+            BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on binary semaphore", Name, "await WaitAsync() instead");
         }
 
         return _available.TryWait(timeout, out _, cancellation);

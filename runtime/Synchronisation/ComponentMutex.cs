@@ -33,7 +33,7 @@ public sealed class ComponentMutex(string name)
             return;
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"locking mutex '{Name}'", "await LockAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
         _gate.Wait();
         TakeOwnership();
     }
@@ -71,7 +71,7 @@ public sealed class ComponentMutex(string name)
             return TryLock();
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"locking mutex '{Name}'", "await LockAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
         if (!_gate.Wait(timeout))
         {
             return false;

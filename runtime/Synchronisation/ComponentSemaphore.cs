@@ -32,7 +32,7 @@ public sealed class ComponentSemaphore
             return;
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on semaphore '{Name}'", "await WaitAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
         _count.Wait(cancellation);
     }
 
@@ -49,7 +49,7 @@ public sealed class ComponentSemaphore
             return false;
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting on semaphore '{Name}'", "await WaitAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
         return _count.Wait(timeout, cancellation);
     }
 

@@ -99,7 +99,7 @@ public sealed class VirtualCpu
             return;
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu($"waiting for virtual CPU '{Name}'", "post the work instead of waiting for it");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting for virtual CPU", Name, "post the work instead of waiting for it");
         using var done = new ManualResetEventSlim();
         Exception? failure = null;
         Post(() =>
