@@ -86,6 +86,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MixedThreading = new(
         "ADL0027", "Instances of one component differ in threading", "{0}", DiagnosticSeverity.Error);
 
+    // ADL01xx: problems found while generating code rather than in the spec itself.
+    public static readonly DiagnosticDescriptor UnknownTemplate = new(
+        "ADL0100", "User template replaces nothing", "{0}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 }

@@ -1,37 +1,72 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using HandlebarsDotNet;
+using UxRt.Camkes.Adl;
 
 namespace UxRt.Camkes.Compiler.Emit;
 
 /// <summary>
-/// Renders the embedded templates with Handlebars.Net. Templates are compiled once per process;
-/// HTML escaping is off because the output is C#.
+/// Renders the embedded templates with Handlebars.Net, or a user's replacement for any of them.
+/// Templates are compiled once per engine; HTML escaping is off because the output is C#.
 /// </summary>
 internal sealed class HandlebarsTemplateEngine : ITemplateEngine
 {
-    public static readonly HandlebarsTemplateEngine Instance = new();
+    private const string ResourcePrefix = "templates/";
+
+    public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
+
+    // The engine of the last set of user templates: a build re-runs the generator with the same set.
+    private static (EquatableArray<TemplateOverride> Templates, HandlebarsTemplateEngine Engine)? s_lastOverridden;
 
     private readonly IHandlebars _handlebars;
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(System.StringComparer.Ordinal);
+    private readonly Func<string, string> _read;
+    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
 
-    private HandlebarsTemplateEngine()
+    private HandlebarsTemplateEngine(Func<string, string> read)
     {
+        _read = read;
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        _handlebars.RegisterTemplate("header", ReadTemplate("partials/header.hbs"));
+        _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
+    }
+
+    /// <summary>Every built-in template's path relative to templates/, which a user's template may replace.</summary>
+    public static IReadOnlyList<string> BuiltInTemplates { get; } = typeof(HandlebarsTemplateEngine).GetTypeInfo().Assembly
+        .GetManifestResourceNames()
+        .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+        .Select(name => name.Substring(ResourcePrefix.Length))
+        .OrderBy(name => name, StringComparer.Ordinal)
+        .ToArray();
+
+    public static bool IsBuiltIn(string path) => BuiltInTemplates.Contains(path, StringComparer.Ordinal);
+
+    /// <summary>An engine that reads <paramref name="templates"/> in place of the built-in templates with the same paths.</summary>
+    public static HandlebarsTemplateEngine WithOverrides(EquatableArray<TemplateOverride> templates)
+    {
+        if (s_lastOverridden is { } last && last.Templates.Equals(templates))
+        {
+            return last.Engine;
+        }
+
+        var byPath = templates.ToDictionary(t => t.RelativePath, t => t.Text, StringComparer.Ordinal);
+        var engine = new HandlebarsTemplateEngine(path => byPath.TryGetValue(path, out var text) ? text : ReadBuiltIn(path));
+        s_lastOverridden = (templates, engine);
+        return engine;
     }
 
     public string Render(string templatePath, object model)
     {
-        var template = _compiled.GetOrAdd(templatePath, path => _handlebars.Compile(ReadTemplate(path)));
+        var template = _compiled.GetOrAdd(templatePath, path => _handlebars.Compile(_read(path)));
         return template(model).Replace("\r\n", "\n");
     }
 
-    private static string ReadTemplate(string path)
+    private static string ReadBuiltIn(string path)
     {
         var assembly = typeof(HandlebarsTemplateEngine).GetTypeInfo().Assembly;
-        using var stream = assembly.GetManifestResourceStream("templates/" + path)
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + path)
             ?? throw new FileNotFoundException($"template '{path}' is not embedded in {assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

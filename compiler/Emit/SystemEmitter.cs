@@ -4,6 +4,7 @@ using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Adl.Text;
 using UxRt.Camkes.Compiler.Emit.Views;
 
 namespace UxRt.Camkes.Compiler.Emit;
@@ -22,6 +23,24 @@ public sealed record GeneratedFileEntry(string HintName, string Text);
 public static class SystemEmitter
 {
     public static EmitResult Emit(SystemModel model, string @namespace) => Emit(model, @namespace, HandlebarsTemplateEngine.Instance);
+
+    /// <summary>Emits with the user's templates in place of the built-in ones they name; an override that names none is a warning.</summary>
+    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates)
+    {
+        if (userTemplates.Count == 0)
+        {
+            return Emit(model, @namespace);
+        }
+
+        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates));
+        var unused = userTemplates
+            .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath))
+            .Select(t => AdlDiagnostic.Create(
+                DiagnosticDescriptors.UnknownTemplate,
+                SourceLocation.StartOf(t.FullPath),
+                $"template '{t.RelativePath}' replaces no built-in template; the built-in ones are {string.Join(", ", HandlebarsTemplateEngine.BuiltInTemplates)}"));
+        return result with { Diagnostics = result.Diagnostics.Concat(unused).ToEquatableArray() };
+    }
 
     internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates)
     {

@@ -23,7 +23,7 @@ public sealed partial class CamkesGenerator
 
         try
         {
-            var emitted = SystemEmitter.Emit(frontEnd.Model, system.Settings.Namespace);
+            var emitted = SystemEmitter.Emit(frontEnd.Model, system.Settings.Namespace, system.Settings.Templates);
             var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
             var files = diagnostics.Any(d => d.IsError)
                 ? EquatableArray<GeneratedFileEntry>.Empty

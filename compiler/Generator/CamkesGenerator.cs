@@ -31,8 +31,15 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(SpecFilesStep);
 
+        var templateFiles = context.AdditionalTextsProvider
+            .Where(text => IsTemplateFile(text.Path))
+            .Select((text, cancellationToken) => new SpecFile(PathNames.Normalize(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect();
+
         var settings = context.AnalyzerConfigOptionsProvider
             .Select((options, _) => ReadSettings(options.GlobalOptions))
+            .Combine(templateFiles)
+            .Select((input, _) => input.Left with { Templates = UserTemplates.Under(input.Left.TemplateDirectory, input.Right) })
             .WithTrackingName(SettingsStep);
 
         var systems = specFiles
@@ -50,6 +57,9 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     // C headers are served to the preprocessor's #include; they never describe a system themselves.
     internal static bool IsHeaderFile(string path) => path.EndsWith(".h", System.StringComparison.OrdinalIgnoreCase);
 
+    // Handlebars templates that replace built-in ones; only those under CamkesTemplatePath count.
+    internal static bool IsTemplateFile(string path) => path.EndsWith(".hbs", System.StringComparison.OrdinalIgnoreCase);
+
     internal static bool IsSpecFile(string path) =>
         path.EndsWith(".adl", System.StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".camkes", System.StringComparison.OrdinalIgnoreCase)
@@ -66,7 +76,10 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         var includeDirectories = SplitList(Get("CamkesIncludePath"))
             .Select(d => projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, d) : PathNames.Normalize(d));
         var defines = SplitList(Get("CamkesDefines")).Select(Define.Parse);
-        return new GeneratorSettings(@namespace, FrontEndOptions.Create(includeDirectories, defines));
+        var templateDirectory = Get("CamkesTemplatePath") is { Length: > 0 } templates
+            ? (projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, templates) : PathNames.Normalize(templates))
+            : string.Empty;
+        return new GeneratorSettings(@namespace, FrontEndOptions.Create(includeDirectories, defines), templateDirectory, EquatableArray<Emit.TemplateOverride>.Empty);
     }
 
     private static string[] SplitList(string value) =>

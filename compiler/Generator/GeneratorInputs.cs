@@ -5,8 +5,11 @@ namespace UxRt.Camkes.Compiler.Generator;
 /// <summary>A spec file handed to the generator; <see cref="Path"/> is normalised.</summary>
 internal sealed record SpecFile(string Path, string Text);
 
-/// <summary>The MSBuild settings the generator reads (see build/UxRt.Camkes.props).</summary>
-internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd);
+/// <summary>
+/// The MSBuild settings the generator reads (see packaging/build/UxRt.Camkes.props), and the user's
+/// templates found under <c>CamkesTemplatePath</c> (none unless it is set).
+/// </summary>
+internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates);
 
 /// <summary>
 /// One system to generate: its root spec, every spec it may import, and the settings.

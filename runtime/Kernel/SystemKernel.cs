@@ -97,6 +97,22 @@ public sealed partial class SystemKernel : IDisposable
     }
 
     /// <summary>
+    /// The component of instance <paramref name="name"/>, for the host that built the system (its
+    /// tests, say). Components never get this: they reach each other only through connections.
+    /// </summary>
+    public TComponent GetInstance<TComponent>(string name)
+        where TComponent : Component
+    {
+        if (!_instances.TryGetValue(name, out var slot))
+        {
+            throw new KeyNotFoundException($"system '{Name}' has no instance '{name}'");
+        }
+
+        return slot.Component as TComponent
+            ?? throw new InvalidCastException($"instance '{name}' is a {slot.Component.GetType().Name}, not a {typeof(TComponent).Name}");
+    }
+
+    /// <summary>
     /// seL4RPCCall: <paramref name="instance"/>.<paramref name="interfaceName"/> served by its own
     /// interface thread: an OS thread for a native server, a lightweight thread on its CPU for a unicore one.
     /// </summary>

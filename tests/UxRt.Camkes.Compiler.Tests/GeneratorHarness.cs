@@ -22,6 +22,11 @@ internal sealed class GeneratorHarness
 
     private readonly Dictionary<string, string> _specs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _code = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal)
+    {
+        ["build_property.RootNamespace"] = "Demo",
+        ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
+    };
 
     public GeneratorHarness WithSpec(string fileName, string text)
     {
@@ -35,6 +40,16 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    /// <summary>An MSBuild property that the package's props make visible to the generator.</summary>
+    public GeneratorHarness WithProperty(string name, string value)
+    {
+        _properties["build_property." + name] = value;
+        return this;
+    }
+
+    /// <summary>Any other additional file (a user template, say), relative to the project.</summary>
+    public GeneratorHarness WithAdditionalFile(string relativePath, string text) => WithSpec(relativePath, text);
+
     public CSharpCompilation CreateCompilation() =>
         CSharpCompilation.Create(
             "Demo",
@@ -47,11 +62,7 @@ internal sealed class GeneratorHarness
             new[] { new CamkesGenerator().AsSourceGenerator() },
             _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)),
             ParseOptions,
-            new MsBuildProperties(new Dictionary<string, string>
-            {
-                ["build_property.RootNamespace"] = "Demo",
-                ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
-            }),
+            new MsBuildProperties(_properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator and returns the compilation with its output, plus the generator's own result.</summary>

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
+using UxRt.Camkes.Testing;
 
 namespace UxRt.Camkes.EndToEnd.Tests;
 
@@ -56,51 +55,7 @@ internal sealed class ExampleWorkspace : IDisposable
         }
     }
 
-    private CommandResult Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Keep the child build from reusing (and holding) build servers after the test ends.
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(CommandTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.ToString());
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
+    private CommandResult Dotnet(params string[] arguments) => DotnetCli.Run(Directory, CommandTimeout, environment: null, arguments);
 
     private static void CopyDirectory(string source, string target)
     {
@@ -124,5 +79,3 @@ internal sealed class ExampleWorkspace : IDisposable
         typeof(ExampleWorkspace).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"assembly metadata {key} is missing");
 }
-
-internal sealed record CommandResult(int ExitCode, string Output);

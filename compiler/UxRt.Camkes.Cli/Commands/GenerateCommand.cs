@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Compiler.Emit;
 
 namespace UxRt.Camkes.Cli.Commands;
@@ -20,7 +21,12 @@ internal static class GenerateCommand
             Description = $"The namespace of the generated code (the generator uses CamkesNamespace or RootNamespace; default {DefaultNamespace}).",
             DefaultValueFactory = _ => DefaultNamespace,
         };
-        var command = new Command("generate", "Write the C# code the source generator emits for a spec.") { directory, @namespace };
+        var templates = new Option<string?>("--templates")
+        {
+            Description = "A directory of Handlebars templates that replace the built-in ones with the same relative path (the generator's CamkesTemplatePath).",
+            HelpName = "DIR",
+        };
+        var command = new Command("generate", "Write the C# code the source generator emits for a spec.") { directory, @namespace, templates };
         input.AddTo(command);
         command.SetAction(parse =>
         {
@@ -30,7 +36,7 @@ internal static class GenerateCommand
                 return exitCode;
             }
 
-            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace);
+            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace, ReadTemplates(parse.GetValue(templates)));
             foreach (var diagnostic in emitted.Diagnostics)
             {
                 output.Error.WriteLine(diagnostic.ToString());
@@ -53,5 +59,19 @@ internal static class GenerateCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static EquatableArray<TemplateOverride> ReadTemplates(string? directory)
+    {
+        if (string.IsNullOrEmpty(directory))
+        {
+            return EquatableArray<TemplateOverride>.Empty;
+        }
+
+        var root = Path.GetFullPath(directory);
+        return Directory.EnumerateFiles(root, "*.hbs", SearchOption.AllDirectories)
+            .Select(path => new TemplateOverride(Path.GetRelativePath(root, path).Replace('\\', '/'), path, File.ReadAllText(path)))
+            .OrderBy(t => t.RelativePath, StringComparer.Ordinal)
+            .ToEquatableArray();
     }
 }
