@@ -4,7 +4,7 @@ using UxRt.Camkes.Adl.Model;
 namespace UxRt.Camkes.Compiler.Emit;
 
 /// <summary>
-/// Maps C type names from procedures to C# types (DESIGN.md, "The ADL"). A name that is not a C
+/// Maps C type names from procedures to C# types (docs/architecture.md and README's "How the spec maps to C#"). A name that is not a C
 /// type is passed through, so user types work and the C# compiler reports unknown ones.
 /// </summary>
 internal static class CSharpTypes

@@ -92,7 +92,7 @@ internal sealed partial class ViewModelBuilder
             options.Add($"FaultPolicy = {Runtime}.Faults.FaultPolicy.{policy}");
         }
 
-        // DESIGN.md's unicore model: the instance owns one virtual CPU that runs all of its code.
+        // The unicore model (docs/architecture.md, "Threading models"): the instance owns one virtual CPU that runs all of its code.
         if (IsUnicoreInstance(instance.Name))
         {
             var holdLimit = _settings.Integer(instance.Name, "cpu_hold_limit_ms") is { } limit

@@ -1,7 +1,7 @@
 namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>
-/// DESIGN.md's "unicore" model (<c>inst.threading = "unicore";</c>): the instance owns one
+/// The "unicore" model (docs/architecture.md, "Threading models") (<c>inst.threading = "unicore";</c>): the instance owns one
 /// <see cref="VirtualCpu"/>, and each of its threads is a lightweight thread on it: an async
 /// method whose every step runs on the CPU's one OS thread, so code that must live on a single
 /// thread (a rump kernel, an event loop, thread-local state) can be hosted.

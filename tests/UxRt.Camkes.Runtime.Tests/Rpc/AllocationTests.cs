@@ -2,7 +2,7 @@ using UxRt.Camkes.Runtime.Tests.Support;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;
 
-/// <summary>DESIGN.md: no allocation per RPC call in steady state (measured on the calling thread; the figures per call live in bench/).</summary>
+/// <summary>The runtime's promise: no allocation per RPC call in steady state (measured on the calling thread; the figures per call live in bench/).</summary>
 [Collection(ProcessWideListeners.Name)]
 public sealed class AllocationTests
 {
