@@ -35,6 +35,12 @@ public static class AdlFrontEnd
             var builder = new ModelBuilder(symbols, diagnostics);
             var model = builder.Build(SystemNameOf(rootPath), loaded.RootPath);
             SystemChecker.Check(model, diagnostics, builder.EndsOfBrokenConnections);
+
+            // CAmkES's last check (stage 10); only worth saying when nothing else is wrong.
+            if (!diagnostics.HasErrors && model.Instances.IsEmpty)
+            {
+                diagnostics.Report(DiagnosticDescriptors.NoInstances, symbols.Assemblies[0].Location);
+            }
             return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
         }
         catch (System.Exception exception)

@@ -121,7 +121,11 @@ assemblyItem
     | configurationDecl                        # assemblyConfigurationItem
     | COMPOSITION name SEMI                    # assemblyCompositionReference
     | CONFIGURATION name SEMI                  # assemblyConfigurationReference
+    | SCHEDULE LBRACE LBRACK scheduleItem (COMMA scheduleItem)* COMMA? RBRACK RBRACE SEMI?   # assemblyScheduleItem
     ;
+
+// seL4's domain schedule: `(domain, length)` pairs, the length in `ticks` (default) or `us`.
+scheduleItem : LPAREN expression COMMA expression name? RPAREN ;
 
 compositionDecl : COMPOSITION name? LBRACE compositionItem* RBRACE SEMI? ;
 
@@ -155,7 +159,7 @@ value
     : STRING+                                        # stringValue
     | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
     | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE  # dictValue
-    | name LPAREN value? RPAREN                      # queryValue
+    | name LPAREN value? RPAREN (LBRACK value RBRACK)*   # queryValue
     | expression                                     # expressionValue
     ;
 
@@ -190,6 +194,7 @@ expression
 name
     : IDENTIFIER
     | PROCEDURE | EVENT | DATAPORT_KIND | PROCEDURES | EVENTS | DATAPORTS | THREAD | THREADS | WITH | GROUP | EXPORT | TEMPLATE
+    | SCHEDULE
     ;
 
 // ---- lexer ----------------------------------------------------------------------------------
@@ -230,6 +235,7 @@ WITH : 'with' ;
 THREADS : 'threads' ;
 THREAD : 'thread' ;
 TEMPLATE : 'template' ;
+SCHEDULE : 'schedule' ;
 PROCEDURE : 'Procedure' ;
 PROCEDURES : 'Procedures' ;
 EVENT : 'Event' ;
@@ -277,7 +283,7 @@ BANG : '!' ;
 
 FLOAT : [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
 INTEGER : ('0' [xX] [0-9a-fA-F]+ | [0-9]+) [uUlL]* ;
-STRING : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+STRING : '"' ~["]* '"' ;
 IDENTIFIER : [a-zA-Z_] [a-zA-Z_0-9]* ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;

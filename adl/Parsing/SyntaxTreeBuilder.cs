@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using UxRt.Camkes.Adl.Diagnostics;
@@ -586,40 +585,10 @@ internal sealed class SyntaxTreeBuilder
         return _lineMap.Map(start.Line, start.Column + 1, start.StartIndex, System.Math.Max(0, stop - start.StartIndex + 1));
     }
 
-    /// <summary>Removes the quotes of a C string literal and resolves its escapes.</summary>
-    internal static string Unquote(string literal)
-    {
-        if (literal.Length < 2)
-        {
-            return string.Empty;
-        }
-
-        var body = literal.Substring(1, literal.Length - 2);
-        if (body.IndexOf('\\') < 0)
-        {
-            return body;
-        }
-
-        var result = new StringBuilder(body.Length);
-        for (var i = 0; i < body.Length; i++)
-        {
-            if (body[i] != '\\' || i + 1 == body.Length)
-            {
-                result.Append(body[i]);
-                continue;
-            }
-
-            var escaped = body[++i];
-            result.Append(escaped switch
-            {
-                'n' => '\n',
-                't' => '\t',
-                'r' => '\r',
-                '0' => '\0',
-                _ => escaped,
-            });
-        }
-
-        return result.ToString();
-    }
+    /// <summary>
+    /// Removes the quotes of a string literal. As in CAmkES (<c>"[^"]*"</c>) a backslash is an
+    /// ordinary character, so values such as connectors' Isabelle specs reach the model unchanged.
+    /// </summary>
+    internal static string Unquote(string literal) =>
+        literal.Length < 2 ? string.Empty : literal.Substring(1, literal.Length - 2);
 }

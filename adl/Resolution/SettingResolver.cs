@@ -11,6 +11,9 @@ namespace UxRt.Camkes.Adl.Resolution;
 /// Resolves configuration settings: finds the instance (or connection) each one targets, warns
 /// about settings CAmkES would silently ignore, evaluates values, follows <c>&lt;-</c> references
 /// (to other settings or to attribute defaults) and reports loops, then checks declared types.
+/// As in CAmkES (stage 8), a setting on an undeclared attribute is kept for references to read
+/// (but not handed to the code), and a reference to a value that is neither set nor has a default
+/// falls back to the target's own default, or else the setting is dropped.
 /// </summary>
 internal sealed class SettingResolver
 {
@@ -39,6 +42,9 @@ internal sealed class SettingResolver
         public FlatInstance? Instance { get; }
 
         public AttributeSyntax? Declared { get; }
+
+        /// <summary>A setting on an attribute the component does not declare: readable by <c>&lt;-</c>, not generated.</summary>
+        public bool IsUndeclared { get; init; }
 
         public SettingSyntax Syntax => Setting.Syntax;
 
@@ -91,7 +97,7 @@ internal sealed class SettingResolver
                 _attributeValues.Check(declared.Type, declared.IsArray, entry.Value, entry.Syntax.Location, $"setting '{entry.Key}'");
             }
 
-            if (entry.Instance is null || !entry.Instance.IsCompound)
+            if (!entry.IsUndeclared && (entry.Instance is null || !entry.Instance.IsCompound))
             {
                 models.Add(new SettingModel(entry.Target, entry.Syntax.Attribute, entry.Value, entry.Syntax.Location));
             }
@@ -124,7 +130,7 @@ internal sealed class SettingResolver
                     DiagnosticDescriptors.UnknownSettingTarget,
                     syntax.Location,
                     $"instance '{target}' (component {component.Name}) has no attribute '{syntax.Attribute}'; the setting is ignored (declare it with 'attribute')");
-                return null;
+                return new Entry(setting, target, instance, declared: null) { IsUndeclared = true };
             }
 
             return new Entry(setting, target, instance, declared);
@@ -181,10 +187,13 @@ internal sealed class SettingResolver
                 continue;
             }
 
-            value = referenced is null ? null : DefaultOf(referenced);
-            if (referenced is not null && value is null)
+            value = referenced is null ? null : DefaultOf(referenced) ?? DefaultOf(current.Key);
+            if (referenced is not null && value is null && !IsInstanceAttribute(referenced))
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnknownName, current.Syntax.Location, "setting", referenced);
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnknownSettingTarget,
+                    current.Syntax.Location,
+                    $"setting '{current.Key}' refers to '{referenced}', but '{InstanceOf(referenced)}' is not an instance; the setting is ignored");
             }
 
             break;
@@ -217,6 +226,10 @@ internal sealed class SettingResolver
 
         return scope + string.Join(".", path);
     }
+
+    private static string InstanceOf(string key) => key.LastIndexOf('.') is var dot && dot > 0 ? key.Substring(0, dot) : key;
+
+    private bool IsInstanceAttribute(string key) => key.LastIndexOf('.') > 0 && _system.Instances.ContainsKey(InstanceOf(key));
 
     private ConfigValue? DefaultOf(string key)
     {
