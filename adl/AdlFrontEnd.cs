@@ -25,6 +25,13 @@ public static class AdlFrontEnd
                 return new FrontEndResult(null, diagnostics.ToSortedArray());
             }
 
+            // After a syntax error the trees miss what the mistake hid; resolving them would report
+            // names "not defined" far from the mistake, so the syntax errors are the whole answer.
+            if (diagnostics.Items.Any(d => d.Id == DiagnosticDescriptors.SyntaxError.Id))
+            {
+                return new FrontEndResult(null, diagnostics.ToSortedArray());
+            }
+
             var symbols = SymbolTable.Build(loaded, diagnostics);
             if (symbols.Assemblies.Count == 0)
             {

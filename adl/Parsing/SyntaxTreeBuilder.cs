@@ -149,10 +149,40 @@ internal sealed class SyntaxTreeBuilder
             new TypeSyntax(Location(s), name, IsStruct: true, EquatableArray<StructFieldSyntax>.Empty),
         InlineStructTypeNameContext s =>
             new TypeSyntax(Location(s), string.Empty, IsStruct: true, s.structField().Select(BuildField).OfType<StructFieldSyntax>().ToEquatableArray()),
-        PlainTypeNameContext p when p.name().Length > 0 =>
+        PlainTypeNameContext p when p.name().Length > 0 && CheckTypeWords(p) =>
             new TypeSyntax(Location(p), string.Join(" ", p.name().Select(n => n.GetText())), IsStruct: false, EquatableArray<StructFieldSyntax>.Empty),
         _ => null,
     };
+
+    // Words a C type name may be made of (`unsigned int`, `long long`); anything else before the
+    // type's last word is a mistake such as `inn string name`, not part of a type called `inn string`.
+    private static readonly HashSet<string> TypeWords = new(System.StringComparer.Ordinal)
+    {
+        "signed", "unsigned", "short", "long", "int", "integer", "char", "const", "volatile",
+    };
+
+    private bool CheckTypeWords(PlainTypeNameContext type)
+    {
+        if (_diagnostics.Items.Count > 0)
+        {
+            return true; // The parser has reported this file's mistake already.
+        }
+
+        var words = type.name();
+        foreach (var word in words.Take(words.Length - 1).Where(w => !TypeWords.Contains(w.GetText())))
+        {
+            var text = word.GetText();
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                Location(word),
+                Keywords.Nearest(text) is { } keyword
+                    ? $"unknown keyword '{text}'; did you mean '{keyword}'?"
+                    : $"unknown word '{text}' before the type '{words[words.Length - 1].GetText()}'");
+            return false;
+        }
+
+        return true;
+    }
 
     // ---- structs ------------------------------------------------------------------------------
 
