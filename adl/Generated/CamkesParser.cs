@@ -501,11 +501,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ProcedureDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROCEDURE_KW() { return GetToken(CamkesParser.PROCEDURE_KW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return GetRuleContext<NameContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ProcedureItemContext[] procedureItem() {
 			return GetRuleContexts<ProcedureItemContext>();
 		}
@@ -536,32 +536,40 @@ public partial class CamkesParser : Parser {
 			{
 			State = 124;
 			Match(PROCEDURE_KW);
-			State = 125;
-			name();
 			State = 126;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 125;
+				name();
+				}
+			}
+
+			State = 128;
 			Match(LBRACE);
-			State = 130;
+			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583713553412L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
 				{
-				State = 127;
+				State = 129;
 				procedureItem();
 				}
 				}
-				State = 132;
+				State = 134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 133;
-			Match(RBRACE);
 			State = 135;
+			Match(RBRACE);
+			State = 137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				{
-				State = 134;
+				State = 136;
 				Match(SEMI);
 				}
 				break;
@@ -607,7 +615,7 @@ public partial class CamkesParser : Parser {
 		ProcedureItemContext _localctx = new ProcedureItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_procedureItem);
 		try {
-			State = 140;
+			State = 142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -629,21 +637,21 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 137;
+				State = 139;
 				methodDecl();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 138;
+				State = 140;
 				includeDecl();
 				}
 				break;
 			case ATTRIBUTE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 139;
+				State = 141;
 				attributeDecl();
 				}
 				break;
@@ -696,25 +704,25 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
-			returnType();
-			State = 143;
-			name();
 			State = 144;
-			Match(LPAREN);
+			returnType();
+			State = 145;
+			name();
 			State = 146;
+			Match(LPAREN);
+			State = 148;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17585710042112L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
-				State = 145;
+				State = 147;
 				parameterList();
 				}
 			}
 
-			State = 148;
+			State = 150;
 			Match(RPAREN);
-			State = 149;
+			State = 151;
 			Match(SEMI);
 			}
 		}
@@ -752,13 +760,13 @@ public partial class CamkesParser : Parser {
 		ReturnTypeContext _localctx = new ReturnTypeContext(Context, State);
 		EnterRule(_localctx, 16, RULE_returnType);
 		try {
-			State = 153;
+			State = 155;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 151;
+				State = 153;
 				Match(VOID);
 				}
 				break;
@@ -780,7 +788,7 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 152;
+				State = 154;
 				typeName();
 				}
 				break;
@@ -831,13 +839,13 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 167;
+			State = 169;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 155;
+				State = 157;
 				Match(VOID);
 				}
 				break;
@@ -863,32 +871,32 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 156;
+				State = 158;
 				parameter();
-				State = 161;
+				State = 163;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,10,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 157;
+						State = 159;
 						Match(COMMA);
-						State = 158;
+						State = 160;
 						parameter();
 						}
 						} 
 					}
-					State = 163;
+					State = 165;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,10,Context);
 				}
-				State = 165;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 164;
+					State = 166;
 					Match(COMMA);
 					}
 				}
@@ -944,26 +952,26 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) {
 				{
-				State = 169;
+				State = 171;
 				direction();
 				}
 			}
 
-			State = 172;
+			State = 174;
 			typeName();
-			State = 173;
-			name();
 			State = 175;
+			name();
+			State = 177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 174;
+				State = 176;
 				arraySuffix();
 				}
 			}
@@ -1007,7 +1015,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 179;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1052,9 +1060,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 179;
+			State = 181;
 			Match(LBRACK);
-			State = 180;
+			State = 182;
 			Match(RBRACK);
 			}
 		}
@@ -1135,16 +1143,16 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 200;
+			State = 202;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new StructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 182;
+				State = 184;
 				Match(STRUCT);
-				State = 183;
+				State = 185;
 				name();
 				}
 				break;
@@ -1152,33 +1160,33 @@ public partial class CamkesParser : Parser {
 				_localctx = new InlineStructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 185;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRUCT) {
 					{
-					State = 184;
+					State = 186;
 					Match(STRUCT);
 					}
 				}
 
-				State = 187;
+				State = 189;
 				Match(LBRACE);
-				State = 191;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583629667328L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 					{
 					{
-					State = 188;
+					State = 190;
 					structField();
 					}
 					}
-					State = 193;
+					State = 195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 194;
+				State = 196;
 				Match(RBRACE);
 				}
 				break;
@@ -1186,7 +1194,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new PlainTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 196;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1194,7 +1202,7 @@ public partial class CamkesParser : Parser {
 					case 1:
 						{
 						{
-						State = 195;
+						State = 197;
 						name();
 						}
 						}
@@ -1202,9 +1210,9 @@ public partial class CamkesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 198;
+					State = 200;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,16,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,17,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -1256,34 +1264,34 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
-			Match(STRUCT);
-			State = 203;
-			name();
 			State = 204;
+			Match(STRUCT);
+			State = 205;
+			name();
+			State = 206;
 			Match(LBRACE);
-			State = 208;
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583629667328L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
 				{
-				State = 205;
+				State = 207;
 				structField();
 				}
 				}
-				State = 210;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 211;
-			Match(RBRACE);
 			State = 213;
+			Match(RBRACE);
+			State = 215;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
 			case 1:
 				{
-				State = 212;
+				State = 214;
 				Match(SEMI);
 				}
 				break;
@@ -1339,45 +1347,45 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 215;
+			State = 217;
 			typeName();
-			State = 216;
+			State = 218;
 			name();
-			State = 222;
+			State = 224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 217;
-				Match(LBRACK);
 				State = 219;
+				Match(LBRACK);
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 770241L) != 0)) {
 					{
-					State = 218;
+					State = 220;
 					expression(0);
 					}
 				}
 
-				State = 221;
+				State = 223;
 				Match(RBRACK);
 				}
 			}
 
-			State = 226;
+			State = 228;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 224;
+				State = 226;
 				Match(EQ);
-				State = 225;
+				State = 227;
 				value();
 				}
 			}
 
-			State = 228;
+			State = 230;
 			Match(SEMI);
 			}
 		}
@@ -1394,11 +1402,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ComponentDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPONENT() { return GetToken(CamkesParser.COMPONENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ComponentBodyContext componentBody() {
 			return GetRuleContext<ComponentBodyContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		public ComponentDeclContext(ParserRuleContext parent, int invokingState)
@@ -1418,21 +1426,30 @@ public partial class CamkesParser : Parser {
 	public ComponentDeclContext componentDecl() {
 		ComponentDeclContext _localctx = new ComponentDeclContext(Context, State);
 		EnterRule(_localctx, 32, RULE_componentDecl);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
-			Match(COMPONENT);
-			State = 231;
-			name();
 			State = 232;
-			componentBody();
+			Match(COMPONENT);
 			State = 234;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
-			case 1:
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
 				State = 233;
+				name();
+				}
+			}
+
+			State = 236;
+			componentBody();
+			State = 238;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+			case 1:
+				{
+				State = 237;
 				Match(SEMI);
 				}
 				break;
@@ -1480,23 +1497,23 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 236;
-			Match(LBRACE);
 			State = 240;
+			Match(LBRACE);
+			State = 244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18870660L) != 0)) {
 				{
 				{
-				State = 237;
+				State = 241;
 				componentItem();
 				}
 				}
-				State = 242;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 243;
+			State = 247;
 			Match(RBRACE);
 			}
 		}
@@ -1733,16 +1750,16 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 36, RULE_componentItem);
 		int _la;
 		try {
-			State = 300;
+			State = 304;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 			case 1:
 				_localctx = new ControlItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 245;
+				State = 249;
 				Match(CONTROL);
-				State = 246;
+				State = 250;
 				Match(SEMI);
 				}
 				break;
@@ -1750,9 +1767,9 @@ public partial class CamkesParser : Parser {
 				_localctx = new HardwareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 247;
+				State = 251;
 				Match(HARDWARE);
-				State = 248;
+				State = 252;
 				Match(SEMI);
 				}
 				break;
@@ -1760,13 +1777,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new ProvidesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 249;
+				State = 253;
 				Match(PROVIDES);
-				State = 250;
+				State = 254;
 				name();
-				State = 251;
+				State = 255;
 				name();
-				State = 252;
+				State = 256;
 				Match(SEMI);
 				}
 				break;
@@ -1774,23 +1791,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new UsesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 255;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 254;
+					State = 258;
 					Match(MAYBE);
 					}
 				}
 
-				State = 257;
+				State = 261;
 				Match(USES);
-				State = 258;
+				State = 262;
 				name();
-				State = 259;
+				State = 263;
 				name();
-				State = 260;
+				State = 264;
 				Match(SEMI);
 				}
 				break;
@@ -1798,13 +1815,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new EmitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 262;
+				State = 266;
 				Match(EMITS);
-				State = 263;
+				State = 267;
 				name();
-				State = 264;
+				State = 268;
 				name();
-				State = 265;
+				State = 269;
 				Match(SEMI);
 				}
 				break;
@@ -1812,23 +1829,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConsumesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 268;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 267;
+					State = 271;
 					Match(MAYBE);
 					}
 				}
 
-				State = 270;
+				State = 274;
 				Match(CONSUMES);
-				State = 271;
+				State = 275;
 				name();
-				State = 272;
+				State = 276;
 				name();
-				State = 273;
+				State = 277;
 				Match(SEMI);
 				}
 				break;
@@ -1836,23 +1853,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new DataportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 276;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 275;
+					State = 279;
 					Match(MAYBE);
 					}
 				}
 
-				State = 278;
+				State = 282;
 				Match(DATAPORT);
-				State = 279;
+				State = 283;
 				dataportType();
-				State = 280;
+				State = 284;
 				name();
-				State = 281;
+				State = 285;
 				Match(SEMI);
 				}
 				break;
@@ -1860,13 +1877,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new HasItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 283;
+				State = 287;
 				Match(HAS);
-				State = 284;
+				State = 288;
 				synchronisationKind();
-				State = 285;
+				State = 289;
 				name();
-				State = 286;
+				State = 290;
 				Match(SEMI);
 				}
 				break;
@@ -1874,7 +1891,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new AttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 288;
+				State = 292;
 				attributeDecl();
 				}
 				break;
@@ -1882,7 +1899,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 289;
+				State = 293;
 				compositionDecl();
 				}
 				break;
@@ -1890,7 +1907,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 290;
+				State = 294;
 				configurationDecl();
 				}
 				break;
@@ -1898,11 +1915,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new CompositionReferenceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 291;
+				State = 295;
 				Match(COMPOSITION);
-				State = 292;
+				State = 296;
 				name();
-				State = 293;
+				State = 297;
 				Match(SEMI);
 				}
 				break;
@@ -1910,11 +1927,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConfigurationReferenceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 295;
+				State = 299;
 				Match(CONFIGURATION);
-				State = 296;
+				State = 300;
 				name();
-				State = 297;
+				State = 301;
 				Match(SEMI);
 				}
 				break;
@@ -1922,7 +1939,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new ComponentIncludeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 299;
+				State = 303;
 				includeDecl();
 				}
 				break;
@@ -1969,18 +1986,18 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
+			State = 306;
 			typeName();
-			State = 307;
+			State = 311;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 303;
+				State = 307;
 				Match(LPAREN);
-				State = 304;
+				State = 308;
 				expression(0);
-				State = 305;
+				State = 309;
 				Match(RPAREN);
 				}
 			}
@@ -2023,7 +2040,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 313;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2082,35 +2099,35 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
-			Match(ATTRIBUTE);
-			State = 312;
-			typeName();
-			State = 313;
-			name();
 			State = 315;
+			Match(ATTRIBUTE);
+			State = 316;
+			typeName();
+			State = 317;
+			name();
+			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 314;
+				State = 318;
 				arraySuffix();
 				}
 			}
 
-			State = 319;
+			State = 323;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 317;
+				State = 321;
 				Match(EQ);
-				State = 318;
+				State = 322;
 				value();
 				}
 			}
 
-			State = 321;
+			State = 325;
 			Match(SEMI);
 			}
 		}
@@ -2127,11 +2144,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ConnectorDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONNECTOR() { return GetToken(CamkesParser.CONNECTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return GetRuleContext<NameContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ConnectorItemContext[] connectorItem() {
 			return GetRuleContexts<ConnectorItemContext>();
 		}
@@ -2160,34 +2177,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 323;
+			State = 327;
 			Match(CONNECTOR);
-			State = 324;
-			name();
-			State = 325;
-			Match(LBRACE);
 			State = 329;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 328;
+				name();
+				}
+			}
+
+			State = 331;
+			Match(LBRACE);
+			State = 335;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
 				{
 				{
-				State = 326;
+				State = 332;
 				connectorItem();
 				}
 				}
-				State = 331;
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 332;
+			State = 338;
 			Match(RBRACE);
-			State = 334;
+			State = 340;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				{
-				State = 333;
+				State = 339;
 				Match(SEMI);
 				}
 				break;
@@ -2259,7 +2284,7 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 46, RULE_connectorItem);
 		int _la;
 		try {
-			State = 350;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
@@ -2267,35 +2292,35 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorEndItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 336;
+				State = 342;
 				connectorEndKeyword();
-				State = 338;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HARDWARE) {
 					{
-					State = 337;
+					State = 343;
 					Match(HARDWARE);
 					}
 				}
 
-				State = 340;
+				State = 346;
 				connectorEndType();
-				State = 344;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH || _la==TEMPLATE) {
 					{
 					{
-					State = 341;
+					State = 347;
 					connectorEndProperty();
 					}
 					}
-					State = 346;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 347;
+				State = 353;
 				Match(SEMI);
 				}
 				break;
@@ -2303,7 +2328,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorAttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 349;
+				State = 355;
 				attributeDecl();
 				}
 				break;
@@ -2370,18 +2395,18 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 48, RULE_connectorEndProperty);
 		int _la;
 		try {
-			State = 362;
+			State = 368;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITH:
 				_localctx = new ThreadsPropertyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 352;
+				State = 358;
 				Match(WITH);
-				State = 353;
+				State = 359;
 				expression(0);
-				State = 354;
+				State = 360;
 				_la = TokenStream.LA(1);
 				if ( !(_la==THREADS || _la==THREAD) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2396,19 +2421,19 @@ public partial class CamkesParser : Parser {
 				_localctx = new TemplatePropertyContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 362;
 				Match(TEMPLATE);
-				State = 358;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 357;
+					State = 363;
 					Match(STRING);
 					}
 					}
-					State = 360;
+					State = 366;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -2453,7 +2478,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 364;
+			State = 370;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FROM || _la==TO) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2503,7 +2528,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 372;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17317308137472L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2560,42 +2585,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 368;
+			State = 374;
 			Match(ASSEMBLY);
-			State = 370;
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 369;
+				State = 375;
 				name();
 				}
 			}
 
-			State = 372;
+			State = 378;
 			Match(LBRACE);
-			State = 376;
+			State = 382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953856L) != 0)) {
 				{
 				{
-				State = 373;
+				State = 379;
 				assemblyItem();
 				}
 				}
-				State = 378;
+				State = 384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 379;
+			State = 385;
 			Match(RBRACE);
-			State = 381;
+			State = 387;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 380;
+				State = 386;
 				Match(SEMI);
 				}
 				break;
@@ -2710,14 +2735,14 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 412;
+			State = 418;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new AssemblyCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 383;
+				State = 389;
 				compositionDecl();
 				}
 				break;
@@ -2725,7 +2750,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 390;
 				configurationDecl();
 				}
 				break;
@@ -2733,11 +2758,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyCompositionReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 385;
+				State = 391;
 				Match(COMPOSITION);
-				State = 386;
+				State = 392;
 				name();
-				State = 387;
+				State = 393;
 				Match(SEMI);
 				}
 				break;
@@ -2745,11 +2770,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyConfigurationReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 389;
+				State = 395;
 				Match(CONFIGURATION);
-				State = 390;
+				State = 396;
 				name();
-				State = 391;
+				State = 397;
 				Match(SEMI);
 				}
 				break;
@@ -2757,52 +2782,52 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyScheduleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 393;
+				State = 399;
 				Match(SCHEDULE);
-				State = 394;
+				State = 400;
 				Match(LBRACE);
-				State = 395;
-				Match(LBRACK);
-				State = 396;
-				scheduleItem();
 				State = 401;
+				Match(LBRACK);
+				State = 402;
+				scheduleItem();
+				State = 407;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 397;
+						State = 403;
 						Match(COMMA);
-						State = 398;
+						State = 404;
 						scheduleItem();
 						}
 						} 
 					}
-					State = 403;
+					State = 409;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				}
-				State = 405;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 404;
+					State = 410;
 					Match(COMMA);
 					}
 				}
 
-				State = 407;
+				State = 413;
 				Match(RBRACK);
-				State = 408;
+				State = 414;
 				Match(RBRACE);
-				State = 410;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SEMI) {
 					{
-					State = 409;
+					State = 415;
 					Match(SEMI);
 					}
 				}
@@ -2856,25 +2881,25 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 420;
 			Match(LPAREN);
-			State = 415;
+			State = 421;
 			expression(0);
-			State = 416;
+			State = 422;
 			Match(COMMA);
-			State = 417;
+			State = 423;
 			expression(0);
-			State = 419;
+			State = 425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 418;
+				State = 424;
 				name();
 				}
 			}
 
-			State = 421;
+			State = 427;
 			Match(RPAREN);
 			}
 		}
@@ -2924,42 +2949,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 423;
+			State = 429;
 			Match(COMPOSITION);
-			State = 425;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 424;
+				State = 430;
 				name();
 				}
 			}
 
-			State = 427;
+			State = 433;
 			Match(LBRACE);
-			State = 431;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3600L) != 0)) {
 				{
 				{
-				State = 428;
+				State = 434;
 				compositionItem();
 				}
 				}
-				State = 433;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 434;
+			State = 440;
 			Match(RBRACE);
-			State = 436;
+			State = 442;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				{
-				State = 435;
+				State = 441;
 				Match(SEMI);
 				}
 				break;
@@ -3078,14 +3103,14 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 480;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COMPONENT:
 				_localctx = new InstanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 438;
+				State = 444;
 				instanceDecl();
 				}
 				break;
@@ -3093,42 +3118,42 @@ public partial class CamkesParser : Parser {
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 439;
+				State = 445;
 				Match(GROUP);
-				State = 441;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 					{
-					State = 440;
+					State = 446;
 					name();
 					}
 				}
 
-				State = 443;
+				State = 449;
 				Match(LBRACE);
-				State = 447;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMPONENT) {
 					{
 					{
-					State = 444;
+					State = 450;
 					instanceDecl();
 					}
 					}
-					State = 449;
+					State = 455;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 450;
+				State = 456;
 				Match(RBRACE);
-				State = 452;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SEMI) {
 					{
-					State = 451;
+					State = 457;
 					Match(SEMI);
 					}
 				}
@@ -3139,45 +3164,45 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 454;
+				State = 460;
 				Match(CONNECTION);
-				State = 455;
+				State = 461;
 				connectorReference();
-				State = 456;
+				State = 462;
 				name();
-				State = 457;
+				State = 463;
 				Match(LPAREN);
-				State = 469;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==TO) {
 					{
-					State = 458;
+					State = 464;
 					connectionEnd();
-					State = 463;
+					State = 469;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 459;
+							State = 465;
 							Match(COMMA);
-							State = 460;
+							State = 466;
 							connectionEnd();
 							}
 							} 
 						}
-						State = 465;
+						State = 471;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 					}
-					State = 467;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 466;
+						State = 472;
 						Match(COMMA);
 						}
 					}
@@ -3185,9 +3210,9 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 471;
+				State = 477;
 				Match(RPAREN);
-				State = 472;
+				State = 478;
 				Match(SEMI);
 				}
 				break;
@@ -3195,15 +3220,15 @@ public partial class CamkesParser : Parser {
 				_localctx = new ExportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 474;
+				State = 480;
 				Match(EXPORT);
-				State = 475;
+				State = 481;
 				qualifiedName();
-				State = 476;
+				State = 482;
 				Match(ARROW);
-				State = 477;
+				State = 483;
 				name();
-				State = 478;
+				State = 484;
 				Match(SEMI);
 				}
 				break;
@@ -3254,9 +3279,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
+			State = 488;
 			Match(COMPONENT);
-			State = 485;
+			State = 491;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -3274,22 +3299,22 @@ public partial class CamkesParser : Parser {
 			case DATAPORTS:
 			case IDENTIFIER:
 				{
-				State = 483;
+				State = 489;
 				name();
 				}
 				break;
 			case LBRACE:
 				{
-				State = 484;
+				State = 490;
 				componentBody();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 487;
+			State = 493;
 			name();
-			State = 488;
+			State = 494;
 			Match(SEMI);
 			}
 		}
@@ -3335,7 +3360,7 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 66, RULE_connectorReference);
 		int _la;
 		try {
-			State = 499;
+			State = 505;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -3354,30 +3379,30 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 490;
+				State = 496;
 				name();
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 491;
+				State = 497;
 				Match(LBRACE);
-				State = 495;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
 					{
 					{
-					State = 492;
+					State = 498;
 					connectorItem();
 					}
 					}
-					State = 497;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 498;
+				State = 504;
 				Match(RBRACE);
 				}
 				break;
@@ -3423,9 +3448,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 501;
+			State = 507;
 			connectorEndKeyword();
-			State = 502;
+			State = 508;
 			qualifiedName();
 			}
 		}
@@ -3475,42 +3500,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 510;
 			Match(CONFIGURATION);
-			State = 506;
+			State = 512;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 505;
+				State = 511;
 				name();
 				}
 			}
 
-			State = 508;
+			State = 514;
 			Match(LBRACE);
-			State = 512;
+			State = 518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 509;
+				State = 515;
 				setting();
 				}
 				}
-				State = 514;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 515;
+			State = 521;
 			Match(RBRACE);
-			State = 517;
+			State = 523;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				{
-				State = 516;
+				State = 522;
 				Match(SEMI);
 				}
 				break;
@@ -3595,20 +3620,20 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 72, RULE_setting);
 		int _la;
 		try {
-			State = 538;
+			State = 544;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AssignSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 525;
 				qualifiedName();
-				State = 520;
+				State = 526;
 				Match(EQ);
-				State = 521;
+				State = 527;
 				value();
-				State = 522;
+				State = 528;
 				Match(SEMI);
 				}
 				break;
@@ -3616,31 +3641,31 @@ public partial class CamkesParser : Parser {
 				_localctx = new ReferenceSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 524;
+				State = 530;
 				qualifiedName();
-				State = 525;
+				State = 531;
 				Match(LARROW);
-				State = 526;
+				State = 532;
 				qualifiedName();
-				State = 533;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==LBRACK) {
 					{
 					{
-					State = 527;
+					State = 533;
 					Match(LBRACK);
-					State = 528;
+					State = 534;
 					value();
-					State = 529;
+					State = 535;
 					Match(RBRACK);
 					}
 					}
-					State = 535;
+					State = 541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 536;
+				State = 542;
 				Match(SEMI);
 				}
 				break;
@@ -3689,25 +3714,25 @@ public partial class CamkesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
+			State = 546;
 			name();
-			State = 545;
+			State = 551;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 541;
+					State = 547;
 					Match(DOT);
-					State = 542;
+					State = 548;
 					name();
 					}
 					} 
 				}
-				State = 547;
+				State = 553;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			}
 			}
 		}
@@ -3837,24 +3862,24 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 599;
+			State = 605;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new StringValueContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 549;
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 548;
+					State = 554;
 					Match(STRING);
 					}
 					}
-					State = 551;
+					State = 557;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -3864,39 +3889,39 @@ public partial class CamkesParser : Parser {
 				_localctx = new ListValueContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 553;
+				State = 559;
 				Match(LBRACK);
-				State = 565;
+				State = 571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032405L) != 0)) {
 					{
-					State = 554;
+					State = 560;
 					value();
-					State = 559;
+					State = 565;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 555;
+							State = 561;
 							Match(COMMA);
-							State = 556;
+							State = 562;
 							value();
 							}
 							} 
 						}
-						State = 561;
+						State = 567;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 					}
-					State = 563;
+					State = 569;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 562;
+						State = 568;
 						Match(COMMA);
 						}
 					}
@@ -3904,7 +3929,7 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 567;
+				State = 573;
 				Match(RBRACK);
 				}
 				break;
@@ -3912,39 +3937,39 @@ public partial class CamkesParser : Parser {
 				_localctx = new DictValueContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 568;
+				State = 574;
 				Match(LBRACE);
-				State = 580;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032385L) != 0)) {
 					{
-					State = 569;
+					State = 575;
 					dictEntry();
-					State = 574;
+					State = 580;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 570;
+							State = 576;
 							Match(COMMA);
-							State = 571;
+							State = 577;
 							dictEntry();
 							}
 							} 
 						}
-						State = 576;
+						State = 582;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
 					}
-					State = 578;
+					State = 584;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 577;
+						State = 583;
 						Match(COMMA);
 						}
 					}
@@ -3952,7 +3977,7 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 582;
+				State = 588;
 				Match(RBRACE);
 				}
 				break;
@@ -3960,37 +3985,37 @@ public partial class CamkesParser : Parser {
 				_localctx = new QueryValueContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 583;
+				State = 589;
 				name();
-				State = 584;
+				State = 590;
 				Match(LPAREN);
-				State = 586;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032405L) != 0)) {
 					{
-					State = 585;
+					State = 591;
 					value();
 					}
 				}
 
-				State = 588;
+				State = 594;
 				Match(RPAREN);
-				State = 595;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==LBRACK) {
 					{
 					{
-					State = 589;
+					State = 595;
 					Match(LBRACK);
-					State = 590;
+					State = 596;
 					value();
-					State = 591;
+					State = 597;
 					Match(RBRACK);
 					}
 					}
-					State = 597;
+					State = 603;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4000,7 +4025,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new ExpressionValueContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 598;
+				State = 604;
 				expression(0);
 				}
 				break;
@@ -4045,11 +4070,11 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 601;
+			State = 607;
 			dictKey();
-			State = 602;
+			State = 608;
 			Match(COLON);
-			State = 603;
+			State = 609;
 			value();
 			}
 		}
@@ -4091,23 +4116,23 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 80, RULE_dictKey);
 		int _la;
 		try {
-			State = 611;
+			State = 617;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 606;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 605;
+					State = 611;
 					Match(STRING);
 					}
 					}
-					State = 608;
+					State = 614;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -4138,7 +4163,7 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 610;
+				State = 616;
 				expression(0);
 				}
 				break;
@@ -4311,7 +4336,7 @@ public partial class CamkesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 624;
+			State = 630;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LPAREN:
@@ -4320,11 +4345,11 @@ public partial class CamkesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 614;
+				State = 620;
 				Match(LPAREN);
-				State = 615;
+				State = 621;
 				expression(0);
-				State = 616;
+				State = 622;
 				Match(RPAREN);
 				}
 				break;
@@ -4333,7 +4358,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 618;
+				State = 624;
 				Match(INTEGER);
 				}
 				break;
@@ -4342,7 +4367,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new FloatLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 619;
+				State = 625;
 				Match(FLOAT);
 				}
 				break;
@@ -4352,7 +4377,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 620;
+				State = 626;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4381,7 +4406,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NameReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 621;
+				State = 627;
 				qualifiedName();
 				}
 				break;
@@ -4393,7 +4418,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 622;
+				State = 628;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 771L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4402,7 +4427,7 @@ public partial class CamkesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 623;
+				State = 629;
 				expression(13);
 				}
 				break;
@@ -4410,27 +4435,27 @@ public partial class CamkesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 667;
+			State = 673;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 665;
+					State = 671;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 626;
+						State = 632;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 627;
+						State = 633;
 						Match(POW);
-						State = 628;
+						State = 634;
 						expression(12);
 						}
 						break;
@@ -4438,9 +4463,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 629;
+						State = 635;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 630;
+						State = 636;
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 7L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4449,7 +4474,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 631;
+						State = 637;
 						expression(12);
 						}
 						break;
@@ -4457,9 +4482,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 632;
+						State = 638;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 633;
+						State = 639;
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4468,7 +4493,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 634;
+						State = 640;
 						expression(11);
 						}
 						break;
@@ -4476,9 +4501,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 635;
+						State = 641;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 636;
+						State = 642;
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4487,7 +4512,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 637;
+						State = 643;
 						expression(10);
 						}
 						break;
@@ -4495,9 +4520,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 638;
+						State = 644;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 639;
+						State = 645;
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 439100963668623360L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4506,7 +4531,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 640;
+						State = 646;
 						expression(9);
 						}
 						break;
@@ -4514,9 +4539,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 641;
+						State = 647;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 642;
+						State = 648;
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQEQ || _la==NOTEQ) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4525,7 +4550,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 643;
+						State = 649;
 						expression(8);
 						}
 						break;
@@ -4533,11 +4558,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 644;
+						State = 650;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 645;
+						State = 651;
 						Match(AMP);
-						State = 646;
+						State = 652;
 						expression(7);
 						}
 						break;
@@ -4545,11 +4570,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 647;
+						State = 653;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 648;
+						State = 654;
 						Match(CARET);
-						State = 649;
+						State = 655;
 						expression(6);
 						}
 						break;
@@ -4557,11 +4582,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 650;
+						State = 656;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 651;
+						State = 657;
 						Match(PIPE);
-						State = 652;
+						State = 658;
 						expression(5);
 						}
 						break;
@@ -4569,11 +4594,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 653;
+						State = 659;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 654;
+						State = 660;
 						Match(ANDAND);
-						State = 655;
+						State = 661;
 						expression(4);
 						}
 						break;
@@ -4581,11 +4606,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 656;
+						State = 662;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 657;
+						State = 663;
 						Match(OROR);
-						State = 658;
+						State = 664;
 						expression(3);
 						}
 						break;
@@ -4593,24 +4618,24 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new ConditionalExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 659;
+						State = 665;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 660;
+						State = 666;
 						Match(QUESTION);
-						State = 661;
+						State = 667;
 						expression(0);
-						State = 662;
+						State = 668;
 						Match(COLON);
-						State = 663;
+						State = 669;
 						expression(1);
 						}
 						break;
 					}
 					} 
 				}
-				State = 669;
+				State = 675;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 			}
 			}
 		}
@@ -4661,7 +4686,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 670;
+			State = 676;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4708,7 +4733,7 @@ public partial class CamkesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,88,673,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,88,679,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4716,234 +4741,237 @@ public partial class CamkesParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		1,0,5,0,88,8,0,10,0,12,0,91,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
 		1,1,1,1,1,3,1,105,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,4,3,114,8,3,11,3,12,
-		3,115,1,3,3,3,119,8,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,5,5,129,8,5,10,5,
-		12,5,132,9,5,1,5,1,5,3,5,136,8,5,1,6,1,6,1,6,3,6,141,8,6,1,7,1,7,1,7,1,
-		7,3,7,147,8,7,1,7,1,7,1,7,1,8,1,8,3,8,154,8,8,1,9,1,9,1,9,1,9,5,9,160,
-		8,9,10,9,12,9,163,9,9,1,9,3,9,166,8,9,3,9,168,8,9,1,10,3,10,171,8,10,1,
-		10,1,10,1,10,3,10,176,8,10,1,11,1,11,1,12,1,12,1,12,1,13,1,13,1,13,3,13,
-		186,8,13,1,13,1,13,5,13,190,8,13,10,13,12,13,193,9,13,1,13,1,13,4,13,197,
-		8,13,11,13,12,13,198,3,13,201,8,13,1,14,1,14,1,14,1,14,5,14,207,8,14,10,
-		14,12,14,210,9,14,1,14,1,14,3,14,214,8,14,1,15,1,15,1,15,1,15,3,15,220,
-		8,15,1,15,3,15,223,8,15,1,15,1,15,3,15,227,8,15,1,15,1,15,1,16,1,16,1,
-		16,1,16,3,16,235,8,16,1,17,1,17,5,17,239,8,17,10,17,12,17,242,9,17,1,17,
-		1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,256,8,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,269,8,18,1,18,
-		1,18,1,18,1,18,1,18,1,18,3,18,277,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
-		18,1,18,3,18,301,8,18,1,19,1,19,1,19,1,19,1,19,3,19,308,8,19,1,20,1,20,
-		1,21,1,21,1,21,1,21,3,21,316,8,21,1,21,1,21,3,21,320,8,21,1,21,1,21,1,
-		22,1,22,1,22,1,22,5,22,328,8,22,10,22,12,22,331,9,22,1,22,1,22,3,22,335,
-		8,22,1,23,1,23,3,23,339,8,23,1,23,1,23,5,23,343,8,23,10,23,12,23,346,9,
-		23,1,23,1,23,1,23,3,23,351,8,23,1,24,1,24,1,24,1,24,1,24,1,24,4,24,359,
-		8,24,11,24,12,24,360,3,24,363,8,24,1,25,1,25,1,26,1,26,1,27,1,27,3,27,
-		371,8,27,1,27,1,27,5,27,375,8,27,10,27,12,27,378,9,27,1,27,1,27,3,27,382,
-		8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,5,28,400,8,28,10,28,12,28,403,9,28,1,28,3,28,406,8,28,1,
-		28,1,28,1,28,3,28,411,8,28,3,28,413,8,28,1,29,1,29,1,29,1,29,1,29,3,29,
-		420,8,29,1,29,1,29,1,30,1,30,3,30,426,8,30,1,30,1,30,5,30,430,8,30,10,
-		30,12,30,433,9,30,1,30,1,30,3,30,437,8,30,1,31,1,31,1,31,3,31,442,8,31,
-		1,31,1,31,5,31,446,8,31,10,31,12,31,449,9,31,1,31,1,31,3,31,453,8,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,462,8,31,10,31,12,31,465,9,31,1,
-		31,3,31,468,8,31,3,31,470,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,3,31,481,8,31,1,32,1,32,1,32,3,32,486,8,32,1,32,1,32,1,32,1,33,1,
-		33,1,33,5,33,494,8,33,10,33,12,33,497,9,33,1,33,3,33,500,8,33,1,34,1,34,
-		1,34,1,35,1,35,3,35,507,8,35,1,35,1,35,5,35,511,8,35,10,35,12,35,514,9,
-		35,1,35,1,35,3,35,518,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,5,36,532,8,36,10,36,12,36,535,9,36,1,36,1,36,3,36,539,8,
-		36,1,37,1,37,1,37,5,37,544,8,37,10,37,12,37,547,9,37,1,38,4,38,550,8,38,
-		11,38,12,38,551,1,38,1,38,1,38,1,38,5,38,558,8,38,10,38,12,38,561,9,38,
-		1,38,3,38,564,8,38,3,38,566,8,38,1,38,1,38,1,38,1,38,1,38,5,38,573,8,38,
-		10,38,12,38,576,9,38,1,38,3,38,579,8,38,3,38,581,8,38,1,38,1,38,1,38,1,
-		38,3,38,587,8,38,1,38,1,38,1,38,1,38,1,38,5,38,594,8,38,10,38,12,38,597,
-		9,38,1,38,3,38,600,8,38,1,39,1,39,1,39,1,39,1,40,4,40,607,8,40,11,40,12,
-		40,608,1,40,3,40,612,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,3,41,625,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		3,115,1,3,3,3,119,8,3,1,4,1,4,1,4,1,4,1,5,1,5,3,5,127,8,5,1,5,1,5,5,5,
+		131,8,5,10,5,12,5,134,9,5,1,5,1,5,3,5,138,8,5,1,6,1,6,1,6,3,6,143,8,6,
+		1,7,1,7,1,7,1,7,3,7,149,8,7,1,7,1,7,1,7,1,8,1,8,3,8,156,8,8,1,9,1,9,1,
+		9,1,9,5,9,162,8,9,10,9,12,9,165,9,9,1,9,3,9,168,8,9,3,9,170,8,9,1,10,3,
+		10,173,8,10,1,10,1,10,1,10,3,10,178,8,10,1,11,1,11,1,12,1,12,1,12,1,13,
+		1,13,1,13,3,13,188,8,13,1,13,1,13,5,13,192,8,13,10,13,12,13,195,9,13,1,
+		13,1,13,4,13,199,8,13,11,13,12,13,200,3,13,203,8,13,1,14,1,14,1,14,1,14,
+		5,14,209,8,14,10,14,12,14,212,9,14,1,14,1,14,3,14,216,8,14,1,15,1,15,1,
+		15,1,15,3,15,222,8,15,1,15,3,15,225,8,15,1,15,1,15,3,15,229,8,15,1,15,
+		1,15,1,16,1,16,3,16,235,8,16,1,16,1,16,3,16,239,8,16,1,17,1,17,5,17,243,
+		8,17,10,17,12,17,246,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,3,18,260,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,3,18,273,8,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,281,8,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,305,8,18,1,19,1,19,1,19,1,
+		19,1,19,3,19,312,8,19,1,20,1,20,1,21,1,21,1,21,1,21,3,21,320,8,21,1,21,
+		1,21,3,21,324,8,21,1,21,1,21,1,22,1,22,3,22,330,8,22,1,22,1,22,5,22,334,
+		8,22,10,22,12,22,337,9,22,1,22,1,22,3,22,341,8,22,1,23,1,23,3,23,345,8,
+		23,1,23,1,23,5,23,349,8,23,10,23,12,23,352,9,23,1,23,1,23,1,23,3,23,357,
+		8,23,1,24,1,24,1,24,1,24,1,24,1,24,4,24,365,8,24,11,24,12,24,366,3,24,
+		369,8,24,1,25,1,25,1,26,1,26,1,27,1,27,3,27,377,8,27,1,27,1,27,5,27,381,
+		8,27,10,27,12,27,384,9,27,1,27,1,27,3,27,388,8,27,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,406,8,
+		28,10,28,12,28,409,9,28,1,28,3,28,412,8,28,1,28,1,28,1,28,3,28,417,8,28,
+		3,28,419,8,28,1,29,1,29,1,29,1,29,1,29,3,29,426,8,29,1,29,1,29,1,30,1,
+		30,3,30,432,8,30,1,30,1,30,5,30,436,8,30,10,30,12,30,439,9,30,1,30,1,30,
+		3,30,443,8,30,1,31,1,31,1,31,3,31,448,8,31,1,31,1,31,5,31,452,8,31,10,
+		31,12,31,455,9,31,1,31,1,31,3,31,459,8,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,5,31,468,8,31,10,31,12,31,471,9,31,1,31,3,31,474,8,31,3,31,476,8,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,487,8,31,1,32,1,32,
+		1,32,3,32,492,8,32,1,32,1,32,1,32,1,33,1,33,1,33,5,33,500,8,33,10,33,12,
+		33,503,9,33,1,33,3,33,506,8,33,1,34,1,34,1,34,1,35,1,35,3,35,513,8,35,
+		1,35,1,35,5,35,517,8,35,10,35,12,35,520,9,35,1,35,1,35,3,35,524,8,35,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,538,8,36,
+		10,36,12,36,541,9,36,1,36,1,36,3,36,545,8,36,1,37,1,37,1,37,5,37,550,8,
+		37,10,37,12,37,553,9,37,1,38,4,38,556,8,38,11,38,12,38,557,1,38,1,38,1,
+		38,1,38,5,38,564,8,38,10,38,12,38,567,9,38,1,38,3,38,570,8,38,3,38,572,
+		8,38,1,38,1,38,1,38,1,38,1,38,5,38,579,8,38,10,38,12,38,582,9,38,1,38,
+		3,38,585,8,38,3,38,587,8,38,1,38,1,38,1,38,1,38,3,38,593,8,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,600,8,38,10,38,12,38,603,9,38,1,38,3,38,606,8,38,1,
+		39,1,39,1,39,1,39,1,40,4,40,613,8,40,11,40,12,40,614,1,40,3,40,618,8,40,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,631,8,41,1,
 		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
 		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,5,41,666,8,41,10,41,12,41,669,9,41,1,42,1,42,1,42,0,1,82,43,0,
-		2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,
-		52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,0,14,1,0,58,58,1,0,
-		27,30,1,0,21,23,1,0,34,35,1,0,31,32,1,0,38,43,1,0,44,45,2,0,71,72,79,80,
-		1,0,73,75,1,0,71,72,1,0,49,50,2,0,51,52,57,58,1,0,53,54,3,0,10,11,33,43,
-		84,84,754,0,89,1,0,0,0,2,104,1,0,0,0,4,106,1,0,0,0,6,118,1,0,0,0,8,120,
-		1,0,0,0,10,124,1,0,0,0,12,140,1,0,0,0,14,142,1,0,0,0,16,153,1,0,0,0,18,
-		167,1,0,0,0,20,170,1,0,0,0,22,177,1,0,0,0,24,179,1,0,0,0,26,200,1,0,0,
-		0,28,202,1,0,0,0,30,215,1,0,0,0,32,230,1,0,0,0,34,236,1,0,0,0,36,300,1,
-		0,0,0,38,302,1,0,0,0,40,309,1,0,0,0,42,311,1,0,0,0,44,323,1,0,0,0,46,350,
-		1,0,0,0,48,362,1,0,0,0,50,364,1,0,0,0,52,366,1,0,0,0,54,368,1,0,0,0,56,
-		412,1,0,0,0,58,414,1,0,0,0,60,423,1,0,0,0,62,480,1,0,0,0,64,482,1,0,0,
-		0,66,499,1,0,0,0,68,501,1,0,0,0,70,504,1,0,0,0,72,538,1,0,0,0,74,540,1,
-		0,0,0,76,599,1,0,0,0,78,601,1,0,0,0,80,611,1,0,0,0,82,624,1,0,0,0,84,670,
-		1,0,0,0,86,88,3,2,1,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,
-		1,0,0,0,90,92,1,0,0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,105,
-		3,4,2,0,95,105,3,8,4,0,96,105,3,10,5,0,97,105,3,28,14,0,98,105,3,32,16,
-		0,99,105,3,44,22,0,100,105,3,54,27,0,101,105,3,60,30,0,102,105,3,70,35,
-		0,103,105,5,60,0,0,104,94,1,0,0,0,104,95,1,0,0,0,104,96,1,0,0,0,104,97,
-		1,0,0,0,104,98,1,0,0,0,104,99,1,0,0,0,104,100,1,0,0,0,104,101,1,0,0,0,
-		104,102,1,0,0,0,104,103,1,0,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,
-		3,6,3,0,108,109,5,60,0,0,109,5,1,0,0,0,110,119,5,83,0,0,111,113,5,57,0,
-		0,112,114,8,0,0,0,113,112,1,0,0,0,114,115,1,0,0,0,115,113,1,0,0,0,115,
-		116,1,0,0,0,116,117,1,0,0,0,117,119,5,58,0,0,118,110,1,0,0,0,118,111,1,
-		0,0,0,119,7,1,0,0,0,120,121,5,2,0,0,121,122,3,6,3,0,122,123,5,60,0,0,123,
-		9,1,0,0,0,124,125,5,3,0,0,125,126,3,84,42,0,126,130,5,67,0,0,127,129,3,
-		12,6,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,131,1,0,0,0,
-		131,133,1,0,0,0,132,130,1,0,0,0,133,135,5,68,0,0,134,136,5,60,0,0,135,
-		134,1,0,0,0,135,136,1,0,0,0,136,11,1,0,0,0,137,141,3,14,7,0,138,141,3,
-		8,4,0,139,141,3,42,21,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,
-		0,141,13,1,0,0,0,142,143,3,16,8,0,143,144,3,84,42,0,144,146,5,65,0,0,145,
-		147,3,18,9,0,146,145,1,0,0,0,146,147,1,0,0,0,147,148,1,0,0,0,148,149,5,
-		66,0,0,149,150,5,60,0,0,150,15,1,0,0,0,151,154,5,26,0,0,152,154,3,26,13,
-		0,153,151,1,0,0,0,153,152,1,0,0,0,154,17,1,0,0,0,155,168,5,26,0,0,156,
-		161,3,20,10,0,157,158,5,61,0,0,158,160,3,20,10,0,159,157,1,0,0,0,160,163,
-		1,0,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,
-		0,164,166,5,61,0,0,165,164,1,0,0,0,165,166,1,0,0,0,166,168,1,0,0,0,167,
-		155,1,0,0,0,167,156,1,0,0,0,168,19,1,0,0,0,169,171,3,22,11,0,170,169,1,
-		0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,172,173,3,26,13,0,173,175,3,84,42,
-		0,174,176,3,24,12,0,175,174,1,0,0,0,175,176,1,0,0,0,176,21,1,0,0,0,177,
-		178,7,1,0,0,178,23,1,0,0,0,179,180,5,69,0,0,180,181,5,70,0,0,181,25,1,
-		0,0,0,182,183,5,25,0,0,183,201,3,84,42,0,184,186,5,25,0,0,185,184,1,0,
-		0,0,185,186,1,0,0,0,186,187,1,0,0,0,187,191,5,67,0,0,188,190,3,30,15,0,
-		189,188,1,0,0,0,190,193,1,0,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,194,
-		1,0,0,0,193,191,1,0,0,0,194,201,5,68,0,0,195,197,3,84,42,0,196,195,1,0,
-		0,0,197,198,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,
-		182,1,0,0,0,200,185,1,0,0,0,200,196,1,0,0,0,201,27,1,0,0,0,202,203,5,25,
-		0,0,203,204,3,84,42,0,204,208,5,67,0,0,205,207,3,30,15,0,206,205,1,0,0,
-		0,207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,
-		208,1,0,0,0,211,213,5,68,0,0,212,214,5,60,0,0,213,212,1,0,0,0,213,214,
-		1,0,0,0,214,29,1,0,0,0,215,216,3,26,13,0,216,222,3,84,42,0,217,219,5,69,
-		0,0,218,220,3,82,41,0,219,218,1,0,0,0,219,220,1,0,0,0,220,221,1,0,0,0,
-		221,223,5,70,0,0,222,217,1,0,0,0,222,223,1,0,0,0,223,226,1,0,0,0,224,225,
-		5,59,0,0,225,227,3,76,38,0,226,224,1,0,0,0,226,227,1,0,0,0,227,228,1,0,
-		0,0,228,229,5,60,0,0,229,31,1,0,0,0,230,231,5,4,0,0,231,232,3,84,42,0,
-		232,234,3,34,17,0,233,235,5,60,0,0,234,233,1,0,0,0,234,235,1,0,0,0,235,
-		33,1,0,0,0,236,240,5,67,0,0,237,239,3,36,18,0,238,237,1,0,0,0,239,242,
-		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
-		0,243,244,5,68,0,0,244,35,1,0,0,0,245,246,5,12,0,0,246,301,5,60,0,0,247,
-		248,5,13,0,0,248,301,5,60,0,0,249,250,5,14,0,0,250,251,3,84,42,0,251,252,
-		3,84,42,0,252,253,5,60,0,0,253,301,1,0,0,0,254,256,5,19,0,0,255,254,1,
-		0,0,0,255,256,1,0,0,0,256,257,1,0,0,0,257,258,5,15,0,0,258,259,3,84,42,
-		0,259,260,3,84,42,0,260,261,5,60,0,0,261,301,1,0,0,0,262,263,5,16,0,0,
-		263,264,3,84,42,0,264,265,3,84,42,0,265,266,5,60,0,0,266,301,1,0,0,0,267,
-		269,5,19,0,0,268,267,1,0,0,0,268,269,1,0,0,0,269,270,1,0,0,0,270,271,5,
-		17,0,0,271,272,3,84,42,0,272,273,3,84,42,0,273,274,5,60,0,0,274,301,1,
-		0,0,0,275,277,5,19,0,0,276,275,1,0,0,0,276,277,1,0,0,0,277,278,1,0,0,0,
-		278,279,5,18,0,0,279,280,3,38,19,0,280,281,3,84,42,0,281,282,5,60,0,0,
-		282,301,1,0,0,0,283,284,5,20,0,0,284,285,3,40,20,0,285,286,3,84,42,0,286,
-		287,5,60,0,0,287,301,1,0,0,0,288,301,3,42,21,0,289,301,3,60,30,0,290,301,
-		3,70,35,0,291,292,5,7,0,0,292,293,3,84,42,0,293,294,5,60,0,0,294,301,1,
-		0,0,0,295,296,5,8,0,0,296,297,3,84,42,0,297,298,5,60,0,0,298,301,1,0,0,
-		0,299,301,3,8,4,0,300,245,1,0,0,0,300,247,1,0,0,0,300,249,1,0,0,0,300,
-		255,1,0,0,0,300,262,1,0,0,0,300,268,1,0,0,0,300,276,1,0,0,0,300,283,1,
-		0,0,0,300,288,1,0,0,0,300,289,1,0,0,0,300,290,1,0,0,0,300,291,1,0,0,0,
-		300,295,1,0,0,0,300,299,1,0,0,0,301,37,1,0,0,0,302,307,3,26,13,0,303,304,
-		5,65,0,0,304,305,3,82,41,0,305,306,5,66,0,0,306,308,1,0,0,0,307,303,1,
-		0,0,0,307,308,1,0,0,0,308,39,1,0,0,0,309,310,7,2,0,0,310,41,1,0,0,0,311,
-		312,5,24,0,0,312,313,3,26,13,0,313,315,3,84,42,0,314,316,3,24,12,0,315,
-		314,1,0,0,0,315,316,1,0,0,0,316,319,1,0,0,0,317,318,5,59,0,0,318,320,3,
-		76,38,0,319,317,1,0,0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,322,5,60,0,
-		0,322,43,1,0,0,0,323,324,5,5,0,0,324,325,3,84,42,0,325,329,5,67,0,0,326,
-		328,3,46,23,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,
-		1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,334,5,68,0,0,333,335,5,60,
-		0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,45,1,0,0,0,336,338,3,50,25,0,337,
-		339,5,13,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,340,1,0,0,0,340,344,3,
-		52,26,0,341,343,3,48,24,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,
-		0,0,344,345,1,0,0,0,345,347,1,0,0,0,346,344,1,0,0,0,347,348,5,60,0,0,348,
-		351,1,0,0,0,349,351,3,42,21,0,350,336,1,0,0,0,350,349,1,0,0,0,351,47,1,
-		0,0,0,352,353,5,33,0,0,353,354,3,82,41,0,354,355,7,3,0,0,355,363,1,0,0,
-		0,356,358,5,36,0,0,357,359,5,83,0,0,358,357,1,0,0,0,359,360,1,0,0,0,360,
-		358,1,0,0,0,360,361,1,0,0,0,361,363,1,0,0,0,362,352,1,0,0,0,362,356,1,
-		0,0,0,363,49,1,0,0,0,364,365,7,4,0,0,365,51,1,0,0,0,366,367,7,5,0,0,367,
-		53,1,0,0,0,368,370,5,6,0,0,369,371,3,84,42,0,370,369,1,0,0,0,370,371,1,
-		0,0,0,371,372,1,0,0,0,372,376,5,67,0,0,373,375,3,56,28,0,374,373,1,0,0,
-		0,375,378,1,0,0,0,376,374,1,0,0,0,376,377,1,0,0,0,377,379,1,0,0,0,378,
-		376,1,0,0,0,379,381,5,68,0,0,380,382,5,60,0,0,381,380,1,0,0,0,381,382,
-		1,0,0,0,382,55,1,0,0,0,383,413,3,60,30,0,384,413,3,70,35,0,385,386,5,7,
-		0,0,386,387,3,84,42,0,387,388,5,60,0,0,388,413,1,0,0,0,389,390,5,8,0,0,
-		390,391,3,84,42,0,391,392,5,60,0,0,392,413,1,0,0,0,393,394,5,37,0,0,394,
-		395,5,67,0,0,395,396,5,69,0,0,396,401,3,58,29,0,397,398,5,61,0,0,398,400,
-		3,58,29,0,399,397,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,
-		0,0,402,405,1,0,0,0,403,401,1,0,0,0,404,406,5,61,0,0,405,404,1,0,0,0,405,
-		406,1,0,0,0,406,407,1,0,0,0,407,408,5,70,0,0,408,410,5,68,0,0,409,411,
-		5,60,0,0,410,409,1,0,0,0,410,411,1,0,0,0,411,413,1,0,0,0,412,383,1,0,0,
-		0,412,384,1,0,0,0,412,385,1,0,0,0,412,389,1,0,0,0,412,393,1,0,0,0,413,
-		57,1,0,0,0,414,415,5,65,0,0,415,416,3,82,41,0,416,417,5,61,0,0,417,419,
-		3,82,41,0,418,420,3,84,42,0,419,418,1,0,0,0,419,420,1,0,0,0,420,421,1,
-		0,0,0,421,422,5,66,0,0,422,59,1,0,0,0,423,425,5,7,0,0,424,426,3,84,42,
-		0,425,424,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,431,5,67,0,0,428,
-		430,3,62,31,0,429,428,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,432,
-		1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,0,434,436,5,68,0,0,435,437,5,60,
-		0,0,436,435,1,0,0,0,436,437,1,0,0,0,437,61,1,0,0,0,438,481,3,64,32,0,439,
-		441,5,10,0,0,440,442,3,84,42,0,441,440,1,0,0,0,441,442,1,0,0,0,442,443,
-		1,0,0,0,443,447,5,67,0,0,444,446,3,64,32,0,445,444,1,0,0,0,446,449,1,0,
-		0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,
-		452,5,68,0,0,451,453,5,60,0,0,452,451,1,0,0,0,452,453,1,0,0,0,453,481,
-		1,0,0,0,454,455,5,9,0,0,455,456,3,66,33,0,456,457,3,84,42,0,457,469,5,
-		65,0,0,458,463,3,68,34,0,459,460,5,61,0,0,460,462,3,68,34,0,461,459,1,
-		0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,467,1,0,0,0,
-		465,463,1,0,0,0,466,468,5,61,0,0,467,466,1,0,0,0,467,468,1,0,0,0,468,470,
-		1,0,0,0,469,458,1,0,0,0,469,470,1,0,0,0,470,471,1,0,0,0,471,472,5,66,0,
-		0,472,473,5,60,0,0,473,481,1,0,0,0,474,475,5,11,0,0,475,476,3,74,37,0,
-		476,477,5,48,0,0,477,478,3,84,42,0,478,479,5,60,0,0,479,481,1,0,0,0,480,
-		438,1,0,0,0,480,439,1,0,0,0,480,454,1,0,0,0,480,474,1,0,0,0,481,63,1,0,
-		0,0,482,485,5,4,0,0,483,486,3,84,42,0,484,486,3,34,17,0,485,483,1,0,0,
-		0,485,484,1,0,0,0,486,487,1,0,0,0,487,488,3,84,42,0,488,489,5,60,0,0,489,
-		65,1,0,0,0,490,500,3,84,42,0,491,495,5,67,0,0,492,494,3,46,23,0,493,492,
-		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,
-		0,497,495,1,0,0,0,498,500,5,68,0,0,499,490,1,0,0,0,499,491,1,0,0,0,500,
-		67,1,0,0,0,501,502,3,50,25,0,502,503,3,74,37,0,503,69,1,0,0,0,504,506,
-		5,8,0,0,505,507,3,84,42,0,506,505,1,0,0,0,506,507,1,0,0,0,507,508,1,0,
-		0,0,508,512,5,67,0,0,509,511,3,72,36,0,510,509,1,0,0,0,511,514,1,0,0,0,
-		512,510,1,0,0,0,512,513,1,0,0,0,513,515,1,0,0,0,514,512,1,0,0,0,515,517,
-		5,68,0,0,516,518,5,60,0,0,517,516,1,0,0,0,517,518,1,0,0,0,518,71,1,0,0,
-		0,519,520,3,74,37,0,520,521,5,59,0,0,521,522,3,76,38,0,522,523,5,60,0,
-		0,523,539,1,0,0,0,524,525,3,74,37,0,525,526,5,46,0,0,526,533,3,74,37,0,
-		527,528,5,69,0,0,528,529,3,76,38,0,529,530,5,70,0,0,530,532,1,0,0,0,531,
-		527,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,
-		0,0,0,535,533,1,0,0,0,536,537,5,60,0,0,537,539,1,0,0,0,538,519,1,0,0,0,
-		538,524,1,0,0,0,539,73,1,0,0,0,540,545,3,84,42,0,541,542,5,62,0,0,542,
-		544,3,84,42,0,543,541,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,545,546,
-		1,0,0,0,546,75,1,0,0,0,547,545,1,0,0,0,548,550,5,83,0,0,549,548,1,0,0,
-		0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,600,1,0,0,0,553,
-		565,5,69,0,0,554,559,3,76,38,0,555,556,5,61,0,0,556,558,3,76,38,0,557,
-		555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,563,1,
-		0,0,0,561,559,1,0,0,0,562,564,5,61,0,0,563,562,1,0,0,0,563,564,1,0,0,0,
-		564,566,1,0,0,0,565,554,1,0,0,0,565,566,1,0,0,0,566,567,1,0,0,0,567,600,
-		5,70,0,0,568,580,5,67,0,0,569,574,3,78,39,0,570,571,5,61,0,0,571,573,3,
-		78,39,0,572,570,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,
-		0,575,578,1,0,0,0,576,574,1,0,0,0,577,579,5,61,0,0,578,577,1,0,0,0,578,
-		579,1,0,0,0,579,581,1,0,0,0,580,569,1,0,0,0,580,581,1,0,0,0,581,582,1,
-		0,0,0,582,600,5,68,0,0,583,584,3,84,42,0,584,586,5,65,0,0,585,587,3,76,
-		38,0,586,585,1,0,0,0,586,587,1,0,0,0,587,588,1,0,0,0,588,595,5,66,0,0,
-		589,590,5,69,0,0,590,591,3,76,38,0,591,592,5,70,0,0,592,594,1,0,0,0,593,
-		589,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,600,1,
-		0,0,0,597,595,1,0,0,0,598,600,3,82,41,0,599,549,1,0,0,0,599,553,1,0,0,
-		0,599,568,1,0,0,0,599,583,1,0,0,0,599,598,1,0,0,0,600,77,1,0,0,0,601,602,
-		3,80,40,0,602,603,5,63,0,0,603,604,3,76,38,0,604,79,1,0,0,0,605,607,5,
-		83,0,0,606,605,1,0,0,0,607,608,1,0,0,0,608,606,1,0,0,0,608,609,1,0,0,0,
-		609,612,1,0,0,0,610,612,3,82,41,0,611,606,1,0,0,0,611,610,1,0,0,0,612,
-		81,1,0,0,0,613,614,6,41,-1,0,614,615,5,65,0,0,615,616,3,82,41,0,616,617,
-		5,66,0,0,617,625,1,0,0,0,618,625,5,82,0,0,619,625,5,81,0,0,620,625,7,6,
-		0,0,621,625,3,74,37,0,622,623,7,7,0,0,623,625,3,82,41,13,624,613,1,0,0,
-		0,624,618,1,0,0,0,624,619,1,0,0,0,624,620,1,0,0,0,624,621,1,0,0,0,624,
-		622,1,0,0,0,625,667,1,0,0,0,626,627,10,12,0,0,627,628,5,47,0,0,628,666,
-		3,82,41,12,629,630,10,11,0,0,630,631,7,8,0,0,631,666,3,82,41,12,632,633,
-		10,10,0,0,633,634,7,9,0,0,634,666,3,82,41,11,635,636,10,9,0,0,636,637,
-		7,10,0,0,637,666,3,82,41,10,638,639,10,8,0,0,639,640,7,11,0,0,640,666,
-		3,82,41,9,641,642,10,7,0,0,642,643,7,12,0,0,643,666,3,82,41,8,644,645,
-		10,6,0,0,645,646,5,76,0,0,646,666,3,82,41,7,647,648,10,5,0,0,648,649,5,
-		78,0,0,649,666,3,82,41,6,650,651,10,4,0,0,651,652,5,77,0,0,652,666,3,82,
-		41,5,653,654,10,3,0,0,654,655,5,55,0,0,655,666,3,82,41,4,656,657,10,2,
-		0,0,657,658,5,56,0,0,658,666,3,82,41,3,659,660,10,1,0,0,660,661,5,64,0,
-		0,661,662,3,82,41,0,662,663,5,63,0,0,663,664,3,82,41,1,664,666,1,0,0,0,
-		665,626,1,0,0,0,665,629,1,0,0,0,665,632,1,0,0,0,665,635,1,0,0,0,665,638,
-		1,0,0,0,665,641,1,0,0,0,665,644,1,0,0,0,665,647,1,0,0,0,665,650,1,0,0,
-		0,665,653,1,0,0,0,665,656,1,0,0,0,665,659,1,0,0,0,666,669,1,0,0,0,667,
-		665,1,0,0,0,667,668,1,0,0,0,668,83,1,0,0,0,669,667,1,0,0,0,670,671,7,13,
-		0,0,671,85,1,0,0,0,81,89,104,115,118,130,135,140,146,153,161,165,167,170,
-		175,185,191,198,200,208,213,219,222,226,234,240,255,268,276,300,307,315,
-		319,329,334,338,344,350,360,362,370,376,381,401,405,410,412,419,425,431,
-		436,441,447,452,463,467,469,480,485,495,499,506,512,517,533,538,545,551,
-		559,563,565,574,578,580,586,595,599,608,611,624,665,667
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,672,8,41,10,
+		41,12,41,675,9,41,1,42,1,42,1,42,0,1,82,43,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,0,14,1,0,58,58,1,0,27,30,1,0,21,23,1,0,34,35,1,
+		0,31,32,1,0,38,43,1,0,44,45,2,0,71,72,79,80,1,0,73,75,1,0,71,72,1,0,49,
+		50,2,0,51,52,57,58,1,0,53,54,3,0,10,11,33,43,84,84,763,0,89,1,0,0,0,2,
+		104,1,0,0,0,4,106,1,0,0,0,6,118,1,0,0,0,8,120,1,0,0,0,10,124,1,0,0,0,12,
+		142,1,0,0,0,14,144,1,0,0,0,16,155,1,0,0,0,18,169,1,0,0,0,20,172,1,0,0,
+		0,22,179,1,0,0,0,24,181,1,0,0,0,26,202,1,0,0,0,28,204,1,0,0,0,30,217,1,
+		0,0,0,32,232,1,0,0,0,34,240,1,0,0,0,36,304,1,0,0,0,38,306,1,0,0,0,40,313,
+		1,0,0,0,42,315,1,0,0,0,44,327,1,0,0,0,46,356,1,0,0,0,48,368,1,0,0,0,50,
+		370,1,0,0,0,52,372,1,0,0,0,54,374,1,0,0,0,56,418,1,0,0,0,58,420,1,0,0,
+		0,60,429,1,0,0,0,62,486,1,0,0,0,64,488,1,0,0,0,66,505,1,0,0,0,68,507,1,
+		0,0,0,70,510,1,0,0,0,72,544,1,0,0,0,74,546,1,0,0,0,76,605,1,0,0,0,78,607,
+		1,0,0,0,80,617,1,0,0,0,82,630,1,0,0,0,84,676,1,0,0,0,86,88,3,2,1,0,87,
+		86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,1,0,0,0,91,
+		89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,105,3,4,2,0,95,105,3,8,4,0,96,
+		105,3,10,5,0,97,105,3,28,14,0,98,105,3,32,16,0,99,105,3,44,22,0,100,105,
+		3,54,27,0,101,105,3,60,30,0,102,105,3,70,35,0,103,105,5,60,0,0,104,94,
+		1,0,0,0,104,95,1,0,0,0,104,96,1,0,0,0,104,97,1,0,0,0,104,98,1,0,0,0,104,
+		99,1,0,0,0,104,100,1,0,0,0,104,101,1,0,0,0,104,102,1,0,0,0,104,103,1,0,
+		0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,6,3,0,108,109,5,60,0,0,109,
+		5,1,0,0,0,110,119,5,83,0,0,111,113,5,57,0,0,112,114,8,0,0,0,113,112,1,
+		0,0,0,114,115,1,0,0,0,115,113,1,0,0,0,115,116,1,0,0,0,116,117,1,0,0,0,
+		117,119,5,58,0,0,118,110,1,0,0,0,118,111,1,0,0,0,119,7,1,0,0,0,120,121,
+		5,2,0,0,121,122,3,6,3,0,122,123,5,60,0,0,123,9,1,0,0,0,124,126,5,3,0,0,
+		125,127,3,84,42,0,126,125,1,0,0,0,126,127,1,0,0,0,127,128,1,0,0,0,128,
+		132,5,67,0,0,129,131,3,12,6,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,
+		1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,137,5,68,0,
+		0,136,138,5,60,0,0,137,136,1,0,0,0,137,138,1,0,0,0,138,11,1,0,0,0,139,
+		143,3,14,7,0,140,143,3,8,4,0,141,143,3,42,21,0,142,139,1,0,0,0,142,140,
+		1,0,0,0,142,141,1,0,0,0,143,13,1,0,0,0,144,145,3,16,8,0,145,146,3,84,42,
+		0,146,148,5,65,0,0,147,149,3,18,9,0,148,147,1,0,0,0,148,149,1,0,0,0,149,
+		150,1,0,0,0,150,151,5,66,0,0,151,152,5,60,0,0,152,15,1,0,0,0,153,156,5,
+		26,0,0,154,156,3,26,13,0,155,153,1,0,0,0,155,154,1,0,0,0,156,17,1,0,0,
+		0,157,170,5,26,0,0,158,163,3,20,10,0,159,160,5,61,0,0,160,162,3,20,10,
+		0,161,159,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
+		167,1,0,0,0,165,163,1,0,0,0,166,168,5,61,0,0,167,166,1,0,0,0,167,168,1,
+		0,0,0,168,170,1,0,0,0,169,157,1,0,0,0,169,158,1,0,0,0,170,19,1,0,0,0,171,
+		173,3,22,11,0,172,171,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,175,
+		3,26,13,0,175,177,3,84,42,0,176,178,3,24,12,0,177,176,1,0,0,0,177,178,
+		1,0,0,0,178,21,1,0,0,0,179,180,7,1,0,0,180,23,1,0,0,0,181,182,5,69,0,0,
+		182,183,5,70,0,0,183,25,1,0,0,0,184,185,5,25,0,0,185,203,3,84,42,0,186,
+		188,5,25,0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,193,5,
+		67,0,0,190,192,3,30,15,0,191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,
+		0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,0,196,203,5,68,0,0,197,
+		199,3,84,42,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,
+		1,0,0,0,201,203,1,0,0,0,202,184,1,0,0,0,202,187,1,0,0,0,202,198,1,0,0,
+		0,203,27,1,0,0,0,204,205,5,25,0,0,205,206,3,84,42,0,206,210,5,67,0,0,207,
+		209,3,30,15,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,
+		1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,215,5,68,0,0,214,216,5,60,
+		0,0,215,214,1,0,0,0,215,216,1,0,0,0,216,29,1,0,0,0,217,218,3,26,13,0,218,
+		224,3,84,42,0,219,221,5,69,0,0,220,222,3,82,41,0,221,220,1,0,0,0,221,222,
+		1,0,0,0,222,223,1,0,0,0,223,225,5,70,0,0,224,219,1,0,0,0,224,225,1,0,0,
+		0,225,228,1,0,0,0,226,227,5,59,0,0,227,229,3,76,38,0,228,226,1,0,0,0,228,
+		229,1,0,0,0,229,230,1,0,0,0,230,231,5,60,0,0,231,31,1,0,0,0,232,234,5,
+		4,0,0,233,235,3,84,42,0,234,233,1,0,0,0,234,235,1,0,0,0,235,236,1,0,0,
+		0,236,238,3,34,17,0,237,239,5,60,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,
+		33,1,0,0,0,240,244,5,67,0,0,241,243,3,36,18,0,242,241,1,0,0,0,243,246,
+		1,0,0,0,244,242,1,0,0,0,244,245,1,0,0,0,245,247,1,0,0,0,246,244,1,0,0,
+		0,247,248,5,68,0,0,248,35,1,0,0,0,249,250,5,12,0,0,250,305,5,60,0,0,251,
+		252,5,13,0,0,252,305,5,60,0,0,253,254,5,14,0,0,254,255,3,84,42,0,255,256,
+		3,84,42,0,256,257,5,60,0,0,257,305,1,0,0,0,258,260,5,19,0,0,259,258,1,
+		0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,15,0,0,262,263,3,84,42,
+		0,263,264,3,84,42,0,264,265,5,60,0,0,265,305,1,0,0,0,266,267,5,16,0,0,
+		267,268,3,84,42,0,268,269,3,84,42,0,269,270,5,60,0,0,270,305,1,0,0,0,271,
+		273,5,19,0,0,272,271,1,0,0,0,272,273,1,0,0,0,273,274,1,0,0,0,274,275,5,
+		17,0,0,275,276,3,84,42,0,276,277,3,84,42,0,277,278,5,60,0,0,278,305,1,
+		0,0,0,279,281,5,19,0,0,280,279,1,0,0,0,280,281,1,0,0,0,281,282,1,0,0,0,
+		282,283,5,18,0,0,283,284,3,38,19,0,284,285,3,84,42,0,285,286,5,60,0,0,
+		286,305,1,0,0,0,287,288,5,20,0,0,288,289,3,40,20,0,289,290,3,84,42,0,290,
+		291,5,60,0,0,291,305,1,0,0,0,292,305,3,42,21,0,293,305,3,60,30,0,294,305,
+		3,70,35,0,295,296,5,7,0,0,296,297,3,84,42,0,297,298,5,60,0,0,298,305,1,
+		0,0,0,299,300,5,8,0,0,300,301,3,84,42,0,301,302,5,60,0,0,302,305,1,0,0,
+		0,303,305,3,8,4,0,304,249,1,0,0,0,304,251,1,0,0,0,304,253,1,0,0,0,304,
+		259,1,0,0,0,304,266,1,0,0,0,304,272,1,0,0,0,304,280,1,0,0,0,304,287,1,
+		0,0,0,304,292,1,0,0,0,304,293,1,0,0,0,304,294,1,0,0,0,304,295,1,0,0,0,
+		304,299,1,0,0,0,304,303,1,0,0,0,305,37,1,0,0,0,306,311,3,26,13,0,307,308,
+		5,65,0,0,308,309,3,82,41,0,309,310,5,66,0,0,310,312,1,0,0,0,311,307,1,
+		0,0,0,311,312,1,0,0,0,312,39,1,0,0,0,313,314,7,2,0,0,314,41,1,0,0,0,315,
+		316,5,24,0,0,316,317,3,26,13,0,317,319,3,84,42,0,318,320,3,24,12,0,319,
+		318,1,0,0,0,319,320,1,0,0,0,320,323,1,0,0,0,321,322,5,59,0,0,322,324,3,
+		76,38,0,323,321,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,325,326,5,60,0,
+		0,326,43,1,0,0,0,327,329,5,5,0,0,328,330,3,84,42,0,329,328,1,0,0,0,329,
+		330,1,0,0,0,330,331,1,0,0,0,331,335,5,67,0,0,332,334,3,46,23,0,333,332,
+		1,0,0,0,334,337,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,338,1,0,0,
+		0,337,335,1,0,0,0,338,340,5,68,0,0,339,341,5,60,0,0,340,339,1,0,0,0,340,
+		341,1,0,0,0,341,45,1,0,0,0,342,344,3,50,25,0,343,345,5,13,0,0,344,343,
+		1,0,0,0,344,345,1,0,0,0,345,346,1,0,0,0,346,350,3,52,26,0,347,349,3,48,
+		24,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,
+		353,1,0,0,0,352,350,1,0,0,0,353,354,5,60,0,0,354,357,1,0,0,0,355,357,3,
+		42,21,0,356,342,1,0,0,0,356,355,1,0,0,0,357,47,1,0,0,0,358,359,5,33,0,
+		0,359,360,3,82,41,0,360,361,7,3,0,0,361,369,1,0,0,0,362,364,5,36,0,0,363,
+		365,5,83,0,0,364,363,1,0,0,0,365,366,1,0,0,0,366,364,1,0,0,0,366,367,1,
+		0,0,0,367,369,1,0,0,0,368,358,1,0,0,0,368,362,1,0,0,0,369,49,1,0,0,0,370,
+		371,7,4,0,0,371,51,1,0,0,0,372,373,7,5,0,0,373,53,1,0,0,0,374,376,5,6,
+		0,0,375,377,3,84,42,0,376,375,1,0,0,0,376,377,1,0,0,0,377,378,1,0,0,0,
+		378,382,5,67,0,0,379,381,3,56,28,0,380,379,1,0,0,0,381,384,1,0,0,0,382,
+		380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,387,5,
+		68,0,0,386,388,5,60,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,55,1,0,0,0,
+		389,419,3,60,30,0,390,419,3,70,35,0,391,392,5,7,0,0,392,393,3,84,42,0,
+		393,394,5,60,0,0,394,419,1,0,0,0,395,396,5,8,0,0,396,397,3,84,42,0,397,
+		398,5,60,0,0,398,419,1,0,0,0,399,400,5,37,0,0,400,401,5,67,0,0,401,402,
+		5,69,0,0,402,407,3,58,29,0,403,404,5,61,0,0,404,406,3,58,29,0,405,403,
+		1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,411,1,0,0,
+		0,409,407,1,0,0,0,410,412,5,61,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,
+		413,1,0,0,0,413,414,5,70,0,0,414,416,5,68,0,0,415,417,5,60,0,0,416,415,
+		1,0,0,0,416,417,1,0,0,0,417,419,1,0,0,0,418,389,1,0,0,0,418,390,1,0,0,
+		0,418,391,1,0,0,0,418,395,1,0,0,0,418,399,1,0,0,0,419,57,1,0,0,0,420,421,
+		5,65,0,0,421,422,3,82,41,0,422,423,5,61,0,0,423,425,3,82,41,0,424,426,
+		3,84,42,0,425,424,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,428,5,66,
+		0,0,428,59,1,0,0,0,429,431,5,7,0,0,430,432,3,84,42,0,431,430,1,0,0,0,431,
+		432,1,0,0,0,432,433,1,0,0,0,433,437,5,67,0,0,434,436,3,62,31,0,435,434,
+		1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,
+		0,439,437,1,0,0,0,440,442,5,68,0,0,441,443,5,60,0,0,442,441,1,0,0,0,442,
+		443,1,0,0,0,443,61,1,0,0,0,444,487,3,64,32,0,445,447,5,10,0,0,446,448,
+		3,84,42,0,447,446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,453,5,67,
+		0,0,450,452,3,64,32,0,451,450,1,0,0,0,452,455,1,0,0,0,453,451,1,0,0,0,
+		453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,458,5,68,0,0,457,459,
+		5,60,0,0,458,457,1,0,0,0,458,459,1,0,0,0,459,487,1,0,0,0,460,461,5,9,0,
+		0,461,462,3,66,33,0,462,463,3,84,42,0,463,475,5,65,0,0,464,469,3,68,34,
+		0,465,466,5,61,0,0,466,468,3,68,34,0,467,465,1,0,0,0,468,471,1,0,0,0,469,
+		467,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,472,474,5,
+		61,0,0,473,472,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,464,1,0,0,0,
+		475,476,1,0,0,0,476,477,1,0,0,0,477,478,5,66,0,0,478,479,5,60,0,0,479,
+		487,1,0,0,0,480,481,5,11,0,0,481,482,3,74,37,0,482,483,5,48,0,0,483,484,
+		3,84,42,0,484,485,5,60,0,0,485,487,1,0,0,0,486,444,1,0,0,0,486,445,1,0,
+		0,0,486,460,1,0,0,0,486,480,1,0,0,0,487,63,1,0,0,0,488,491,5,4,0,0,489,
+		492,3,84,42,0,490,492,3,34,17,0,491,489,1,0,0,0,491,490,1,0,0,0,492,493,
+		1,0,0,0,493,494,3,84,42,0,494,495,5,60,0,0,495,65,1,0,0,0,496,506,3,84,
+		42,0,497,501,5,67,0,0,498,500,3,46,23,0,499,498,1,0,0,0,500,503,1,0,0,
+		0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,0,503,501,1,0,0,0,504,
+		506,5,68,0,0,505,496,1,0,0,0,505,497,1,0,0,0,506,67,1,0,0,0,507,508,3,
+		50,25,0,508,509,3,74,37,0,509,69,1,0,0,0,510,512,5,8,0,0,511,513,3,84,
+		42,0,512,511,1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,518,5,67,0,0,
+		515,517,3,72,36,0,516,515,1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,
+		519,1,0,0,0,519,521,1,0,0,0,520,518,1,0,0,0,521,523,5,68,0,0,522,524,5,
+		60,0,0,523,522,1,0,0,0,523,524,1,0,0,0,524,71,1,0,0,0,525,526,3,74,37,
+		0,526,527,5,59,0,0,527,528,3,76,38,0,528,529,5,60,0,0,529,545,1,0,0,0,
+		530,531,3,74,37,0,531,532,5,46,0,0,532,539,3,74,37,0,533,534,5,69,0,0,
+		534,535,3,76,38,0,535,536,5,70,0,0,536,538,1,0,0,0,537,533,1,0,0,0,538,
+		541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,
+		0,0,0,542,543,5,60,0,0,543,545,1,0,0,0,544,525,1,0,0,0,544,530,1,0,0,0,
+		545,73,1,0,0,0,546,551,3,84,42,0,547,548,5,62,0,0,548,550,3,84,42,0,549,
+		547,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,75,1,0,
+		0,0,553,551,1,0,0,0,554,556,5,83,0,0,555,554,1,0,0,0,556,557,1,0,0,0,557,
+		555,1,0,0,0,557,558,1,0,0,0,558,606,1,0,0,0,559,571,5,69,0,0,560,565,3,
+		76,38,0,561,562,5,61,0,0,562,564,3,76,38,0,563,561,1,0,0,0,564,567,1,0,
+		0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,569,1,0,0,0,567,565,1,0,0,0,568,
+		570,5,61,0,0,569,568,1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,560,1,
+		0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,606,5,70,0,0,574,586,5,67,0,
+		0,575,580,3,78,39,0,576,577,5,61,0,0,577,579,3,78,39,0,578,576,1,0,0,0,
+		579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,584,1,0,0,0,582,580,
+		1,0,0,0,583,585,5,61,0,0,584,583,1,0,0,0,584,585,1,0,0,0,585,587,1,0,0,
+		0,586,575,1,0,0,0,586,587,1,0,0,0,587,588,1,0,0,0,588,606,5,68,0,0,589,
+		590,3,84,42,0,590,592,5,65,0,0,591,593,3,76,38,0,592,591,1,0,0,0,592,593,
+		1,0,0,0,593,594,1,0,0,0,594,601,5,66,0,0,595,596,5,69,0,0,596,597,3,76,
+		38,0,597,598,5,70,0,0,598,600,1,0,0,0,599,595,1,0,0,0,600,603,1,0,0,0,
+		601,599,1,0,0,0,601,602,1,0,0,0,602,606,1,0,0,0,603,601,1,0,0,0,604,606,
+		3,82,41,0,605,555,1,0,0,0,605,559,1,0,0,0,605,574,1,0,0,0,605,589,1,0,
+		0,0,605,604,1,0,0,0,606,77,1,0,0,0,607,608,3,80,40,0,608,609,5,63,0,0,
+		609,610,3,76,38,0,610,79,1,0,0,0,611,613,5,83,0,0,612,611,1,0,0,0,613,
+		614,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,618,1,0,0,0,616,618,3,
+		82,41,0,617,612,1,0,0,0,617,616,1,0,0,0,618,81,1,0,0,0,619,620,6,41,-1,
+		0,620,621,5,65,0,0,621,622,3,82,41,0,622,623,5,66,0,0,623,631,1,0,0,0,
+		624,631,5,82,0,0,625,631,5,81,0,0,626,631,7,6,0,0,627,631,3,74,37,0,628,
+		629,7,7,0,0,629,631,3,82,41,13,630,619,1,0,0,0,630,624,1,0,0,0,630,625,
+		1,0,0,0,630,626,1,0,0,0,630,627,1,0,0,0,630,628,1,0,0,0,631,673,1,0,0,
+		0,632,633,10,12,0,0,633,634,5,47,0,0,634,672,3,82,41,12,635,636,10,11,
+		0,0,636,637,7,8,0,0,637,672,3,82,41,12,638,639,10,10,0,0,639,640,7,9,0,
+		0,640,672,3,82,41,11,641,642,10,9,0,0,642,643,7,10,0,0,643,672,3,82,41,
+		10,644,645,10,8,0,0,645,646,7,11,0,0,646,672,3,82,41,9,647,648,10,7,0,
+		0,648,649,7,12,0,0,649,672,3,82,41,8,650,651,10,6,0,0,651,652,5,76,0,0,
+		652,672,3,82,41,7,653,654,10,5,0,0,654,655,5,78,0,0,655,672,3,82,41,6,
+		656,657,10,4,0,0,657,658,5,77,0,0,658,672,3,82,41,5,659,660,10,3,0,0,660,
+		661,5,55,0,0,661,672,3,82,41,4,662,663,10,2,0,0,663,664,5,56,0,0,664,672,
+		3,82,41,3,665,666,10,1,0,0,666,667,5,64,0,0,667,668,3,82,41,0,668,669,
+		5,63,0,0,669,670,3,82,41,1,670,672,1,0,0,0,671,632,1,0,0,0,671,635,1,0,
+		0,0,671,638,1,0,0,0,671,641,1,0,0,0,671,644,1,0,0,0,671,647,1,0,0,0,671,
+		650,1,0,0,0,671,653,1,0,0,0,671,656,1,0,0,0,671,659,1,0,0,0,671,662,1,
+		0,0,0,671,665,1,0,0,0,672,675,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,
+		674,83,1,0,0,0,675,673,1,0,0,0,676,677,7,13,0,0,677,85,1,0,0,0,84,89,104,
+		115,118,126,132,137,142,148,155,163,167,169,172,177,187,193,200,202,210,
+		215,221,224,228,234,238,244,259,272,280,304,311,319,323,329,335,340,344,
+		350,356,366,368,376,382,387,407,411,416,418,425,431,437,442,447,453,458,
+		469,473,475,486,491,501,505,512,518,523,539,544,551,557,565,569,571,580,
+		584,586,592,601,605,614,617,630,671,673
 	};
 
 	public static readonly ATN _ATN =

@@ -27,7 +27,9 @@ includeDecl : INCLUDE importPath SEMI ;
 
 // ---- procedures -----------------------------------------------------------------------------
 
-procedureDecl : PROCEDURE_KW name LBRACE procedureItem* RBRACE SEMI? ;
+// CAmkES also accepts anonymous top-level procedures, components and connectors (nothing can
+// refer to them, so they are parsed and dropped).
+procedureDecl : PROCEDURE_KW name? LBRACE procedureItem* RBRACE SEMI? ;
 
 procedureItem
     : methodDecl
@@ -66,7 +68,7 @@ structField : typeName name (LBRACK expression? RBRACK)? (EQ value)? SEMI ;
 
 // ---- components -----------------------------------------------------------------------------
 
-componentDecl : COMPONENT name componentBody SEMI? ;
+componentDecl : COMPONENT name? componentBody SEMI? ;
 
 componentBody : LBRACE componentItem* RBRACE ;
 
@@ -95,7 +97,7 @@ attributeDecl : ATTRIBUTE typeName name arraySuffix? (EQ value)? SEMI ;
 
 // ---- connectors -----------------------------------------------------------------------------
 
-connectorDecl : CONNECTOR name LBRACE connectorItem* RBRACE SEMI? ;
+connectorDecl : CONNECTOR name? LBRACE connectorItem* RBRACE SEMI? ;
 
 connectorItem
     : connectorEndKeyword HARDWARE? connectorEndType connectorEndProperty* SEMI   # connectorEndItem

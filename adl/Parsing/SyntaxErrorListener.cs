@@ -24,7 +24,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     {
         CamkesLexer.PROCEDURE, CamkesLexer.EVENT, CamkesLexer.DATAPORT_KIND, CamkesLexer.PROCEDURES, CamkesLexer.EVENTS,
         CamkesLexer.DATAPORTS, CamkesLexer.THREAD, CamkesLexer.THREADS, CamkesLexer.WITH, CamkesLexer.GROUP,
-        CamkesLexer.EXPORT, CamkesLexer.TEMPLATE,
+        CamkesLexer.EXPORT, CamkesLexer.TEMPLATE, CamkesLexer.SCHEDULE,
     };
 
     // Tokens that start a definition when they stand at the top level.
@@ -195,7 +195,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             var expected = exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
             var previous = (parser.InputStream as ITokenStream)?.LT(-1);
             return expected is not null && expected.Contains(CamkesLexer.SEMI) && previous is not null
-                && previous.Type != TokenConstants.EOF && previous.Line < offending.Line
+                && previous.Type != TokenConstants.EOF && previous.Type != CamkesLexer.SEMI && previous.Line < offending.Line
                 ? previous
                 : null;
         }
