@@ -39,6 +39,14 @@ public sealed class MisspellingTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void The_spec_uses_every_keyword()
+    {
+        var used = Occurrences().Select(row => (string)row[2]).ToHashSet();
+
+        Assert.Equal(Array.Empty<string>(), Keywords.All.Except(used).ToArray());
+    }
+
     [Theory]
     [MemberData(nameof(Occurrences))]
     public void A_misspelt_keyword_is_one_error_at_its_line(int line, int column, string keyword)
