@@ -57,7 +57,8 @@ def app_invocation(app_dir, options):
 def camkes_tool_paths(options):
     """What camkes.cmake adds for every app: include/builtin and components/components.cmake's paths."""
     tool = options.camkes_tool
-    paths = [os.path.join(tool, "include", "builtin"), os.path.join(tool, "components"),
+    builtin = [] if options.own_builtin else [os.path.join(tool, "include", "builtin")]
+    paths = builtin + [os.path.join(tool, "components"),
              os.path.join(tool, "components", "plat", options.platform), os.path.join(tool, "components", "arch", options.arch)]
     return [p for p in paths if os.path.isdir(p)]
 
@@ -128,6 +129,8 @@ def main():
     parser.add_argument("--platform", default="pc99", help="KernelPlatform for platform-specific paths (default pc99)")
     parser.add_argument("--arch", default="x86", help="KernelArch for camkes-tool's components/arch (default x86)")
     parser.add_argument("--camkes-cmd", default="camkes", help="how to run the camkes tool (default: camkes on PATH)")
+    parser.add_argument("--own-builtin", action="store_true",
+                        help="leave camkes-tool's include/builtin out, so UxRt.Camkes's built-in library answers")
     parser.add_argument("--parser-tests", action="store_true", help="also run camkes-tool's camkes/parser/tests")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each spec's result and first error")
     options = parser.parse_args()
@@ -143,7 +146,7 @@ def main():
 
     if options.parser_tests:
         tests = os.path.join(options.camkes_tool, "camkes", "parser", "tests")
-        builtin = ["-I" + os.path.join(options.camkes_tool, "include", "builtin")]
+        builtin = [] if options.own_builtin else ["-I" + os.path.join(options.camkes_tool, "include", "builtin")]
         good = sorted(os.path.join(tests, "good", f) for f in os.listdir(os.path.join(tests, "good")) if f.endswith(".camkes"))
         good_ok = sum(check(command, f, builtin, options.verbose) for f in good)
         print(f"good parser tests accepted: {good_ok}/{len(good)}")
