@@ -171,8 +171,8 @@ internal sealed class ConnectionResolver
     {
         if (end.Path.Count >= 3
             && !_system.Instances.ContainsKey(scope + end.Instance)
-            && _system.Instances.TryGetValue(scope + end.Path[1], out var grouped)
-            && grouped.Group == scope + end.Path[0])
+            && _system.GroupMembers.TryGetValue(scope + end.Path[0], out var members)
+            && members.Contains(scope + end.Path[1]))
         {
             return string.Join(".", end.Path.Skip(1).Take(end.Path.Count - 2));
         }

@@ -129,7 +129,7 @@ internal sealed class SettingResolver
                 _diagnostics.Report(
                     DiagnosticDescriptors.UnknownSettingTarget,
                     syntax.Location,
-                    $"instance '{target}' (component {component.Name}) has no attribute '{syntax.Attribute}'; the setting is ignored (declare it with 'attribute')");
+                    $"instance '{target}' (component {component.Name}) has no attribute '{syntax.Attribute}'; the component does not see the setting (declare it with 'attribute'), only '<-' references read it");
                 return new Entry(setting, target, instance, declared: null) { IsUndeclared = true };
             }
 

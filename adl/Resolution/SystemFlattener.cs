@@ -100,6 +100,16 @@ internal sealed class SystemFlattener
             // An outer group wins: a group inside a component placed in a group shares that group.
             var groupName = group ?? prefix + (declaredGroup.Name ?? "_group" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             declared.AddRange(declaredGroup.Instances.Select(i => (Instance: i, Group: (string?)groupName)));
+            if (declaredGroup.Name is { } written)
+            {
+                if (!_system.GroupMembers.TryGetValue(prefix + written, out var members))
+                {
+                    members = new HashSet<string>(System.StringComparer.Ordinal);
+                    _system.GroupMembers.Add(prefix + written, members);
+                }
+
+                members.UnionWith(declaredGroup.Instances.Select(i => prefix + i.Name));
+            }
         }
 
         // Grouped or not, instances keep the order they are written in.

@@ -75,9 +75,11 @@ public sealed class ConformanceTests
     {
         var model = Corpus.Compile("conformance/4_group_names.camkes").Model!;
 
-        var shared = model.Connections.Single();
+        var shared = model.Connections.Single(c => c.Name == "shared");
         Assert.Equal(new[] { "c0", "c1" }, shared.Ends.Select(e => e.Instance));
-        Assert.All(model.Instances, i => Assert.Equal("foo", i.Group));
+        var inner = model.Connections.Single(c => c.Name == "pair.pair_shared");
+        Assert.Equal(new[] { "pair.a", "pair.b" }, inner.Ends.Select(e => e.Instance));
+        Assert.All(model.Instances, i => Assert.Equal("foo", i.Group));   // the outer group wins
     }
 
     [Fact]
