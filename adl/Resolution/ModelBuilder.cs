@@ -42,7 +42,7 @@ public sealed class ModelBuilder
         var connections = ConnectionMerger.Merge(connectionResolver.Resolve(), _diagnostics);
         EndsOfBrokenConnections = connectionResolver.EndsOfBrokenConnections;
         var connectionNames = new HashSet<string>(flattened.Connections.Select(c => c.Name), System.StringComparer.Ordinal);
-        var settings = new SettingResolver(_symbols, flattened, connectionNames, _diagnostics).Resolve();
+        var settings = new SettingResolver(_symbols, flattened, connectionNames, flattener.HasOwnCode, _diagnostics).Resolve();
 
         // Compound components are flattened away, except those with code of their own.
         var instances = flattened.InstanceOrder

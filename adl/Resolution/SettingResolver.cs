@@ -63,9 +63,13 @@ internal sealed class SettingResolver
     private readonly Dictionary<string, Entry> _entries = new(System.StringComparer.Ordinal);
     private readonly ComponentLookup _components = new();
 
-    public SettingResolver(SymbolTable symbols, FlattenedSystem system, ISet<string> connectionNames, DiagnosticBag diagnostics)
+    private readonly System.Func<ComponentSyntax, bool> _hasOwnCode;
+
+    /// <param name="hasOwnCode">Whether instances of a component are in the model (a compound only with code of its own).</param>
+    public SettingResolver(SymbolTable symbols, FlattenedSystem system, ISet<string> connectionNames, System.Func<ComponentSyntax, bool> hasOwnCode, DiagnosticBag diagnostics)
     {
         _system = system;
+        _hasOwnCode = hasOwnCode;
         _connectionNames = connectionNames;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(diagnostics);
@@ -97,7 +101,7 @@ internal sealed class SettingResolver
                 _attributeValues.Check(declared.Type, declared.IsArray, entry.Value, entry.Syntax.Location, $"setting '{entry.Key}'");
             }
 
-            if (!entry.IsUndeclared && (entry.Instance is null || !entry.Instance.IsCompound))
+            if (!entry.IsUndeclared && (entry.Instance?.Component is not { } type || _hasOwnCode(type)))
             {
                 models.Add(new SettingModel(entry.Target, entry.Syntax.Attribute, entry.Value, entry.Syntax.Location));
             }

@@ -55,6 +55,7 @@ public sealed class ConformanceTests
         var inner = model.Connections.Single(c => c.Name == "dev.command_link");
         Assert.Equal(new[] { ("dev.drv", "command"), ("dev", "command") }, inner.Ends.Select(e => (e.Instance, e.Interface)));
         Assert.Contains(model.Connections, c => c.Ends.Any(e => e is { Instance: "dev", Interface: "log" }));
+        Assert.Contains(model.Settings, s => s is { Instance: "dev", Attribute: "depth", Value: IntegerValue { Value: 3 } });
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class CompoundComponentTests
         component Device {
             provides Command command;
             uses Command log;
+            attribute int depth = 1;
             composition {
                 component Driver drv;
                 connection seL4RPCCall command_link(from drv.command, to command);
@@ -31,6 +32,9 @@ public sealed class CompoundComponentTests
                 component Device dev;
                 component Logger logger;
                 connection seL4RPCCall log_link(from dev.log, to logger.log);
+            }
+            configuration {
+                dev.depth = 3;
             }
         }
         """;
