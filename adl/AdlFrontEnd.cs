@@ -25,6 +25,13 @@ public static class AdlFrontEnd
                 return new FrontEndResult(null, diagnostics.ToSortedArray());
             }
 
+            // After a syntax error the trees miss what the mistake hid; resolving them would report
+            // names "not defined" far from the mistake, so the syntax errors are the whole answer.
+            if (diagnostics.Items.Any(d => d.Id == DiagnosticDescriptors.SyntaxError.Id))
+            {
+                return new FrontEndResult(null, diagnostics.ToSortedArray());
+            }
+
             var symbols = SymbolTable.Build(loaded, diagnostics);
             if (symbols.Assemblies.Count == 0)
             {
@@ -35,6 +42,12 @@ public static class AdlFrontEnd
             var builder = new ModelBuilder(symbols, diagnostics);
             var model = builder.Build(SystemNameOf(rootPath), loaded.RootPath);
             SystemChecker.Check(model, diagnostics, builder.EndsOfBrokenConnections);
+
+            // CAmkES's last check (stage 10); only worth saying when nothing else is wrong.
+            if (!diagnostics.HasErrors && model.Instances.IsEmpty)
+            {
+                diagnostics.Report(DiagnosticDescriptors.NoInstances, symbols.Assemblies[0].Location);
+            }
             return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
         }
         catch (System.Exception exception)

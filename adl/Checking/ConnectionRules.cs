@@ -156,9 +156,15 @@ internal static class ConnectionRules
             return;
         }
 
+        // Connections sharing an end were merged, or reported where they could not be (ConnectionMerger).
+        if (first != connection.Name)
+        {
+            return;
+        }
+
         if (index.InterfaceOf(end.Instance, end.Interface) is { } port && !InterfaceKinds.MayServeSeveralConnections(port.Kind))
         {
-            var where = first == connection.Name ? "earlier in the same connection" : $"by connection '{first}'";
+            var where = "earlier in the same connection";
             diagnostics.Report(
                 DiagnosticDescriptors.InterfaceConnectedTwice,
                 end.Location,

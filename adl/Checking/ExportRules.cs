@@ -9,8 +9,8 @@ namespace UxRt.Camkes.Adl.Checking;
 
 /// <summary>
 /// Checks the <c>export inner.iface -> outer;</c> lines of each compound component once, at its
-/// definition: the inner end exists, the outer interface is declared with the same kind, and
-/// every interface the compound declares is exported by something (ADL0024).
+/// definition: the inner end exists and the outer interface is declared with the same kind
+/// (ADL0024). An interface nothing exports is the compound's own, implemented by its code.
 /// </summary>
 internal sealed class ExportRules
 {
@@ -57,14 +57,6 @@ internal sealed class ExportRules
 
             exported.Add(export.OuterInterface, export.Location);
             CheckExport(component, export, inner);
-        }
-
-        foreach (var port in component.Interfaces.Where(p => !exported.ContainsKey(p.Name)))
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.InvalidExport,
-                port.Location,
-                $"interface '{port.Name}' of compound component '{component.Name}' is not exported from any inner instance; add 'export inner.iface -> {port.Name};'");
         }
     }
 

@@ -17,8 +17,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ImportNotFound = new(
         "ADL0004", "Import not found", "cannot find imported file '{0}'", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor RecursiveImport = new(
-        "ADL0005", "Recursive import", "'{0}' imports itself through {1}", DiagnosticSeverity.Error);
+    // ADL0005 (recursive import) is retired: CAmkES skips a file already read, and so do we.
 
     public static readonly DiagnosticDescriptor NoAssembly = new(
         "ADL0006", "No assembly", "the specification has no assembly", DiagnosticSeverity.Error);
@@ -85,6 +84,12 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MixedThreading = new(
         "ADL0027", "Instances of one component differ in threading", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CKeywordName = new(
+        "ADL0028", "C keyword as a name", "{0} is a C keyword; CAmkES's generated C could not declare it", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoInstances = new(
+        "ADL0029", "Assembly without instances", "the assembly declares no instances", DiagnosticSeverity.Error);
 
     // ADL01xx: problems found while generating code rather than in the spec itself.
     public static readonly DiagnosticDescriptor UnknownTemplate = new(

@@ -40,14 +40,14 @@ public partial class CamkesParser : Parser {
 		HARDWARE=13, PROVIDES=14, USES=15, EMITS=16, CONSUMES=17, DATAPORT=18, 
 		MAYBE=19, HAS=20, MUTEX=21, SEMAPHORE=22, BINARY_SEMAPHORE=23, ATTRIBUTE=24, 
 		STRUCT=25, VOID=26, IN=27, OUT=28, INOUT=29, REFIN=30, FROM=31, TO=32, 
-		WITH=33, THREADS=34, THREAD=35, TEMPLATE=36, PROCEDURE=37, PROCEDURES=38, 
-		EVENT=39, EVENTS=40, DATAPORT_KIND=41, DATAPORTS=42, TRUE=43, FALSE=44, 
-		LARROW=45, POW=46, ARROW=47, SHL=48, SHR=49, LE=50, GE=51, EQEQ=52, NOTEQ=53, 
-		ANDAND=54, OROR=55, LT=56, GT=57, EQ=58, SEMI=59, COMMA=60, DOT=61, COLON=62, 
-		QUESTION=63, LPAREN=64, RPAREN=65, LBRACE=66, RBRACE=67, LBRACK=68, RBRACK=69, 
-		PLUS=70, MINUS=71, STAR=72, SLASH=73, PERCENT=74, AMP=75, PIPE=76, CARET=77, 
-		TILDE=78, BANG=79, FLOAT=80, INTEGER=81, STRING=82, IDENTIFIER=83, LINE_COMMENT=84, 
-		BLOCK_COMMENT=85, WHITESPACE=86, UNEXPECTED=87;
+		WITH=33, THREADS=34, THREAD=35, TEMPLATE=36, SCHEDULE=37, PROCEDURE=38, 
+		PROCEDURES=39, EVENT=40, EVENTS=41, DATAPORT_KIND=42, DATAPORTS=43, TRUE=44, 
+		FALSE=45, LARROW=46, POW=47, ARROW=48, SHL=49, SHR=50, LE=51, GE=52, EQEQ=53, 
+		NOTEQ=54, ANDAND=55, OROR=56, LT=57, GT=58, EQ=59, SEMI=60, COMMA=61, 
+		DOT=62, COLON=63, QUESTION=64, LPAREN=65, RPAREN=66, LBRACE=67, RBRACE=68, 
+		LBRACK=69, RBRACK=70, PLUS=71, MINUS=72, STAR=73, SLASH=74, PERCENT=75, 
+		AMP=76, PIPE=77, CARET=78, TILDE=79, BANG=80, FLOAT=81, INTEGER=82, STRING=83, 
+		IDENTIFIER=84, LINE_COMMENT=85, BLOCK_COMMENT=86, WHITESPACE=87, UNEXPECTED=88;
 	public const int
 		RULE_specification = 0, RULE_definition = 1, RULE_importDecl = 2, RULE_importPath = 3, 
 		RULE_includeDecl = 4, RULE_procedureDecl = 5, RULE_procedureItem = 6, 
@@ -57,11 +57,11 @@ public partial class CamkesParser : Parser {
 		RULE_componentItem = 18, RULE_dataportType = 19, RULE_synchronisationKind = 20, 
 		RULE_attributeDecl = 21, RULE_connectorDecl = 22, RULE_connectorItem = 23, 
 		RULE_connectorEndProperty = 24, RULE_connectorEndKeyword = 25, RULE_connectorEndType = 26, 
-		RULE_assemblyDecl = 27, RULE_assemblyItem = 28, RULE_compositionDecl = 29, 
-		RULE_compositionItem = 30, RULE_instanceDecl = 31, RULE_connectorReference = 32, 
-		RULE_connectionEnd = 33, RULE_configurationDecl = 34, RULE_setting = 35, 
-		RULE_qualifiedName = 36, RULE_value = 37, RULE_dictEntry = 38, RULE_dictKey = 39, 
-		RULE_expression = 40, RULE_name = 41;
+		RULE_assemblyDecl = 27, RULE_assemblyItem = 28, RULE_scheduleItem = 29, 
+		RULE_compositionDecl = 30, RULE_compositionItem = 31, RULE_instanceDecl = 32, 
+		RULE_connectorReference = 33, RULE_connectionEnd = 34, RULE_configurationDecl = 35, 
+		RULE_setting = 36, RULE_qualifiedName = 37, RULE_value = 38, RULE_dictEntry = 39, 
+		RULE_dictKey = 40, RULE_expression = 41, RULE_name = 42;
 	public static readonly string[] ruleNames = {
 		"specification", "definition", "importDecl", "importPath", "includeDecl", 
 		"procedureDecl", "procedureItem", "methodDecl", "returnType", "parameterList", 
@@ -69,9 +69,9 @@ public partial class CamkesParser : Parser {
 		"componentDecl", "componentBody", "componentItem", "dataportType", "synchronisationKind", 
 		"attributeDecl", "connectorDecl", "connectorItem", "connectorEndProperty", 
 		"connectorEndKeyword", "connectorEndType", "assemblyDecl", "assemblyItem", 
-		"compositionDecl", "compositionItem", "instanceDecl", "connectorReference", 
-		"connectionEnd", "configurationDecl", "setting", "qualifiedName", "value", 
-		"dictEntry", "dictKey", "expression", "name"
+		"scheduleItem", "compositionDecl", "compositionItem", "instanceDecl", 
+		"connectorReference", "connectionEnd", "configurationDecl", "setting", 
+		"qualifiedName", "value", "dictEntry", "dictKey", "expression", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -81,11 +81,12 @@ public partial class CamkesParser : Parser {
 		"'consumes'", "'dataport'", "'maybe'", "'has'", "'mutex'", "'semaphore'", 
 		"'binary_semaphore'", "'attribute'", "'struct'", "'void'", "'in'", "'out'", 
 		"'inout'", "'refin'", "'from'", "'to'", "'with'", "'threads'", "'thread'", 
-		"'template'", "'Procedure'", "'Procedures'", "'Event'", "'Events'", "'Dataport'", 
-		"'Dataports'", null, null, "'<-'", "'**'", "'->'", "'<<'", "'>>'", "'<='", 
-		"'>='", "'=='", "'!='", "'&&'", "'||'", "'<'", "'>'", "'='", "';'", "','", 
-		"'.'", "':'", "'?'", "'('", "')'", "'{'", "'}'", "'['", "']'", "'+'", 
-		"'-'", "'*'", "'/'", "'%'", "'&'", "'|'", "'^'", "'~'", "'!'"
+		"'template'", "'schedule'", "'Procedure'", "'Procedures'", "'Event'", 
+		"'Events'", "'Dataport'", "'Dataports'", null, null, "'<-'", "'**'", "'->'", 
+		"'<<'", "'>>'", "'<='", "'>='", "'=='", "'!='", "'&&'", "'||'", "'<'", 
+		"'>'", "'='", "';'", "','", "'.'", "':'", "'?'", "'('", "')'", "'{'", 
+		"'}'", "'['", "']'", "'+'", "'-'", "'*'", "'/'", "'%'", "'&'", "'|'", 
+		"'^'", "'~'", "'!'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "IMPORT", "INCLUDE", "PROCEDURE_KW", "COMPONENT", "CONNECTOR", "ASSEMBLY", 
@@ -93,13 +94,14 @@ public partial class CamkesParser : Parser {
 		"HARDWARE", "PROVIDES", "USES", "EMITS", "CONSUMES", "DATAPORT", "MAYBE", 
 		"HAS", "MUTEX", "SEMAPHORE", "BINARY_SEMAPHORE", "ATTRIBUTE", "STRUCT", 
 		"VOID", "IN", "OUT", "INOUT", "REFIN", "FROM", "TO", "WITH", "THREADS", 
-		"THREAD", "TEMPLATE", "PROCEDURE", "PROCEDURES", "EVENT", "EVENTS", "DATAPORT_KIND", 
-		"DATAPORTS", "TRUE", "FALSE", "LARROW", "POW", "ARROW", "SHL", "SHR", 
-		"LE", "GE", "EQEQ", "NOTEQ", "ANDAND", "OROR", "LT", "GT", "EQ", "SEMI", 
-		"COMMA", "DOT", "COLON", "QUESTION", "LPAREN", "RPAREN", "LBRACE", "RBRACE", 
-		"LBRACK", "RBRACK", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", "AMP", 
-		"PIPE", "CARET", "TILDE", "BANG", "FLOAT", "INTEGER", "STRING", "IDENTIFIER", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "WHITESPACE", "UNEXPECTED"
+		"THREAD", "TEMPLATE", "SCHEDULE", "PROCEDURE", "PROCEDURES", "EVENT", 
+		"EVENTS", "DATAPORT_KIND", "DATAPORTS", "TRUE", "FALSE", "LARROW", "POW", 
+		"ARROW", "SHL", "SHR", "LE", "GE", "EQEQ", "NOTEQ", "ANDAND", "OROR", 
+		"LT", "GT", "EQ", "SEMI", "COMMA", "DOT", "COLON", "QUESTION", "LPAREN", 
+		"RPAREN", "LBRACE", "RBRACE", "LBRACK", "RBRACK", "PLUS", "MINUS", "STAR", 
+		"SLASH", "PERCENT", "AMP", "PIPE", "CARET", "TILDE", "BANG", "FLOAT", 
+		"INTEGER", "STRING", "IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", "WHITESPACE", 
+		"UNEXPECTED"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -162,21 +164,21 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 89;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 576460752336978430L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1152921504640401918L) != 0)) {
 				{
 				{
-				State = 84;
+				State = 86;
 				definition();
 				}
 				}
-				State = 89;
+				State = 91;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 90;
+			State = 92;
 			Match(Eof);
 			}
 		}
@@ -238,76 +240,76 @@ public partial class CamkesParser : Parser {
 		DefinitionContext _localctx = new DefinitionContext(Context, State);
 		EnterRule(_localctx, 2, RULE_definition);
 		try {
-			State = 102;
+			State = 104;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 92;
+				State = 94;
 				importDecl();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 93;
+				State = 95;
 				includeDecl();
 				}
 				break;
 			case PROCEDURE_KW:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 94;
+				State = 96;
 				procedureDecl();
 				}
 				break;
 			case STRUCT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 95;
+				State = 97;
 				structDecl();
 				}
 				break;
 			case COMPONENT:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 96;
+				State = 98;
 				componentDecl();
 				}
 				break;
 			case CONNECTOR:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 97;
+				State = 99;
 				connectorDecl();
 				}
 				break;
 			case ASSEMBLY:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 98;
+				State = 100;
 				assemblyDecl();
 				}
 				break;
 			case COMPOSITION:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 99;
+				State = 101;
 				compositionDecl();
 				}
 				break;
 			case CONFIGURATION:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 100;
+				State = 102;
 				configurationDecl();
 				}
 				break;
 			case SEMI:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 101;
+				State = 103;
 				Match(SEMI);
 				}
 				break;
@@ -352,11 +354,11 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 104;
-			Match(IMPORT);
-			State = 105;
-			importPath();
 			State = 106;
+			Match(IMPORT);
+			State = 107;
+			importPath();
+			State = 108;
 			Match(SEMI);
 			}
 		}
@@ -397,28 +399,28 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 6, RULE_importPath);
 		int _la;
 		try {
-			State = 116;
+			State = 118;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 108;
+				State = 110;
 				Match(STRING);
 				}
 				break;
 			case LT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 109;
-				Match(LT);
 				State = 111;
+				Match(LT);
+				State = 113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 110;
+					State = 112;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==GT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -429,11 +431,11 @@ public partial class CamkesParser : Parser {
 					}
 					}
 					}
-					State = 113;
+					State = 115;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -144115188075855874L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16777215L) != 0) );
-				State = 115;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -288230376151711746L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 33554431L) != 0) );
+				State = 117;
 				Match(GT);
 				}
 				break;
@@ -478,11 +480,11 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 118;
-			Match(INCLUDE);
-			State = 119;
-			importPath();
 			State = 120;
+			Match(INCLUDE);
+			State = 121;
+			importPath();
+			State = 122;
 			Match(SEMI);
 			}
 		}
@@ -499,11 +501,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ProcedureDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROCEDURE_KW() { return GetToken(CamkesParser.PROCEDURE_KW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return GetRuleContext<NameContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ProcedureItemContext[] procedureItem() {
 			return GetRuleContexts<ProcedureItemContext>();
 		}
@@ -532,34 +534,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
-			Match(PROCEDURE_KW);
-			State = 123;
-			name();
 			State = 124;
-			Match(LBRACE);
-			State = 128;
+			Match(PROCEDURE_KW);
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787620531204L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
-				{
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
 				State = 125;
+				name();
+				}
+			}
+
+			State = 128;
+			Match(LBRACE);
+			State = 132;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583713553412L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
+				{
+				{
+				State = 129;
 				procedureItem();
 				}
 				}
-				State = 130;
+				State = 134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 131;
+			State = 135;
 			Match(RBRACE);
-			State = 133;
+			State = 137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				{
-				State = 132;
+				State = 136;
 				Match(SEMI);
 				}
 				break;
@@ -605,7 +615,7 @@ public partial class CamkesParser : Parser {
 		ProcedureItemContext _localctx = new ProcedureItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_procedureItem);
 		try {
-			State = 138;
+			State = 142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -616,6 +626,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -626,21 +637,21 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 135;
+				State = 139;
 				methodDecl();
 				}
 				break;
 			case INCLUDE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 136;
+				State = 140;
 				includeDecl();
 				}
 				break;
 			case ATTRIBUTE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 137;
+				State = 141;
 				attributeDecl();
 				}
 				break;
@@ -693,25 +704,25 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 140;
-			returnType();
-			State = 141;
-			name();
-			State = 142;
-			Match(LPAREN);
 			State = 144;
+			returnType();
+			State = 145;
+			name();
+			State = 146;
+			Match(LPAREN);
+			State = 148;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8789617019904L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17585710042112L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
-				State = 143;
+				State = 147;
 				parameterList();
 				}
 			}
 
-			State = 146;
+			State = 150;
 			Match(RPAREN);
-			State = 147;
+			State = 151;
 			Match(SEMI);
 			}
 		}
@@ -749,13 +760,13 @@ public partial class CamkesParser : Parser {
 		ReturnTypeContext _localctx = new ReturnTypeContext(Context, State);
 		EnterRule(_localctx, 16, RULE_returnType);
 		try {
-			State = 151;
+			State = 155;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 149;
+				State = 153;
 				Match(VOID);
 				}
 				break;
@@ -766,6 +777,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -776,7 +788,7 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 150;
+				State = 154;
 				typeName();
 				}
 				break;
@@ -827,13 +839,13 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 165;
+			State = 169;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case VOID:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 153;
+				State = 157;
 				Match(VOID);
 				}
 				break;
@@ -848,6 +860,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -858,32 +871,32 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 158;
 				parameter();
-				State = 159;
+				State = 163;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,10,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 155;
+						State = 159;
 						Match(COMMA);
-						State = 156;
+						State = 160;
 						parameter();
 						}
 						} 
 					}
-					State = 161;
+					State = 165;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,9,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,10,Context);
 				}
-				State = 163;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 162;
+					State = 166;
 					Match(COMMA);
 					}
 				}
@@ -939,26 +952,26 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) {
 				{
-				State = 167;
+				State = 171;
 				direction();
 				}
 			}
 
-			State = 170;
+			State = 174;
 			typeName();
-			State = 171;
+			State = 175;
 			name();
-			State = 173;
+			State = 177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 172;
+				State = 176;
 				arraySuffix();
 				}
 			}
@@ -1002,7 +1015,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 179;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2013265920L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1047,9 +1060,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 181;
 			Match(LBRACK);
-			State = 178;
+			State = 182;
 			Match(RBRACK);
 			}
 		}
@@ -1130,16 +1143,16 @@ public partial class CamkesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 198;
+			State = 202;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new StructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 180;
+				State = 184;
 				Match(STRUCT);
-				State = 181;
+				State = 185;
 				name();
 				}
 				break;
@@ -1147,33 +1160,33 @@ public partial class CamkesParser : Parser {
 				_localctx = new InlineStructTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 183;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRUCT) {
 					{
-					State = 182;
+					State = 186;
 					Match(STRUCT);
 					}
 				}
 
-				State = 185;
-				Match(LBRACE);
 				State = 189;
+				Match(LBRACE);
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787536645120L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583629667328L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 					{
 					{
-					State = 186;
+					State = 190;
 					structField();
 					}
 					}
-					State = 191;
+					State = 195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 192;
+				State = 196;
 				Match(RBRACE);
 				}
 				break;
@@ -1181,7 +1194,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new PlainTypeNameContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 194;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1189,7 +1202,7 @@ public partial class CamkesParser : Parser {
 					case 1:
 						{
 						{
-						State = 193;
+						State = 197;
 						name();
 						}
 						}
@@ -1197,9 +1210,9 @@ public partial class CamkesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 196;
+					State = 200;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,16,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,17,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -1251,34 +1264,34 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 204;
 			Match(STRUCT);
-			State = 201;
+			State = 205;
 			name();
-			State = 202;
-			Match(LBRACE);
 			State = 206;
+			Match(LBRACE);
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787536645120L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583629667328L) != 0) || _la==LBRACE || _la==IDENTIFIER) {
 				{
 				{
-				State = 203;
+				State = 207;
 				structField();
 				}
 				}
-				State = 208;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 209;
+			State = 213;
 			Match(RBRACE);
-			State = 211;
+			State = 215;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
 			case 1:
 				{
-				State = 210;
+				State = 214;
 				Match(SEMI);
 				}
 				break;
@@ -1334,45 +1347,45 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 213;
+			State = 217;
 			typeName();
-			State = 214;
+			State = 218;
 			name();
-			State = 220;
+			State = 224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 215;
+				State = 219;
 				Match(LBRACK);
-				State = 217;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 770241L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 770241L) != 0)) {
 					{
-					State = 216;
+					State = 220;
 					expression(0);
 					}
 				}
 
-				State = 219;
+				State = 223;
 				Match(RBRACK);
 				}
 			}
 
-			State = 224;
+			State = 228;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 222;
+				State = 226;
 				Match(EQ);
-				State = 223;
+				State = 227;
 				value();
 				}
 			}
 
-			State = 226;
+			State = 230;
 			Match(SEMI);
 			}
 		}
@@ -1389,11 +1402,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ComponentDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPONENT() { return GetToken(CamkesParser.COMPONENT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
-			return GetRuleContext<NameContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ComponentBodyContext componentBody() {
 			return GetRuleContext<ComponentBodyContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
 		public ComponentDeclContext(ParserRuleContext parent, int invokingState)
@@ -1413,21 +1426,30 @@ public partial class CamkesParser : Parser {
 	public ComponentDeclContext componentDecl() {
 		ComponentDeclContext _localctx = new ComponentDeclContext(Context, State);
 		EnterRule(_localctx, 32, RULE_componentDecl);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
-			Match(COMPONENT);
-			State = 229;
-			name();
-			State = 230;
-			componentBody();
 			State = 232;
+			Match(COMPONENT);
+			State = 234;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 233;
+				name();
+				}
+			}
+
+			State = 236;
+			componentBody();
+			State = 238;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				{
-				State = 231;
+				State = 237;
 				Match(SEMI);
 				}
 				break;
@@ -1475,23 +1497,23 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 240;
 			Match(LBRACE);
-			State = 238;
+			State = 244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18870660L) != 0)) {
 				{
 				{
-				State = 235;
+				State = 241;
 				componentItem();
 				}
 				}
-				State = 240;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 241;
+			State = 247;
 			Match(RBRACE);
 			}
 		}
@@ -1728,16 +1750,16 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 36, RULE_componentItem);
 		int _la;
 		try {
-			State = 298;
+			State = 304;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 			case 1:
 				_localctx = new ControlItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 243;
+				State = 249;
 				Match(CONTROL);
-				State = 244;
+				State = 250;
 				Match(SEMI);
 				}
 				break;
@@ -1745,9 +1767,9 @@ public partial class CamkesParser : Parser {
 				_localctx = new HardwareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 245;
+				State = 251;
 				Match(HARDWARE);
-				State = 246;
+				State = 252;
 				Match(SEMI);
 				}
 				break;
@@ -1755,13 +1777,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new ProvidesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 247;
+				State = 253;
 				Match(PROVIDES);
-				State = 248;
+				State = 254;
 				name();
-				State = 249;
+				State = 255;
 				name();
-				State = 250;
+				State = 256;
 				Match(SEMI);
 				}
 				break;
@@ -1769,23 +1791,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new UsesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 253;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 252;
+					State = 258;
 					Match(MAYBE);
 					}
 				}
 
-				State = 255;
+				State = 261;
 				Match(USES);
-				State = 256;
+				State = 262;
 				name();
-				State = 257;
+				State = 263;
 				name();
-				State = 258;
+				State = 264;
 				Match(SEMI);
 				}
 				break;
@@ -1793,13 +1815,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new EmitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 260;
+				State = 266;
 				Match(EMITS);
-				State = 261;
+				State = 267;
 				name();
-				State = 262;
+				State = 268;
 				name();
-				State = 263;
+				State = 269;
 				Match(SEMI);
 				}
 				break;
@@ -1807,23 +1829,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConsumesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 266;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 265;
+					State = 271;
 					Match(MAYBE);
 					}
 				}
 
-				State = 268;
+				State = 274;
 				Match(CONSUMES);
-				State = 269;
+				State = 275;
 				name();
-				State = 270;
+				State = 276;
 				name();
-				State = 271;
+				State = 277;
 				Match(SEMI);
 				}
 				break;
@@ -1831,23 +1853,23 @@ public partial class CamkesParser : Parser {
 				_localctx = new DataportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 274;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAYBE) {
 					{
-					State = 273;
+					State = 279;
 					Match(MAYBE);
 					}
 				}
 
-				State = 276;
+				State = 282;
 				Match(DATAPORT);
-				State = 277;
+				State = 283;
 				dataportType();
-				State = 278;
+				State = 284;
 				name();
-				State = 279;
+				State = 285;
 				Match(SEMI);
 				}
 				break;
@@ -1855,13 +1877,13 @@ public partial class CamkesParser : Parser {
 				_localctx = new HasItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 281;
+				State = 287;
 				Match(HAS);
-				State = 282;
+				State = 288;
 				synchronisationKind();
-				State = 283;
+				State = 289;
 				name();
-				State = 284;
+				State = 290;
 				Match(SEMI);
 				}
 				break;
@@ -1869,7 +1891,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new AttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 286;
+				State = 292;
 				attributeDecl();
 				}
 				break;
@@ -1877,7 +1899,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 287;
+				State = 293;
 				compositionDecl();
 				}
 				break;
@@ -1885,7 +1907,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NestedConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 288;
+				State = 294;
 				configurationDecl();
 				}
 				break;
@@ -1893,11 +1915,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new CompositionReferenceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 289;
+				State = 295;
 				Match(COMPOSITION);
-				State = 290;
+				State = 296;
 				name();
-				State = 291;
+				State = 297;
 				Match(SEMI);
 				}
 				break;
@@ -1905,11 +1927,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConfigurationReferenceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 293;
+				State = 299;
 				Match(CONFIGURATION);
-				State = 294;
+				State = 300;
 				name();
-				State = 295;
+				State = 301;
 				Match(SEMI);
 				}
 				break;
@@ -1917,7 +1939,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new ComponentIncludeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 297;
+				State = 303;
 				includeDecl();
 				}
 				break;
@@ -1964,18 +1986,18 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 306;
 			typeName();
-			State = 305;
+			State = 311;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 301;
+				State = 307;
 				Match(LPAREN);
-				State = 302;
+				State = 308;
 				expression(0);
-				State = 303;
+				State = 309;
 				Match(RPAREN);
 				}
 			}
@@ -2018,7 +2040,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 307;
+			State = 313;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2077,35 +2099,35 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 315;
 			Match(ATTRIBUTE);
-			State = 310;
+			State = 316;
 			typeName();
-			State = 311;
+			State = 317;
 			name();
-			State = 313;
+			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 312;
+				State = 318;
 				arraySuffix();
 				}
 			}
 
-			State = 317;
+			State = 323;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EQ) {
 				{
-				State = 315;
+				State = 321;
 				Match(EQ);
-				State = 316;
+				State = 322;
 				value();
 				}
 			}
 
-			State = 319;
+			State = 325;
 			Match(SEMI);
 			}
 		}
@@ -2122,11 +2144,11 @@ public partial class CamkesParser : Parser {
 
 	public partial class ConnectorDeclContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONNECTOR() { return GetToken(CamkesParser.CONNECTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
 			return GetRuleContext<NameContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ConnectorItemContext[] connectorItem() {
 			return GetRuleContexts<ConnectorItemContext>();
 		}
@@ -2155,34 +2177,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 321;
-			Match(CONNECTOR);
-			State = 322;
-			name();
-			State = 323;
-			Match(LBRACE);
 			State = 327;
+			Match(CONNECTOR);
+			State = 329;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 328;
+				name();
+				}
+			}
+
+			State = 331;
+			Match(LBRACE);
+			State = 335;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
 				{
 				{
-				State = 324;
+				State = 332;
 				connectorItem();
 				}
 				}
-				State = 329;
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 330;
+			State = 338;
 			Match(RBRACE);
-			State = 332;
+			State = 340;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				{
-				State = 331;
+				State = 339;
 				Match(SEMI);
 				}
 				break;
@@ -2254,7 +2284,7 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 46, RULE_connectorItem);
 		int _la;
 		try {
-			State = 348;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
@@ -2262,35 +2292,35 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorEndItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 334;
+				State = 342;
 				connectorEndKeyword();
-				State = 336;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HARDWARE) {
 					{
-					State = 335;
+					State = 343;
 					Match(HARDWARE);
 					}
 				}
 
-				State = 338;
+				State = 346;
 				connectorEndType();
-				State = 342;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH || _la==TEMPLATE) {
 					{
 					{
-					State = 339;
+					State = 347;
 					connectorEndProperty();
 					}
 					}
-					State = 344;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 345;
+				State = 353;
 				Match(SEMI);
 				}
 				break;
@@ -2298,7 +2328,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectorAttributeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 347;
+				State = 355;
 				attributeDecl();
 				}
 				break;
@@ -2365,18 +2395,18 @@ public partial class CamkesParser : Parser {
 		EnterRule(_localctx, 48, RULE_connectorEndProperty);
 		int _la;
 		try {
-			State = 360;
+			State = 368;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITH:
 				_localctx = new ThreadsPropertyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 350;
+				State = 358;
 				Match(WITH);
-				State = 351;
+				State = 359;
 				expression(0);
-				State = 352;
+				State = 360;
 				_la = TokenStream.LA(1);
 				if ( !(_la==THREADS || _la==THREAD) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2391,19 +2421,19 @@ public partial class CamkesParser : Parser {
 				_localctx = new TemplatePropertyContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 354;
+				State = 362;
 				Match(TEMPLATE);
-				State = 356;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 355;
+					State = 363;
 					Match(STRING);
 					}
 					}
-					State = 358;
+					State = 366;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -2448,7 +2478,7 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 362;
+			State = 370;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FROM || _la==TO) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2498,9 +2528,9 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 364;
+			State = 372;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8658654068736L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17317308137472L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2555,42 +2585,42 @@ public partial class CamkesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 374;
 			Match(ASSEMBLY);
-			State = 368;
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 367;
+				State = 375;
 				name();
 				}
 			}
 
-			State = 370;
+			State = 378;
 			Match(LBRACE);
-			State = 374;
+			State = 382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==COMPOSITION || _la==CONFIGURATION) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953856L) != 0)) {
 				{
 				{
-				State = 371;
+				State = 379;
 				assemblyItem();
 				}
 				}
-				State = 376;
+				State = 384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 377;
+			State = 385;
 			Match(RBRACE);
-			State = 379;
+			State = 387;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 378;
+				State = 386;
 				Match(SEMI);
 				}
 				break;
@@ -2672,20 +2702,47 @@ public partial class CamkesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AssemblyScheduleItemContext : AssemblyItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCHEDULE() { return GetToken(CamkesParser.SCHEDULE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(CamkesParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(CamkesParser.LBRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ScheduleItemContext[] scheduleItem() {
+			return GetRuleContexts<ScheduleItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ScheduleItemContext scheduleItem(int i) {
+			return GetRuleContext<ScheduleItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK() { return GetToken(CamkesParser.RBRACK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(CamkesParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(CamkesParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(CamkesParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEMI() { return GetToken(CamkesParser.SEMI, 0); }
+		public AssemblyScheduleItemContext(AssemblyItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAssemblyScheduleItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public AssemblyItemContext assemblyItem() {
 		AssemblyItemContext _localctx = new AssemblyItemContext(Context, State);
 		EnterRule(_localctx, 56, RULE_assemblyItem);
+		int _la;
 		try {
-			State = 391;
+			int _alt;
+			State = 418;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new AssemblyCompositionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 381;
+				State = 389;
 				compositionDecl();
 				}
 				break;
@@ -2693,7 +2750,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyConfigurationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 382;
+				State = 390;
 				configurationDecl();
 				}
 				break;
@@ -2701,11 +2758,11 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyCompositionReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 383;
+				State = 391;
 				Match(COMPOSITION);
-				State = 384;
+				State = 392;
 				name();
-				State = 385;
+				State = 393;
 				Match(SEMI);
 				}
 				break;
@@ -2713,14 +2770,137 @@ public partial class CamkesParser : Parser {
 				_localctx = new AssemblyConfigurationReferenceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 387;
+				State = 395;
 				Match(CONFIGURATION);
-				State = 388;
+				State = 396;
 				name();
-				State = 389;
+				State = 397;
 				Match(SEMI);
 				}
 				break;
+			case 5:
+				_localctx = new AssemblyScheduleItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 399;
+				Match(SCHEDULE);
+				State = 400;
+				Match(LBRACE);
+				State = 401;
+				Match(LBRACK);
+				State = 402;
+				scheduleItem();
+				State = 407;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 403;
+						Match(COMMA);
+						State = 404;
+						scheduleItem();
+						}
+						} 
+					}
+					State = 409;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
+				}
+				State = 411;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMA) {
+					{
+					State = 410;
+					Match(COMMA);
+					}
+				}
+
+				State = 413;
+				Match(RBRACK);
+				State = 414;
+				Match(RBRACE);
+				State = 416;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==SEMI) {
+					{
+					State = 415;
+					Match(SEMI);
+					}
+				}
+
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ScheduleItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(CamkesParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(CamkesParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(CamkesParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		public ScheduleItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_scheduleItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ICamkesVisitor<TResult> typedVisitor = visitor as ICamkesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitScheduleItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ScheduleItemContext scheduleItem() {
+		ScheduleItemContext _localctx = new ScheduleItemContext(Context, State);
+		EnterRule(_localctx, 58, RULE_scheduleItem);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 420;
+			Match(LPAREN);
+			State = 421;
+			expression(0);
+			State = 422;
+			Match(COMMA);
+			State = 423;
+			expression(0);
+			State = 425;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
+				{
+				State = 424;
+				name();
+				}
+			}
+
+			State = 427;
+			Match(RPAREN);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2764,47 +2944,47 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public CompositionDeclContext compositionDecl() {
 		CompositionDeclContext _localctx = new CompositionDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_compositionDecl);
+		EnterRule(_localctx, 60, RULE_compositionDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 429;
 			Match(COMPOSITION);
-			State = 395;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 394;
+				State = 430;
 				name();
 				}
 			}
 
-			State = 397;
+			State = 433;
 			Match(LBRACE);
-			State = 401;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3600L) != 0)) {
 				{
 				{
-				State = 398;
+				State = 434;
 				compositionItem();
 				}
 				}
-				State = 403;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 404;
+			State = 440;
 			Match(RBRACE);
-			State = 406;
+			State = 442;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				{
-				State = 405;
+				State = 441;
 				Match(SEMI);
 				}
 				break;
@@ -2919,18 +3099,18 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public CompositionItemContext compositionItem() {
 		CompositionItemContext _localctx = new CompositionItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_compositionItem);
+		EnterRule(_localctx, 62, RULE_compositionItem);
 		int _la;
 		try {
 			int _alt;
-			State = 450;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COMPONENT:
 				_localctx = new InstanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 408;
+				State = 444;
 				instanceDecl();
 				}
 				break;
@@ -2938,42 +3118,42 @@ public partial class CamkesParser : Parser {
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 445;
 				Match(GROUP);
-				State = 411;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 					{
-					State = 410;
+					State = 446;
 					name();
 					}
 				}
 
-				State = 413;
+				State = 449;
 				Match(LBRACE);
-				State = 417;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMPONENT) {
 					{
 					{
-					State = 414;
+					State = 450;
 					instanceDecl();
 					}
 					}
-					State = 419;
+					State = 455;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 420;
+				State = 456;
 				Match(RBRACE);
-				State = 422;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SEMI) {
 					{
-					State = 421;
+					State = 457;
 					Match(SEMI);
 					}
 				}
@@ -2984,45 +3164,45 @@ public partial class CamkesParser : Parser {
 				_localctx = new ConnectionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 424;
+				State = 460;
 				Match(CONNECTION);
-				State = 425;
+				State = 461;
 				connectorReference();
-				State = 426;
+				State = 462;
 				name();
-				State = 427;
+				State = 463;
 				Match(LPAREN);
-				State = 439;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==TO) {
 					{
-					State = 428;
+					State = 464;
 					connectionEnd();
-					State = 433;
+					State = 469;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 429;
+							State = 465;
 							Match(COMMA);
-							State = 430;
+							State = 466;
 							connectionEnd();
 							}
 							} 
 						}
-						State = 435;
+						State = 471;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 					}
-					State = 437;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 436;
+						State = 472;
 						Match(COMMA);
 						}
 					}
@@ -3030,9 +3210,9 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 441;
+				State = 477;
 				Match(RPAREN);
-				State = 442;
+				State = 478;
 				Match(SEMI);
 				}
 				break;
@@ -3040,15 +3220,15 @@ public partial class CamkesParser : Parser {
 				_localctx = new ExportItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 444;
+				State = 480;
 				Match(EXPORT);
-				State = 445;
+				State = 481;
 				qualifiedName();
-				State = 446;
+				State = 482;
 				Match(ARROW);
-				State = 447;
+				State = 483;
 				name();
-				State = 448;
+				State = 484;
 				Match(SEMI);
 				}
 				break;
@@ -3095,13 +3275,13 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public InstanceDeclContext instanceDecl() {
 		InstanceDeclContext _localctx = new InstanceDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_instanceDecl);
+		EnterRule(_localctx, 64, RULE_instanceDecl);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 452;
+			State = 488;
 			Match(COMPONENT);
-			State = 455;
+			State = 491;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -3110,6 +3290,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -3118,22 +3299,22 @@ public partial class CamkesParser : Parser {
 			case DATAPORTS:
 			case IDENTIFIER:
 				{
-				State = 453;
+				State = 489;
 				name();
 				}
 				break;
 			case LBRACE:
 				{
-				State = 454;
+				State = 490;
 				componentBody();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 457;
+			State = 493;
 			name();
-			State = 458;
+			State = 494;
 			Match(SEMI);
 			}
 		}
@@ -3176,10 +3357,10 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConnectorReferenceContext connectorReference() {
 		ConnectorReferenceContext _localctx = new ConnectorReferenceContext(Context, State);
-		EnterRule(_localctx, 64, RULE_connectorReference);
+		EnterRule(_localctx, 66, RULE_connectorReference);
 		int _la;
 		try {
-			State = 469;
+			State = 505;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GROUP:
@@ -3188,6 +3369,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -3197,30 +3379,30 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 460;
+				State = 496;
 				name();
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 461;
+				State = 497;
 				Match(LBRACE);
-				State = 465;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6459228160L) != 0)) {
 					{
 					{
-					State = 462;
+					State = 498;
 					connectorItem();
 					}
 					}
-					State = 467;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 468;
+				State = 504;
 				Match(RBRACE);
 				}
 				break;
@@ -3262,13 +3444,13 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConnectionEndContext connectionEnd() {
 		ConnectionEndContext _localctx = new ConnectionEndContext(Context, State);
-		EnterRule(_localctx, 66, RULE_connectionEnd);
+		EnterRule(_localctx, 68, RULE_connectionEnd);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 471;
+			State = 507;
 			connectorEndKeyword();
-			State = 472;
+			State = 508;
 			qualifiedName();
 			}
 		}
@@ -3313,47 +3495,47 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ConfigurationDeclContext configurationDecl() {
 		ConfigurationDeclContext _localctx = new ConfigurationDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_configurationDecl);
+		EnterRule(_localctx, 70, RULE_configurationDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 510;
 			Match(CONFIGURATION);
-			State = 476;
+			State = 512;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
-				State = 475;
+				State = 511;
 				name();
 				}
 			}
 
-			State = 478;
+			State = 514;
 			Match(LBRACE);
-			State = 482;
+			State = 518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 479;
+				State = 515;
 				setting();
 				}
 				}
-				State = 484;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 485;
+			State = 521;
 			Match(RBRACE);
-			State = 487;
+			State = 523;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				{
-				State = 486;
+				State = 522;
 				Match(SEMI);
 				}
 				break;
@@ -3435,23 +3617,23 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public SettingContext setting() {
 		SettingContext _localctx = new SettingContext(Context, State);
-		EnterRule(_localctx, 70, RULE_setting);
+		EnterRule(_localctx, 72, RULE_setting);
 		int _la;
 		try {
-			State = 508;
+			State = 544;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AssignSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 489;
+				State = 525;
 				qualifiedName();
-				State = 490;
+				State = 526;
 				Match(EQ);
-				State = 491;
+				State = 527;
 				value();
-				State = 492;
+				State = 528;
 				Match(SEMI);
 				}
 				break;
@@ -3459,31 +3641,31 @@ public partial class CamkesParser : Parser {
 				_localctx = new ReferenceSettingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 494;
+				State = 530;
 				qualifiedName();
-				State = 495;
+				State = 531;
 				Match(LARROW);
-				State = 496;
+				State = 532;
 				qualifiedName();
-				State = 503;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==LBRACK) {
 					{
 					{
-					State = 497;
+					State = 533;
 					Match(LBRACK);
-					State = 498;
+					State = 534;
 					value();
-					State = 499;
+					State = 535;
 					Match(RBRACK);
 					}
 					}
-					State = 505;
+					State = 541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 506;
+				State = 542;
 				Match(SEMI);
 				}
 				break;
@@ -3527,30 +3709,30 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 72, RULE_qualifiedName);
+		EnterRule(_localctx, 74, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 510;
+			State = 546;
 			name();
-			State = 515;
+			State = 551;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 511;
+					State = 547;
 					Match(DOT);
-					State = 512;
+					State = 548;
 					name();
 					}
 					} 
 				}
-				State = 517;
+				State = 553;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			}
 			}
 		}
@@ -3638,8 +3820,19 @@ public partial class CamkesParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(CamkesParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(CamkesParser.RPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value() {
-			return GetRuleContext<ValueContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext[] value() {
+			return GetRuleContexts<ValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value(int i) {
+			return GetRuleContext<ValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LBRACK() { return GetTokens(CamkesParser.LBRACK); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK(int i) {
+			return GetToken(CamkesParser.LBRACK, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RBRACK() { return GetTokens(CamkesParser.RBRACK); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACK(int i) {
+			return GetToken(CamkesParser.RBRACK, i);
 		}
 		public QueryValueContext(ValueContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -3665,28 +3858,28 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 74, RULE_value);
+		EnterRule(_localctx, 76, RULE_value);
 		int _la;
 		try {
 			int _alt;
-			State = 561;
+			State = 605;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new StringValueContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 518;
+					State = 554;
 					Match(STRING);
 					}
 					}
-					State = 521;
+					State = 557;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -3696,39 +3889,39 @@ public partial class CamkesParser : Parser {
 				_localctx = new ListValueContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 559;
 				Match(LBRACK);
-				State = 535;
+				State = 571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032405L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032405L) != 0)) {
 					{
-					State = 524;
+					State = 560;
 					value();
-					State = 529;
+					State = 565;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 525;
+							State = 561;
 							Match(COMMA);
-							State = 526;
+							State = 562;
 							value();
 							}
 							} 
 						}
-						State = 531;
+						State = 567;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 					}
-					State = 533;
+					State = 569;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 532;
+						State = 568;
 						Match(COMMA);
 						}
 					}
@@ -3736,7 +3929,7 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 537;
+				State = 573;
 				Match(RBRACK);
 				}
 				break;
@@ -3744,39 +3937,39 @@ public partial class CamkesParser : Parser {
 				_localctx = new DictValueContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 538;
+				State = 574;
 				Match(LBRACE);
-				State = 550;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032385L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032385L) != 0)) {
 					{
-					State = 539;
+					State = 575;
 					dictEntry();
-					State = 544;
+					State = 580;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 540;
+							State = 576;
 							Match(COMMA);
-							State = 541;
+							State = 577;
 							dictEntry();
 							}
 							} 
 						}
-						State = 546;
+						State = 582;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,73,Context);
 					}
-					State = 548;
+					State = 584;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 547;
+						State = 583;
 						Match(COMMA);
 						}
 					}
@@ -3784,7 +3977,7 @@ public partial class CamkesParser : Parser {
 					}
 				}
 
-				State = 552;
+				State = 588;
 				Match(RBRACE);
 				}
 				break;
@@ -3792,29 +3985,47 @@ public partial class CamkesParser : Parser {
 				_localctx = new QueryValueContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 553;
+				State = 589;
 				name();
-				State = 554;
+				State = 590;
 				Match(LPAREN);
-				State = 556;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35175782157312L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1032405L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 70360154246144L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1032405L) != 0)) {
 					{
-					State = 555;
+					State = 591;
 					value();
 					}
 				}
 
-				State = 558;
+				State = 594;
 				Match(RPAREN);
+				State = 601;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==LBRACK) {
+					{
+					{
+					State = 595;
+					Match(LBRACK);
+					State = 596;
+					value();
+					State = 597;
+					Match(RBRACK);
+					}
+					}
+					State = 603;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			case 5:
 				_localctx = new ExpressionValueContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 560;
+				State = 604;
 				expression(0);
 				}
 				break;
@@ -3855,15 +4066,15 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public DictEntryContext dictEntry() {
 		DictEntryContext _localctx = new DictEntryContext(Context, State);
-		EnterRule(_localctx, 76, RULE_dictEntry);
+		EnterRule(_localctx, 78, RULE_dictEntry);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 563;
+			State = 607;
 			dictKey();
-			State = 564;
+			State = 608;
 			Match(COLON);
-			State = 565;
+			State = 609;
 			value();
 			}
 		}
@@ -3902,26 +4113,26 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public DictKeyContext dictKey() {
 		DictKeyContext _localctx = new DictKeyContext(Context, State);
-		EnterRule(_localctx, 78, RULE_dictKey);
+		EnterRule(_localctx, 80, RULE_dictKey);
 		int _la;
 		try {
-			State = 573;
+			State = 617;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 568;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 567;
+					State = 611;
 					Match(STRING);
 					}
 					}
-					State = 570;
+					State = 614;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==STRING );
@@ -3933,6 +4144,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -3951,7 +4163,7 @@ public partial class CamkesParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
+				State = 616;
 				expression(0);
 				}
 				break;
@@ -4117,14 +4329,14 @@ public partial class CamkesParser : Parser {
 		int _parentState = State;
 		ExpressionContext _localctx = new ExpressionContext(Context, _parentState);
 		ExpressionContext _prevctx = _localctx;
-		int _startState = 80;
-		EnterRecursionRule(_localctx, 80, RULE_expression, _p);
+		int _startState = 82;
+		EnterRecursionRule(_localctx, 82, RULE_expression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 586;
+			State = 630;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LPAREN:
@@ -4133,11 +4345,11 @@ public partial class CamkesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 576;
+				State = 620;
 				Match(LPAREN);
-				State = 577;
+				State = 621;
 				expression(0);
-				State = 578;
+				State = 622;
 				Match(RPAREN);
 				}
 				break;
@@ -4146,7 +4358,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 580;
+				State = 624;
 				Match(INTEGER);
 				}
 				break;
@@ -4155,7 +4367,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new FloatLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 581;
+				State = 625;
 				Match(FLOAT);
 				}
 				break;
@@ -4165,7 +4377,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 582;
+				State = 626;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4182,6 +4394,7 @@ public partial class CamkesParser : Parser {
 			case THREADS:
 			case THREAD:
 			case TEMPLATE:
+			case SCHEDULE:
 			case PROCEDURE:
 			case PROCEDURES:
 			case EVENT:
@@ -4193,7 +4406,7 @@ public partial class CamkesParser : Parser {
 				_localctx = new NameReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 583;
+				State = 627;
 				qualifiedName();
 				}
 				break;
@@ -4205,16 +4418,16 @@ public partial class CamkesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 584;
+				State = 628;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 771L) != 0)) ) {
+				if ( !(((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 771L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 585;
+				State = 629;
 				expression(13);
 				}
 				break;
@@ -4222,27 +4435,27 @@ public partial class CamkesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 629;
+			State = 673;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 627;
+					State = 671;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 588;
+						State = 632;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 589;
+						State = 633;
 						Match(POW);
-						State = 590;
+						State = 634;
 						expression(12);
 						}
 						break;
@@ -4250,18 +4463,18 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 591;
+						State = 635;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 592;
+						State = 636;
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 7L) != 0)) ) {
+						if ( !(((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 7L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 593;
+						State = 637;
 						expression(12);
 						}
 						break;
@@ -4269,9 +4482,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 594;
+						State = 638;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 595;
+						State = 639;
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4280,7 +4493,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 596;
+						State = 640;
 						expression(11);
 						}
 						break;
@@ -4288,9 +4501,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 597;
+						State = 641;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 598;
+						State = 642;
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4299,7 +4512,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 599;
+						State = 643;
 						expression(10);
 						}
 						break;
@@ -4307,18 +4520,18 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 600;
+						State = 644;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 601;
+						State = 645;
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 219550481834311680L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 439100963668623360L) != 0)) ) {
 						ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 602;
+						State = 646;
 						expression(9);
 						}
 						break;
@@ -4326,9 +4539,9 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 603;
+						State = 647;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 604;
+						State = 648;
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQEQ || _la==NOTEQ) ) {
 						ErrorHandler.RecoverInline(this);
@@ -4337,7 +4550,7 @@ public partial class CamkesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 605;
+						State = 649;
 						expression(8);
 						}
 						break;
@@ -4345,11 +4558,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 606;
+						State = 650;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 607;
+						State = 651;
 						Match(AMP);
-						State = 608;
+						State = 652;
 						expression(7);
 						}
 						break;
@@ -4357,11 +4570,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 609;
+						State = 653;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 610;
+						State = 654;
 						Match(CARET);
-						State = 611;
+						State = 655;
 						expression(6);
 						}
 						break;
@@ -4369,11 +4582,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 612;
+						State = 656;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 613;
+						State = 657;
 						Match(PIPE);
-						State = 614;
+						State = 658;
 						expression(5);
 						}
 						break;
@@ -4381,11 +4594,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 615;
+						State = 659;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 616;
+						State = 660;
 						Match(ANDAND);
-						State = 617;
+						State = 661;
 						expression(4);
 						}
 						break;
@@ -4393,11 +4606,11 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 618;
+						State = 662;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 619;
+						State = 663;
 						Match(OROR);
-						State = 620;
+						State = 664;
 						expression(3);
 						}
 						break;
@@ -4405,24 +4618,24 @@ public partial class CamkesParser : Parser {
 						{
 						_localctx = new ConditionalExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 621;
+						State = 665;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 622;
+						State = 666;
 						Match(QUESTION);
-						State = 623;
+						State = 667;
 						expression(0);
-						State = 624;
+						State = 668;
 						Match(COLON);
-						State = 625;
+						State = 669;
 						expression(1);
 						}
 						break;
 					}
 					} 
 				}
-				State = 631;
+				State = 675;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 			}
 			}
 		}
@@ -4451,6 +4664,7 @@ public partial class CamkesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(CamkesParser.GROUP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXPORT() { return GetToken(CamkesParser.EXPORT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEMPLATE() { return GetToken(CamkesParser.TEMPLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCHEDULE() { return GetToken(CamkesParser.SCHEDULE, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4467,14 +4681,14 @@ public partial class CamkesParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 82, RULE_name);
+		EnterRule(_localctx, 84, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 632;
+			State = 676;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8787503090688L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17583596112896L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4496,7 +4710,7 @@ public partial class CamkesParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 40: return expression_sempred((ExpressionContext)_localctx, predIndex);
+		case 41: return expression_sempred((ExpressionContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -4519,229 +4733,245 @@ public partial class CamkesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,87,635,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,88,679,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,1,0,5,0,86,
-		8,0,10,0,12,0,89,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,3,
-		1,103,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,4,3,112,8,3,11,3,12,3,113,1,3,3,
-		3,117,8,3,1,4,1,4,1,4,1,4,1,5,1,5,1,5,1,5,5,5,127,8,5,10,5,12,5,130,9,
-		5,1,5,1,5,3,5,134,8,5,1,6,1,6,1,6,3,6,139,8,6,1,7,1,7,1,7,1,7,3,7,145,
-		8,7,1,7,1,7,1,7,1,8,1,8,3,8,152,8,8,1,9,1,9,1,9,1,9,5,9,158,8,9,10,9,12,
-		9,161,9,9,1,9,3,9,164,8,9,3,9,166,8,9,1,10,3,10,169,8,10,1,10,1,10,1,10,
-		3,10,174,8,10,1,11,1,11,1,12,1,12,1,12,1,13,1,13,1,13,3,13,184,8,13,1,
-		13,1,13,5,13,188,8,13,10,13,12,13,191,9,13,1,13,1,13,4,13,195,8,13,11,
-		13,12,13,196,3,13,199,8,13,1,14,1,14,1,14,1,14,5,14,205,8,14,10,14,12,
-		14,208,9,14,1,14,1,14,3,14,212,8,14,1,15,1,15,1,15,1,15,3,15,218,8,15,
-		1,15,3,15,221,8,15,1,15,1,15,3,15,225,8,15,1,15,1,15,1,16,1,16,1,16,1,
-		16,3,16,233,8,16,1,17,1,17,5,17,237,8,17,10,17,12,17,240,9,17,1,17,1,17,
-		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,254,8,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,267,8,18,1,18,1,18,
-		1,18,1,18,1,18,1,18,3,18,275,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
-		18,3,18,299,8,18,1,19,1,19,1,19,1,19,1,19,3,19,306,8,19,1,20,1,20,1,21,
-		1,21,1,21,1,21,3,21,314,8,21,1,21,1,21,3,21,318,8,21,1,21,1,21,1,22,1,
-		22,1,22,1,22,5,22,326,8,22,10,22,12,22,329,9,22,1,22,1,22,3,22,333,8,22,
-		1,23,1,23,3,23,337,8,23,1,23,1,23,5,23,341,8,23,10,23,12,23,344,9,23,1,
-		23,1,23,1,23,3,23,349,8,23,1,24,1,24,1,24,1,24,1,24,1,24,4,24,357,8,24,
-		11,24,12,24,358,3,24,361,8,24,1,25,1,25,1,26,1,26,1,27,1,27,3,27,369,8,
-		27,1,27,1,27,5,27,373,8,27,10,27,12,27,376,9,27,1,27,1,27,3,27,380,8,27,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,392,8,28,1,29,1,
-		29,3,29,396,8,29,1,29,1,29,5,29,400,8,29,10,29,12,29,403,9,29,1,29,1,29,
-		3,29,407,8,29,1,30,1,30,1,30,3,30,412,8,30,1,30,1,30,5,30,416,8,30,10,
-		30,12,30,419,9,30,1,30,1,30,3,30,423,8,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,5,30,432,8,30,10,30,12,30,435,9,30,1,30,3,30,438,8,30,3,30,440,8,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,451,8,30,1,31,1,31,
-		1,31,3,31,456,8,31,1,31,1,31,1,31,1,32,1,32,1,32,5,32,464,8,32,10,32,12,
-		32,467,9,32,1,32,3,32,470,8,32,1,33,1,33,1,33,1,34,1,34,3,34,477,8,34,
-		1,34,1,34,5,34,481,8,34,10,34,12,34,484,9,34,1,34,1,34,3,34,488,8,34,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,502,8,35,
-		10,35,12,35,505,9,35,1,35,1,35,3,35,509,8,35,1,36,1,36,1,36,5,36,514,8,
-		36,10,36,12,36,517,9,36,1,37,4,37,520,8,37,11,37,12,37,521,1,37,1,37,1,
-		37,1,37,5,37,528,8,37,10,37,12,37,531,9,37,1,37,3,37,534,8,37,3,37,536,
-		8,37,1,37,1,37,1,37,1,37,1,37,5,37,543,8,37,10,37,12,37,546,9,37,1,37,
-		3,37,549,8,37,3,37,551,8,37,1,37,1,37,1,37,1,37,3,37,557,8,37,1,37,1,37,
-		1,37,3,37,562,8,37,1,38,1,38,1,38,1,38,1,39,4,39,569,8,39,11,39,12,39,
-		570,1,39,3,39,574,8,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,3,40,587,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,5,40,628,8,40,10,40,12,40,631,9,40,1,41,1,41,1,41,0,1,80,42,0,2,4,
-		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,0,14,1,0,57,57,1,0,27,30,
-		1,0,21,23,1,0,34,35,1,0,31,32,1,0,37,42,1,0,43,44,2,0,70,71,78,79,1,0,
-		72,74,1,0,70,71,1,0,48,49,2,0,50,51,56,57,1,0,52,53,3,0,10,11,33,42,83,
-		83,711,0,87,1,0,0,0,2,102,1,0,0,0,4,104,1,0,0,0,6,116,1,0,0,0,8,118,1,
-		0,0,0,10,122,1,0,0,0,12,138,1,0,0,0,14,140,1,0,0,0,16,151,1,0,0,0,18,165,
-		1,0,0,0,20,168,1,0,0,0,22,175,1,0,0,0,24,177,1,0,0,0,26,198,1,0,0,0,28,
-		200,1,0,0,0,30,213,1,0,0,0,32,228,1,0,0,0,34,234,1,0,0,0,36,298,1,0,0,
-		0,38,300,1,0,0,0,40,307,1,0,0,0,42,309,1,0,0,0,44,321,1,0,0,0,46,348,1,
-		0,0,0,48,360,1,0,0,0,50,362,1,0,0,0,52,364,1,0,0,0,54,366,1,0,0,0,56,391,
-		1,0,0,0,58,393,1,0,0,0,60,450,1,0,0,0,62,452,1,0,0,0,64,469,1,0,0,0,66,
-		471,1,0,0,0,68,474,1,0,0,0,70,508,1,0,0,0,72,510,1,0,0,0,74,561,1,0,0,
-		0,76,563,1,0,0,0,78,573,1,0,0,0,80,586,1,0,0,0,82,632,1,0,0,0,84,86,3,
-		2,1,0,85,84,1,0,0,0,86,89,1,0,0,0,87,85,1,0,0,0,87,88,1,0,0,0,88,90,1,
-		0,0,0,89,87,1,0,0,0,90,91,5,0,0,1,91,1,1,0,0,0,92,103,3,4,2,0,93,103,3,
-		8,4,0,94,103,3,10,5,0,95,103,3,28,14,0,96,103,3,32,16,0,97,103,3,44,22,
-		0,98,103,3,54,27,0,99,103,3,58,29,0,100,103,3,68,34,0,101,103,5,59,0,0,
-		102,92,1,0,0,0,102,93,1,0,0,0,102,94,1,0,0,0,102,95,1,0,0,0,102,96,1,0,
-		0,0,102,97,1,0,0,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,0,0,0,102,101,
-		1,0,0,0,103,3,1,0,0,0,104,105,5,1,0,0,105,106,3,6,3,0,106,107,5,59,0,0,
-		107,5,1,0,0,0,108,117,5,82,0,0,109,111,5,56,0,0,110,112,8,0,0,0,111,110,
-		1,0,0,0,112,113,1,0,0,0,113,111,1,0,0,0,113,114,1,0,0,0,114,115,1,0,0,
-		0,115,117,5,57,0,0,116,108,1,0,0,0,116,109,1,0,0,0,117,7,1,0,0,0,118,119,
-		5,2,0,0,119,120,3,6,3,0,120,121,5,59,0,0,121,9,1,0,0,0,122,123,5,3,0,0,
-		123,124,3,82,41,0,124,128,5,66,0,0,125,127,3,12,6,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,133,5,67,0,0,132,134,5,59,0,0,133,132,1,0,0,0,133,134,1,0,0,
-		0,134,11,1,0,0,0,135,139,3,14,7,0,136,139,3,8,4,0,137,139,3,42,21,0,138,
-		135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,0,139,13,1,0,0,0,140,141,3,16,
-		8,0,141,142,3,82,41,0,142,144,5,64,0,0,143,145,3,18,9,0,144,143,1,0,0,
-		0,144,145,1,0,0,0,145,146,1,0,0,0,146,147,5,65,0,0,147,148,5,59,0,0,148,
-		15,1,0,0,0,149,152,5,26,0,0,150,152,3,26,13,0,151,149,1,0,0,0,151,150,
-		1,0,0,0,152,17,1,0,0,0,153,166,5,26,0,0,154,159,3,20,10,0,155,156,5,60,
-		0,0,156,158,3,20,10,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,
-		159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,164,5,60,0,0,163,162,
-		1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,153,1,0,0,0,165,154,1,0,0,
-		0,166,19,1,0,0,0,167,169,3,22,11,0,168,167,1,0,0,0,168,169,1,0,0,0,169,
-		170,1,0,0,0,170,171,3,26,13,0,171,173,3,82,41,0,172,174,3,24,12,0,173,
-		172,1,0,0,0,173,174,1,0,0,0,174,21,1,0,0,0,175,176,7,1,0,0,176,23,1,0,
-		0,0,177,178,5,68,0,0,178,179,5,69,0,0,179,25,1,0,0,0,180,181,5,25,0,0,
-		181,199,3,82,41,0,182,184,5,25,0,0,183,182,1,0,0,0,183,184,1,0,0,0,184,
-		185,1,0,0,0,185,189,5,66,0,0,186,188,3,30,15,0,187,186,1,0,0,0,188,191,
-		1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,
-		0,192,199,5,67,0,0,193,195,3,82,41,0,194,193,1,0,0,0,195,196,1,0,0,0,196,
-		194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,180,1,0,0,0,198,183,1,
-		0,0,0,198,194,1,0,0,0,199,27,1,0,0,0,200,201,5,25,0,0,201,202,3,82,41,
-		0,202,206,5,66,0,0,203,205,3,30,15,0,204,203,1,0,0,0,205,208,1,0,0,0,206,
-		204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,
-		67,0,0,210,212,5,59,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,29,1,0,0,0,
-		213,214,3,26,13,0,214,220,3,82,41,0,215,217,5,68,0,0,216,218,3,80,40,0,
-		217,216,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,221,5,69,0,0,220,215,
-		1,0,0,0,220,221,1,0,0,0,221,224,1,0,0,0,222,223,5,58,0,0,223,225,3,74,
-		37,0,224,222,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,226,227,5,59,0,0,
-		227,31,1,0,0,0,228,229,5,4,0,0,229,230,3,82,41,0,230,232,3,34,17,0,231,
-		233,5,59,0,0,232,231,1,0,0,0,232,233,1,0,0,0,233,33,1,0,0,0,234,238,5,
-		66,0,0,235,237,3,36,18,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,
-		0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,67,0,0,242,
-		35,1,0,0,0,243,244,5,12,0,0,244,299,5,59,0,0,245,246,5,13,0,0,246,299,
-		5,59,0,0,247,248,5,14,0,0,248,249,3,82,41,0,249,250,3,82,41,0,250,251,
-		5,59,0,0,251,299,1,0,0,0,252,254,5,19,0,0,253,252,1,0,0,0,253,254,1,0,
-		0,0,254,255,1,0,0,0,255,256,5,15,0,0,256,257,3,82,41,0,257,258,3,82,41,
-		0,258,259,5,59,0,0,259,299,1,0,0,0,260,261,5,16,0,0,261,262,3,82,41,0,
-		262,263,3,82,41,0,263,264,5,59,0,0,264,299,1,0,0,0,265,267,5,19,0,0,266,
-		265,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,5,17,0,0,269,270,3,
-		82,41,0,270,271,3,82,41,0,271,272,5,59,0,0,272,299,1,0,0,0,273,275,5,19,
-		0,0,274,273,1,0,0,0,274,275,1,0,0,0,275,276,1,0,0,0,276,277,5,18,0,0,277,
-		278,3,38,19,0,278,279,3,82,41,0,279,280,5,59,0,0,280,299,1,0,0,0,281,282,
-		5,20,0,0,282,283,3,40,20,0,283,284,3,82,41,0,284,285,5,59,0,0,285,299,
-		1,0,0,0,286,299,3,42,21,0,287,299,3,58,29,0,288,299,3,68,34,0,289,290,
-		5,7,0,0,290,291,3,82,41,0,291,292,5,59,0,0,292,299,1,0,0,0,293,294,5,8,
-		0,0,294,295,3,82,41,0,295,296,5,59,0,0,296,299,1,0,0,0,297,299,3,8,4,0,
-		298,243,1,0,0,0,298,245,1,0,0,0,298,247,1,0,0,0,298,253,1,0,0,0,298,260,
-		1,0,0,0,298,266,1,0,0,0,298,274,1,0,0,0,298,281,1,0,0,0,298,286,1,0,0,
-		0,298,287,1,0,0,0,298,288,1,0,0,0,298,289,1,0,0,0,298,293,1,0,0,0,298,
-		297,1,0,0,0,299,37,1,0,0,0,300,305,3,26,13,0,301,302,5,64,0,0,302,303,
-		3,80,40,0,303,304,5,65,0,0,304,306,1,0,0,0,305,301,1,0,0,0,305,306,1,0,
-		0,0,306,39,1,0,0,0,307,308,7,2,0,0,308,41,1,0,0,0,309,310,5,24,0,0,310,
-		311,3,26,13,0,311,313,3,82,41,0,312,314,3,24,12,0,313,312,1,0,0,0,313,
-		314,1,0,0,0,314,317,1,0,0,0,315,316,5,58,0,0,316,318,3,74,37,0,317,315,
-		1,0,0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,320,5,59,0,0,320,43,1,0,0,
-		0,321,322,5,5,0,0,322,323,3,82,41,0,323,327,5,66,0,0,324,326,3,46,23,0,
-		325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,0,0,328,330,
-		1,0,0,0,329,327,1,0,0,0,330,332,5,67,0,0,331,333,5,59,0,0,332,331,1,0,
-		0,0,332,333,1,0,0,0,333,45,1,0,0,0,334,336,3,50,25,0,335,337,5,13,0,0,
-		336,335,1,0,0,0,336,337,1,0,0,0,337,338,1,0,0,0,338,342,3,52,26,0,339,
-		341,3,48,24,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,
-		1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,5,59,0,0,346,349,1,0,0,
-		0,347,349,3,42,21,0,348,334,1,0,0,0,348,347,1,0,0,0,349,47,1,0,0,0,350,
-		351,5,33,0,0,351,352,3,80,40,0,352,353,7,3,0,0,353,361,1,0,0,0,354,356,
-		5,36,0,0,355,357,5,82,0,0,356,355,1,0,0,0,357,358,1,0,0,0,358,356,1,0,
-		0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,350,1,0,0,0,360,354,1,0,0,0,361,
-		49,1,0,0,0,362,363,7,4,0,0,363,51,1,0,0,0,364,365,7,5,0,0,365,53,1,0,0,
-		0,366,368,5,6,0,0,367,369,3,82,41,0,368,367,1,0,0,0,368,369,1,0,0,0,369,
-		370,1,0,0,0,370,374,5,66,0,0,371,373,3,56,28,0,372,371,1,0,0,0,373,376,
-		1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,
-		0,377,379,5,67,0,0,378,380,5,59,0,0,379,378,1,0,0,0,379,380,1,0,0,0,380,
-		55,1,0,0,0,381,392,3,58,29,0,382,392,3,68,34,0,383,384,5,7,0,0,384,385,
-		3,82,41,0,385,386,5,59,0,0,386,392,1,0,0,0,387,388,5,8,0,0,388,389,3,82,
-		41,0,389,390,5,59,0,0,390,392,1,0,0,0,391,381,1,0,0,0,391,382,1,0,0,0,
-		391,383,1,0,0,0,391,387,1,0,0,0,392,57,1,0,0,0,393,395,5,7,0,0,394,396,
-		3,82,41,0,395,394,1,0,0,0,395,396,1,0,0,0,396,397,1,0,0,0,397,401,5,66,
-		0,0,398,400,3,60,30,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,
-		401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,67,0,0,405,407,
-		5,59,0,0,406,405,1,0,0,0,406,407,1,0,0,0,407,59,1,0,0,0,408,451,3,62,31,
-		0,409,411,5,10,0,0,410,412,3,82,41,0,411,410,1,0,0,0,411,412,1,0,0,0,412,
-		413,1,0,0,0,413,417,5,66,0,0,414,416,3,62,31,0,415,414,1,0,0,0,416,419,
-		1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,417,1,0,0,
-		0,420,422,5,67,0,0,421,423,5,59,0,0,422,421,1,0,0,0,422,423,1,0,0,0,423,
-		451,1,0,0,0,424,425,5,9,0,0,425,426,3,64,32,0,426,427,3,82,41,0,427,439,
-		5,64,0,0,428,433,3,66,33,0,429,430,5,60,0,0,430,432,3,66,33,0,431,429,
-		1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,
-		0,435,433,1,0,0,0,436,438,5,60,0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,
-		440,1,0,0,0,439,428,1,0,0,0,439,440,1,0,0,0,440,441,1,0,0,0,441,442,5,
-		65,0,0,442,443,5,59,0,0,443,451,1,0,0,0,444,445,5,11,0,0,445,446,3,72,
-		36,0,446,447,5,47,0,0,447,448,3,82,41,0,448,449,5,59,0,0,449,451,1,0,0,
-		0,450,408,1,0,0,0,450,409,1,0,0,0,450,424,1,0,0,0,450,444,1,0,0,0,451,
-		61,1,0,0,0,452,455,5,4,0,0,453,456,3,82,41,0,454,456,3,34,17,0,455,453,
-		1,0,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,458,3,82,41,0,458,459,5,59,
-		0,0,459,63,1,0,0,0,460,470,3,82,41,0,461,465,5,66,0,0,462,464,3,46,23,
-		0,463,462,1,0,0,0,464,467,1,0,0,0,465,463,1,0,0,0,465,466,1,0,0,0,466,
-		468,1,0,0,0,467,465,1,0,0,0,468,470,5,67,0,0,469,460,1,0,0,0,469,461,1,
-		0,0,0,470,65,1,0,0,0,471,472,3,50,25,0,472,473,3,72,36,0,473,67,1,0,0,
-		0,474,476,5,8,0,0,475,477,3,82,41,0,476,475,1,0,0,0,476,477,1,0,0,0,477,
-		478,1,0,0,0,478,482,5,66,0,0,479,481,3,70,35,0,480,479,1,0,0,0,481,484,
-		1,0,0,0,482,480,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,
-		0,485,487,5,67,0,0,486,488,5,59,0,0,487,486,1,0,0,0,487,488,1,0,0,0,488,
-		69,1,0,0,0,489,490,3,72,36,0,490,491,5,58,0,0,491,492,3,74,37,0,492,493,
-		5,59,0,0,493,509,1,0,0,0,494,495,3,72,36,0,495,496,5,45,0,0,496,503,3,
-		72,36,0,497,498,5,68,0,0,498,499,3,74,37,0,499,500,5,69,0,0,500,502,1,
-		0,0,0,501,497,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,
-		504,506,1,0,0,0,505,503,1,0,0,0,506,507,5,59,0,0,507,509,1,0,0,0,508,489,
-		1,0,0,0,508,494,1,0,0,0,509,71,1,0,0,0,510,515,3,82,41,0,511,512,5,61,
-		0,0,512,514,3,82,41,0,513,511,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,
-		515,516,1,0,0,0,516,73,1,0,0,0,517,515,1,0,0,0,518,520,5,82,0,0,519,518,
-		1,0,0,0,520,521,1,0,0,0,521,519,1,0,0,0,521,522,1,0,0,0,522,562,1,0,0,
-		0,523,535,5,68,0,0,524,529,3,74,37,0,525,526,5,60,0,0,526,528,3,74,37,
-		0,527,525,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,
-		533,1,0,0,0,531,529,1,0,0,0,532,534,5,60,0,0,533,532,1,0,0,0,533,534,1,
-		0,0,0,534,536,1,0,0,0,535,524,1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,
-		537,562,5,69,0,0,538,550,5,66,0,0,539,544,3,76,38,0,540,541,5,60,0,0,541,
-		543,3,76,38,0,542,540,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
-		1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,0,547,549,5,60,0,0,548,547,1,0,0,
-		0,548,549,1,0,0,0,549,551,1,0,0,0,550,539,1,0,0,0,550,551,1,0,0,0,551,
-		552,1,0,0,0,552,562,5,67,0,0,553,554,3,82,41,0,554,556,5,64,0,0,555,557,
-		3,74,37,0,556,555,1,0,0,0,556,557,1,0,0,0,557,558,1,0,0,0,558,559,5,65,
-		0,0,559,562,1,0,0,0,560,562,3,80,40,0,561,519,1,0,0,0,561,523,1,0,0,0,
-		561,538,1,0,0,0,561,553,1,0,0,0,561,560,1,0,0,0,562,75,1,0,0,0,563,564,
-		3,78,39,0,564,565,5,62,0,0,565,566,3,74,37,0,566,77,1,0,0,0,567,569,5,
-		82,0,0,568,567,1,0,0,0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,
-		571,574,1,0,0,0,572,574,3,80,40,0,573,568,1,0,0,0,573,572,1,0,0,0,574,
-		79,1,0,0,0,575,576,6,40,-1,0,576,577,5,64,0,0,577,578,3,80,40,0,578,579,
-		5,65,0,0,579,587,1,0,0,0,580,587,5,81,0,0,581,587,5,80,0,0,582,587,7,6,
-		0,0,583,587,3,72,36,0,584,585,7,7,0,0,585,587,3,80,40,13,586,575,1,0,0,
-		0,586,580,1,0,0,0,586,581,1,0,0,0,586,582,1,0,0,0,586,583,1,0,0,0,586,
-		584,1,0,0,0,587,629,1,0,0,0,588,589,10,12,0,0,589,590,5,46,0,0,590,628,
-		3,80,40,12,591,592,10,11,0,0,592,593,7,8,0,0,593,628,3,80,40,12,594,595,
-		10,10,0,0,595,596,7,9,0,0,596,628,3,80,40,11,597,598,10,9,0,0,598,599,
-		7,10,0,0,599,628,3,80,40,10,600,601,10,8,0,0,601,602,7,11,0,0,602,628,
-		3,80,40,9,603,604,10,7,0,0,604,605,7,12,0,0,605,628,3,80,40,8,606,607,
-		10,6,0,0,607,608,5,75,0,0,608,628,3,80,40,7,609,610,10,5,0,0,610,611,5,
-		77,0,0,611,628,3,80,40,6,612,613,10,4,0,0,613,614,5,76,0,0,614,628,3,80,
-		40,5,615,616,10,3,0,0,616,617,5,54,0,0,617,628,3,80,40,4,618,619,10,2,
-		0,0,619,620,5,55,0,0,620,628,3,80,40,3,621,622,10,1,0,0,622,623,5,63,0,
-		0,623,624,3,80,40,0,624,625,5,62,0,0,625,626,3,80,40,1,626,628,1,0,0,0,
-		627,588,1,0,0,0,627,591,1,0,0,0,627,594,1,0,0,0,627,597,1,0,0,0,627,600,
-		1,0,0,0,627,603,1,0,0,0,627,606,1,0,0,0,627,609,1,0,0,0,627,612,1,0,0,
-		0,627,615,1,0,0,0,627,618,1,0,0,0,627,621,1,0,0,0,628,631,1,0,0,0,629,
-		627,1,0,0,0,629,630,1,0,0,0,630,81,1,0,0,0,631,629,1,0,0,0,632,633,7,13,
-		0,0,633,83,1,0,0,0,76,87,102,113,116,128,133,138,144,151,159,163,165,168,
-		173,183,189,196,198,206,211,217,220,224,232,238,253,266,274,298,305,313,
-		317,327,332,336,342,348,358,360,368,374,379,391,395,401,406,411,417,422,
-		433,437,439,450,455,465,469,476,482,487,503,508,515,521,529,533,535,544,
-		548,550,556,561,570,573,586,627,629
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
+		1,0,5,0,88,8,0,10,0,12,0,91,9,0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+		1,1,1,1,1,3,1,105,8,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,4,3,114,8,3,11,3,12,
+		3,115,1,3,3,3,119,8,3,1,4,1,4,1,4,1,4,1,5,1,5,3,5,127,8,5,1,5,1,5,5,5,
+		131,8,5,10,5,12,5,134,9,5,1,5,1,5,3,5,138,8,5,1,6,1,6,1,6,3,6,143,8,6,
+		1,7,1,7,1,7,1,7,3,7,149,8,7,1,7,1,7,1,7,1,8,1,8,3,8,156,8,8,1,9,1,9,1,
+		9,1,9,5,9,162,8,9,10,9,12,9,165,9,9,1,9,3,9,168,8,9,3,9,170,8,9,1,10,3,
+		10,173,8,10,1,10,1,10,1,10,3,10,178,8,10,1,11,1,11,1,12,1,12,1,12,1,13,
+		1,13,1,13,3,13,188,8,13,1,13,1,13,5,13,192,8,13,10,13,12,13,195,9,13,1,
+		13,1,13,4,13,199,8,13,11,13,12,13,200,3,13,203,8,13,1,14,1,14,1,14,1,14,
+		5,14,209,8,14,10,14,12,14,212,9,14,1,14,1,14,3,14,216,8,14,1,15,1,15,1,
+		15,1,15,3,15,222,8,15,1,15,3,15,225,8,15,1,15,1,15,3,15,229,8,15,1,15,
+		1,15,1,16,1,16,3,16,235,8,16,1,16,1,16,3,16,239,8,16,1,17,1,17,5,17,243,
+		8,17,10,17,12,17,246,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,3,18,260,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,3,18,273,8,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,281,8,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,305,8,18,1,19,1,19,1,19,1,
+		19,1,19,3,19,312,8,19,1,20,1,20,1,21,1,21,1,21,1,21,3,21,320,8,21,1,21,
+		1,21,3,21,324,8,21,1,21,1,21,1,22,1,22,3,22,330,8,22,1,22,1,22,5,22,334,
+		8,22,10,22,12,22,337,9,22,1,22,1,22,3,22,341,8,22,1,23,1,23,3,23,345,8,
+		23,1,23,1,23,5,23,349,8,23,10,23,12,23,352,9,23,1,23,1,23,1,23,3,23,357,
+		8,23,1,24,1,24,1,24,1,24,1,24,1,24,4,24,365,8,24,11,24,12,24,366,3,24,
+		369,8,24,1,25,1,25,1,26,1,26,1,27,1,27,3,27,377,8,27,1,27,1,27,5,27,381,
+		8,27,10,27,12,27,384,9,27,1,27,1,27,3,27,388,8,27,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,406,8,
+		28,10,28,12,28,409,9,28,1,28,3,28,412,8,28,1,28,1,28,1,28,3,28,417,8,28,
+		3,28,419,8,28,1,29,1,29,1,29,1,29,1,29,3,29,426,8,29,1,29,1,29,1,30,1,
+		30,3,30,432,8,30,1,30,1,30,5,30,436,8,30,10,30,12,30,439,9,30,1,30,1,30,
+		3,30,443,8,30,1,31,1,31,1,31,3,31,448,8,31,1,31,1,31,5,31,452,8,31,10,
+		31,12,31,455,9,31,1,31,1,31,3,31,459,8,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,5,31,468,8,31,10,31,12,31,471,9,31,1,31,3,31,474,8,31,3,31,476,8,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,487,8,31,1,32,1,32,
+		1,32,3,32,492,8,32,1,32,1,32,1,32,1,33,1,33,1,33,5,33,500,8,33,10,33,12,
+		33,503,9,33,1,33,3,33,506,8,33,1,34,1,34,1,34,1,35,1,35,3,35,513,8,35,
+		1,35,1,35,5,35,517,8,35,10,35,12,35,520,9,35,1,35,1,35,3,35,524,8,35,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,538,8,36,
+		10,36,12,36,541,9,36,1,36,1,36,3,36,545,8,36,1,37,1,37,1,37,5,37,550,8,
+		37,10,37,12,37,553,9,37,1,38,4,38,556,8,38,11,38,12,38,557,1,38,1,38,1,
+		38,1,38,5,38,564,8,38,10,38,12,38,567,9,38,1,38,3,38,570,8,38,3,38,572,
+		8,38,1,38,1,38,1,38,1,38,1,38,5,38,579,8,38,10,38,12,38,582,9,38,1,38,
+		3,38,585,8,38,3,38,587,8,38,1,38,1,38,1,38,1,38,3,38,593,8,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,600,8,38,10,38,12,38,603,9,38,1,38,3,38,606,8,38,1,
+		39,1,39,1,39,1,39,1,40,4,40,613,8,40,11,40,12,40,614,1,40,3,40,618,8,40,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,631,8,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,672,8,41,10,
+		41,12,41,675,9,41,1,42,1,42,1,42,0,1,82,43,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,0,14,1,0,58,58,1,0,27,30,1,0,21,23,1,0,34,35,1,
+		0,31,32,1,0,38,43,1,0,44,45,2,0,71,72,79,80,1,0,73,75,1,0,71,72,1,0,49,
+		50,2,0,51,52,57,58,1,0,53,54,3,0,10,11,33,43,84,84,763,0,89,1,0,0,0,2,
+		104,1,0,0,0,4,106,1,0,0,0,6,118,1,0,0,0,8,120,1,0,0,0,10,124,1,0,0,0,12,
+		142,1,0,0,0,14,144,1,0,0,0,16,155,1,0,0,0,18,169,1,0,0,0,20,172,1,0,0,
+		0,22,179,1,0,0,0,24,181,1,0,0,0,26,202,1,0,0,0,28,204,1,0,0,0,30,217,1,
+		0,0,0,32,232,1,0,0,0,34,240,1,0,0,0,36,304,1,0,0,0,38,306,1,0,0,0,40,313,
+		1,0,0,0,42,315,1,0,0,0,44,327,1,0,0,0,46,356,1,0,0,0,48,368,1,0,0,0,50,
+		370,1,0,0,0,52,372,1,0,0,0,54,374,1,0,0,0,56,418,1,0,0,0,58,420,1,0,0,
+		0,60,429,1,0,0,0,62,486,1,0,0,0,64,488,1,0,0,0,66,505,1,0,0,0,68,507,1,
+		0,0,0,70,510,1,0,0,0,72,544,1,0,0,0,74,546,1,0,0,0,76,605,1,0,0,0,78,607,
+		1,0,0,0,80,617,1,0,0,0,82,630,1,0,0,0,84,676,1,0,0,0,86,88,3,2,1,0,87,
+		86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,1,0,0,0,91,
+		89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,105,3,4,2,0,95,105,3,8,4,0,96,
+		105,3,10,5,0,97,105,3,28,14,0,98,105,3,32,16,0,99,105,3,44,22,0,100,105,
+		3,54,27,0,101,105,3,60,30,0,102,105,3,70,35,0,103,105,5,60,0,0,104,94,
+		1,0,0,0,104,95,1,0,0,0,104,96,1,0,0,0,104,97,1,0,0,0,104,98,1,0,0,0,104,
+		99,1,0,0,0,104,100,1,0,0,0,104,101,1,0,0,0,104,102,1,0,0,0,104,103,1,0,
+		0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,6,3,0,108,109,5,60,0,0,109,
+		5,1,0,0,0,110,119,5,83,0,0,111,113,5,57,0,0,112,114,8,0,0,0,113,112,1,
+		0,0,0,114,115,1,0,0,0,115,113,1,0,0,0,115,116,1,0,0,0,116,117,1,0,0,0,
+		117,119,5,58,0,0,118,110,1,0,0,0,118,111,1,0,0,0,119,7,1,0,0,0,120,121,
+		5,2,0,0,121,122,3,6,3,0,122,123,5,60,0,0,123,9,1,0,0,0,124,126,5,3,0,0,
+		125,127,3,84,42,0,126,125,1,0,0,0,126,127,1,0,0,0,127,128,1,0,0,0,128,
+		132,5,67,0,0,129,131,3,12,6,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,
+		1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,137,5,68,0,
+		0,136,138,5,60,0,0,137,136,1,0,0,0,137,138,1,0,0,0,138,11,1,0,0,0,139,
+		143,3,14,7,0,140,143,3,8,4,0,141,143,3,42,21,0,142,139,1,0,0,0,142,140,
+		1,0,0,0,142,141,1,0,0,0,143,13,1,0,0,0,144,145,3,16,8,0,145,146,3,84,42,
+		0,146,148,5,65,0,0,147,149,3,18,9,0,148,147,1,0,0,0,148,149,1,0,0,0,149,
+		150,1,0,0,0,150,151,5,66,0,0,151,152,5,60,0,0,152,15,1,0,0,0,153,156,5,
+		26,0,0,154,156,3,26,13,0,155,153,1,0,0,0,155,154,1,0,0,0,156,17,1,0,0,
+		0,157,170,5,26,0,0,158,163,3,20,10,0,159,160,5,61,0,0,160,162,3,20,10,
+		0,161,159,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
+		167,1,0,0,0,165,163,1,0,0,0,166,168,5,61,0,0,167,166,1,0,0,0,167,168,1,
+		0,0,0,168,170,1,0,0,0,169,157,1,0,0,0,169,158,1,0,0,0,170,19,1,0,0,0,171,
+		173,3,22,11,0,172,171,1,0,0,0,172,173,1,0,0,0,173,174,1,0,0,0,174,175,
+		3,26,13,0,175,177,3,84,42,0,176,178,3,24,12,0,177,176,1,0,0,0,177,178,
+		1,0,0,0,178,21,1,0,0,0,179,180,7,1,0,0,180,23,1,0,0,0,181,182,5,69,0,0,
+		182,183,5,70,0,0,183,25,1,0,0,0,184,185,5,25,0,0,185,203,3,84,42,0,186,
+		188,5,25,0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,193,5,
+		67,0,0,190,192,3,30,15,0,191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,
+		0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,0,196,203,5,68,0,0,197,
+		199,3,84,42,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,
+		1,0,0,0,201,203,1,0,0,0,202,184,1,0,0,0,202,187,1,0,0,0,202,198,1,0,0,
+		0,203,27,1,0,0,0,204,205,5,25,0,0,205,206,3,84,42,0,206,210,5,67,0,0,207,
+		209,3,30,15,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,
+		1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,215,5,68,0,0,214,216,5,60,
+		0,0,215,214,1,0,0,0,215,216,1,0,0,0,216,29,1,0,0,0,217,218,3,26,13,0,218,
+		224,3,84,42,0,219,221,5,69,0,0,220,222,3,82,41,0,221,220,1,0,0,0,221,222,
+		1,0,0,0,222,223,1,0,0,0,223,225,5,70,0,0,224,219,1,0,0,0,224,225,1,0,0,
+		0,225,228,1,0,0,0,226,227,5,59,0,0,227,229,3,76,38,0,228,226,1,0,0,0,228,
+		229,1,0,0,0,229,230,1,0,0,0,230,231,5,60,0,0,231,31,1,0,0,0,232,234,5,
+		4,0,0,233,235,3,84,42,0,234,233,1,0,0,0,234,235,1,0,0,0,235,236,1,0,0,
+		0,236,238,3,34,17,0,237,239,5,60,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,
+		33,1,0,0,0,240,244,5,67,0,0,241,243,3,36,18,0,242,241,1,0,0,0,243,246,
+		1,0,0,0,244,242,1,0,0,0,244,245,1,0,0,0,245,247,1,0,0,0,246,244,1,0,0,
+		0,247,248,5,68,0,0,248,35,1,0,0,0,249,250,5,12,0,0,250,305,5,60,0,0,251,
+		252,5,13,0,0,252,305,5,60,0,0,253,254,5,14,0,0,254,255,3,84,42,0,255,256,
+		3,84,42,0,256,257,5,60,0,0,257,305,1,0,0,0,258,260,5,19,0,0,259,258,1,
+		0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,15,0,0,262,263,3,84,42,
+		0,263,264,3,84,42,0,264,265,5,60,0,0,265,305,1,0,0,0,266,267,5,16,0,0,
+		267,268,3,84,42,0,268,269,3,84,42,0,269,270,5,60,0,0,270,305,1,0,0,0,271,
+		273,5,19,0,0,272,271,1,0,0,0,272,273,1,0,0,0,273,274,1,0,0,0,274,275,5,
+		17,0,0,275,276,3,84,42,0,276,277,3,84,42,0,277,278,5,60,0,0,278,305,1,
+		0,0,0,279,281,5,19,0,0,280,279,1,0,0,0,280,281,1,0,0,0,281,282,1,0,0,0,
+		282,283,5,18,0,0,283,284,3,38,19,0,284,285,3,84,42,0,285,286,5,60,0,0,
+		286,305,1,0,0,0,287,288,5,20,0,0,288,289,3,40,20,0,289,290,3,84,42,0,290,
+		291,5,60,0,0,291,305,1,0,0,0,292,305,3,42,21,0,293,305,3,60,30,0,294,305,
+		3,70,35,0,295,296,5,7,0,0,296,297,3,84,42,0,297,298,5,60,0,0,298,305,1,
+		0,0,0,299,300,5,8,0,0,300,301,3,84,42,0,301,302,5,60,0,0,302,305,1,0,0,
+		0,303,305,3,8,4,0,304,249,1,0,0,0,304,251,1,0,0,0,304,253,1,0,0,0,304,
+		259,1,0,0,0,304,266,1,0,0,0,304,272,1,0,0,0,304,280,1,0,0,0,304,287,1,
+		0,0,0,304,292,1,0,0,0,304,293,1,0,0,0,304,294,1,0,0,0,304,295,1,0,0,0,
+		304,299,1,0,0,0,304,303,1,0,0,0,305,37,1,0,0,0,306,311,3,26,13,0,307,308,
+		5,65,0,0,308,309,3,82,41,0,309,310,5,66,0,0,310,312,1,0,0,0,311,307,1,
+		0,0,0,311,312,1,0,0,0,312,39,1,0,0,0,313,314,7,2,0,0,314,41,1,0,0,0,315,
+		316,5,24,0,0,316,317,3,26,13,0,317,319,3,84,42,0,318,320,3,24,12,0,319,
+		318,1,0,0,0,319,320,1,0,0,0,320,323,1,0,0,0,321,322,5,59,0,0,322,324,3,
+		76,38,0,323,321,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,325,326,5,60,0,
+		0,326,43,1,0,0,0,327,329,5,5,0,0,328,330,3,84,42,0,329,328,1,0,0,0,329,
+		330,1,0,0,0,330,331,1,0,0,0,331,335,5,67,0,0,332,334,3,46,23,0,333,332,
+		1,0,0,0,334,337,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,338,1,0,0,
+		0,337,335,1,0,0,0,338,340,5,68,0,0,339,341,5,60,0,0,340,339,1,0,0,0,340,
+		341,1,0,0,0,341,45,1,0,0,0,342,344,3,50,25,0,343,345,5,13,0,0,344,343,
+		1,0,0,0,344,345,1,0,0,0,345,346,1,0,0,0,346,350,3,52,26,0,347,349,3,48,
+		24,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,
+		353,1,0,0,0,352,350,1,0,0,0,353,354,5,60,0,0,354,357,1,0,0,0,355,357,3,
+		42,21,0,356,342,1,0,0,0,356,355,1,0,0,0,357,47,1,0,0,0,358,359,5,33,0,
+		0,359,360,3,82,41,0,360,361,7,3,0,0,361,369,1,0,0,0,362,364,5,36,0,0,363,
+		365,5,83,0,0,364,363,1,0,0,0,365,366,1,0,0,0,366,364,1,0,0,0,366,367,1,
+		0,0,0,367,369,1,0,0,0,368,358,1,0,0,0,368,362,1,0,0,0,369,49,1,0,0,0,370,
+		371,7,4,0,0,371,51,1,0,0,0,372,373,7,5,0,0,373,53,1,0,0,0,374,376,5,6,
+		0,0,375,377,3,84,42,0,376,375,1,0,0,0,376,377,1,0,0,0,377,378,1,0,0,0,
+		378,382,5,67,0,0,379,381,3,56,28,0,380,379,1,0,0,0,381,384,1,0,0,0,382,
+		380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,387,5,
+		68,0,0,386,388,5,60,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,55,1,0,0,0,
+		389,419,3,60,30,0,390,419,3,70,35,0,391,392,5,7,0,0,392,393,3,84,42,0,
+		393,394,5,60,0,0,394,419,1,0,0,0,395,396,5,8,0,0,396,397,3,84,42,0,397,
+		398,5,60,0,0,398,419,1,0,0,0,399,400,5,37,0,0,400,401,5,67,0,0,401,402,
+		5,69,0,0,402,407,3,58,29,0,403,404,5,61,0,0,404,406,3,58,29,0,405,403,
+		1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,411,1,0,0,
+		0,409,407,1,0,0,0,410,412,5,61,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,
+		413,1,0,0,0,413,414,5,70,0,0,414,416,5,68,0,0,415,417,5,60,0,0,416,415,
+		1,0,0,0,416,417,1,0,0,0,417,419,1,0,0,0,418,389,1,0,0,0,418,390,1,0,0,
+		0,418,391,1,0,0,0,418,395,1,0,0,0,418,399,1,0,0,0,419,57,1,0,0,0,420,421,
+		5,65,0,0,421,422,3,82,41,0,422,423,5,61,0,0,423,425,3,82,41,0,424,426,
+		3,84,42,0,425,424,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,428,5,66,
+		0,0,428,59,1,0,0,0,429,431,5,7,0,0,430,432,3,84,42,0,431,430,1,0,0,0,431,
+		432,1,0,0,0,432,433,1,0,0,0,433,437,5,67,0,0,434,436,3,62,31,0,435,434,
+		1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,
+		0,439,437,1,0,0,0,440,442,5,68,0,0,441,443,5,60,0,0,442,441,1,0,0,0,442,
+		443,1,0,0,0,443,61,1,0,0,0,444,487,3,64,32,0,445,447,5,10,0,0,446,448,
+		3,84,42,0,447,446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,453,5,67,
+		0,0,450,452,3,64,32,0,451,450,1,0,0,0,452,455,1,0,0,0,453,451,1,0,0,0,
+		453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,458,5,68,0,0,457,459,
+		5,60,0,0,458,457,1,0,0,0,458,459,1,0,0,0,459,487,1,0,0,0,460,461,5,9,0,
+		0,461,462,3,66,33,0,462,463,3,84,42,0,463,475,5,65,0,0,464,469,3,68,34,
+		0,465,466,5,61,0,0,466,468,3,68,34,0,467,465,1,0,0,0,468,471,1,0,0,0,469,
+		467,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,472,474,5,
+		61,0,0,473,472,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,0,475,464,1,0,0,0,
+		475,476,1,0,0,0,476,477,1,0,0,0,477,478,5,66,0,0,478,479,5,60,0,0,479,
+		487,1,0,0,0,480,481,5,11,0,0,481,482,3,74,37,0,482,483,5,48,0,0,483,484,
+		3,84,42,0,484,485,5,60,0,0,485,487,1,0,0,0,486,444,1,0,0,0,486,445,1,0,
+		0,0,486,460,1,0,0,0,486,480,1,0,0,0,487,63,1,0,0,0,488,491,5,4,0,0,489,
+		492,3,84,42,0,490,492,3,34,17,0,491,489,1,0,0,0,491,490,1,0,0,0,492,493,
+		1,0,0,0,493,494,3,84,42,0,494,495,5,60,0,0,495,65,1,0,0,0,496,506,3,84,
+		42,0,497,501,5,67,0,0,498,500,3,46,23,0,499,498,1,0,0,0,500,503,1,0,0,
+		0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,0,503,501,1,0,0,0,504,
+		506,5,68,0,0,505,496,1,0,0,0,505,497,1,0,0,0,506,67,1,0,0,0,507,508,3,
+		50,25,0,508,509,3,74,37,0,509,69,1,0,0,0,510,512,5,8,0,0,511,513,3,84,
+		42,0,512,511,1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,518,5,67,0,0,
+		515,517,3,72,36,0,516,515,1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,
+		519,1,0,0,0,519,521,1,0,0,0,520,518,1,0,0,0,521,523,5,68,0,0,522,524,5,
+		60,0,0,523,522,1,0,0,0,523,524,1,0,0,0,524,71,1,0,0,0,525,526,3,74,37,
+		0,526,527,5,59,0,0,527,528,3,76,38,0,528,529,5,60,0,0,529,545,1,0,0,0,
+		530,531,3,74,37,0,531,532,5,46,0,0,532,539,3,74,37,0,533,534,5,69,0,0,
+		534,535,3,76,38,0,535,536,5,70,0,0,536,538,1,0,0,0,537,533,1,0,0,0,538,
+		541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,
+		0,0,0,542,543,5,60,0,0,543,545,1,0,0,0,544,525,1,0,0,0,544,530,1,0,0,0,
+		545,73,1,0,0,0,546,551,3,84,42,0,547,548,5,62,0,0,548,550,3,84,42,0,549,
+		547,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,75,1,0,
+		0,0,553,551,1,0,0,0,554,556,5,83,0,0,555,554,1,0,0,0,556,557,1,0,0,0,557,
+		555,1,0,0,0,557,558,1,0,0,0,558,606,1,0,0,0,559,571,5,69,0,0,560,565,3,
+		76,38,0,561,562,5,61,0,0,562,564,3,76,38,0,563,561,1,0,0,0,564,567,1,0,
+		0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,569,1,0,0,0,567,565,1,0,0,0,568,
+		570,5,61,0,0,569,568,1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,560,1,
+		0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,606,5,70,0,0,574,586,5,67,0,
+		0,575,580,3,78,39,0,576,577,5,61,0,0,577,579,3,78,39,0,578,576,1,0,0,0,
+		579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,584,1,0,0,0,582,580,
+		1,0,0,0,583,585,5,61,0,0,584,583,1,0,0,0,584,585,1,0,0,0,585,587,1,0,0,
+		0,586,575,1,0,0,0,586,587,1,0,0,0,587,588,1,0,0,0,588,606,5,68,0,0,589,
+		590,3,84,42,0,590,592,5,65,0,0,591,593,3,76,38,0,592,591,1,0,0,0,592,593,
+		1,0,0,0,593,594,1,0,0,0,594,601,5,66,0,0,595,596,5,69,0,0,596,597,3,76,
+		38,0,597,598,5,70,0,0,598,600,1,0,0,0,599,595,1,0,0,0,600,603,1,0,0,0,
+		601,599,1,0,0,0,601,602,1,0,0,0,602,606,1,0,0,0,603,601,1,0,0,0,604,606,
+		3,82,41,0,605,555,1,0,0,0,605,559,1,0,0,0,605,574,1,0,0,0,605,589,1,0,
+		0,0,605,604,1,0,0,0,606,77,1,0,0,0,607,608,3,80,40,0,608,609,5,63,0,0,
+		609,610,3,76,38,0,610,79,1,0,0,0,611,613,5,83,0,0,612,611,1,0,0,0,613,
+		614,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,618,1,0,0,0,616,618,3,
+		82,41,0,617,612,1,0,0,0,617,616,1,0,0,0,618,81,1,0,0,0,619,620,6,41,-1,
+		0,620,621,5,65,0,0,621,622,3,82,41,0,622,623,5,66,0,0,623,631,1,0,0,0,
+		624,631,5,82,0,0,625,631,5,81,0,0,626,631,7,6,0,0,627,631,3,74,37,0,628,
+		629,7,7,0,0,629,631,3,82,41,13,630,619,1,0,0,0,630,624,1,0,0,0,630,625,
+		1,0,0,0,630,626,1,0,0,0,630,627,1,0,0,0,630,628,1,0,0,0,631,673,1,0,0,
+		0,632,633,10,12,0,0,633,634,5,47,0,0,634,672,3,82,41,12,635,636,10,11,
+		0,0,636,637,7,8,0,0,637,672,3,82,41,12,638,639,10,10,0,0,639,640,7,9,0,
+		0,640,672,3,82,41,11,641,642,10,9,0,0,642,643,7,10,0,0,643,672,3,82,41,
+		10,644,645,10,8,0,0,645,646,7,11,0,0,646,672,3,82,41,9,647,648,10,7,0,
+		0,648,649,7,12,0,0,649,672,3,82,41,8,650,651,10,6,0,0,651,652,5,76,0,0,
+		652,672,3,82,41,7,653,654,10,5,0,0,654,655,5,78,0,0,655,672,3,82,41,6,
+		656,657,10,4,0,0,657,658,5,77,0,0,658,672,3,82,41,5,659,660,10,3,0,0,660,
+		661,5,55,0,0,661,672,3,82,41,4,662,663,10,2,0,0,663,664,5,56,0,0,664,672,
+		3,82,41,3,665,666,10,1,0,0,666,667,5,64,0,0,667,668,3,82,41,0,668,669,
+		5,63,0,0,669,670,3,82,41,1,670,672,1,0,0,0,671,632,1,0,0,0,671,635,1,0,
+		0,0,671,638,1,0,0,0,671,641,1,0,0,0,671,644,1,0,0,0,671,647,1,0,0,0,671,
+		650,1,0,0,0,671,653,1,0,0,0,671,656,1,0,0,0,671,659,1,0,0,0,671,662,1,
+		0,0,0,671,665,1,0,0,0,672,675,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,
+		674,83,1,0,0,0,675,673,1,0,0,0,676,677,7,13,0,0,677,85,1,0,0,0,84,89,104,
+		115,118,126,132,137,142,148,155,163,167,169,172,177,187,193,200,202,210,
+		215,221,224,228,234,238,244,259,272,280,304,311,319,323,329,335,340,344,
+		350,356,366,368,376,382,387,407,411,416,418,425,431,437,442,447,453,458,
+		469,473,475,486,491,501,505,512,518,523,539,544,551,557,565,569,571,580,
+		584,586,592,601,605,614,617,630,671,673
 	};
 
 	public static readonly ATN _ATN =

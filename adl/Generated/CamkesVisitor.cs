@@ -350,6 +350,19 @@ public interface ICamkesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAssemblyConfigurationReference([NotNull] CamkesParser.AssemblyConfigurationReferenceContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>assemblyScheduleItem</c>
+	/// labeled alternative in <see cref="CamkesParser.assemblyItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAssemblyScheduleItem([NotNull] CamkesParser.AssemblyScheduleItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="CamkesParser.scheduleItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitScheduleItem([NotNull] CamkesParser.ScheduleItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="CamkesParser.compositionDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -27,7 +27,9 @@ includeDecl : INCLUDE importPath SEMI ;
 
 // ---- procedures -----------------------------------------------------------------------------
 
-procedureDecl : PROCEDURE_KW name LBRACE procedureItem* RBRACE SEMI? ;
+// CAmkES also accepts anonymous top-level procedures, components and connectors (nothing can
+// refer to them, so they are parsed and dropped).
+procedureDecl : PROCEDURE_KW name? LBRACE procedureItem* RBRACE SEMI? ;
 
 procedureItem
     : methodDecl
@@ -66,7 +68,7 @@ structField : typeName name (LBRACK expression? RBRACK)? (EQ value)? SEMI ;
 
 // ---- components -----------------------------------------------------------------------------
 
-componentDecl : COMPONENT name componentBody SEMI? ;
+componentDecl : COMPONENT name? componentBody SEMI? ;
 
 componentBody : LBRACE componentItem* RBRACE ;
 
@@ -95,7 +97,7 @@ attributeDecl : ATTRIBUTE typeName name arraySuffix? (EQ value)? SEMI ;
 
 // ---- connectors -----------------------------------------------------------------------------
 
-connectorDecl : CONNECTOR name LBRACE connectorItem* RBRACE SEMI? ;
+connectorDecl : CONNECTOR name? LBRACE connectorItem* RBRACE SEMI? ;
 
 connectorItem
     : connectorEndKeyword HARDWARE? connectorEndType connectorEndProperty* SEMI   # connectorEndItem
@@ -121,7 +123,11 @@ assemblyItem
     | configurationDecl                        # assemblyConfigurationItem
     | COMPOSITION name SEMI                    # assemblyCompositionReference
     | CONFIGURATION name SEMI                  # assemblyConfigurationReference
+    | SCHEDULE LBRACE LBRACK scheduleItem (COMMA scheduleItem)* COMMA? RBRACK RBRACE SEMI?   # assemblyScheduleItem
     ;
+
+// seL4's domain schedule: `(domain, length)` pairs, the length in `ticks` (default) or `us`.
+scheduleItem : LPAREN expression COMMA expression name? RPAREN ;
 
 compositionDecl : COMPOSITION name? LBRACE compositionItem* RBRACE SEMI? ;
 
@@ -155,7 +161,7 @@ value
     : STRING+                                        # stringValue
     | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
     | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE  # dictValue
-    | name LPAREN value? RPAREN                      # queryValue
+    | name LPAREN value? RPAREN (LBRACK value RBRACK)*   # queryValue
     | expression                                     # expressionValue
     ;
 
@@ -190,6 +196,7 @@ expression
 name
     : IDENTIFIER
     | PROCEDURE | EVENT | DATAPORT_KIND | PROCEDURES | EVENTS | DATAPORTS | THREAD | THREADS | WITH | GROUP | EXPORT | TEMPLATE
+    | SCHEDULE
     ;
 
 // ---- lexer ----------------------------------------------------------------------------------
@@ -230,6 +237,7 @@ WITH : 'with' ;
 THREADS : 'threads' ;
 THREAD : 'thread' ;
 TEMPLATE : 'template' ;
+SCHEDULE : 'schedule' ;
 PROCEDURE : 'Procedure' ;
 PROCEDURES : 'Procedures' ;
 EVENT : 'Event' ;
@@ -277,7 +285,7 @@ BANG : '!' ;
 
 FLOAT : [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
 INTEGER : ('0' [xX] [0-9a-fA-F]+ | [0-9]+) [uUlL]* ;
-STRING : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+STRING : '"' ~["]* '"' ;
 IDENTIFIER : [a-zA-Z_] [a-zA-Z_0-9]* ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> skip ;

@@ -40,6 +40,7 @@ public static class AdlParser
             return (new SpecificationSyntax(filePath, EquatableArray<Syntax.DefinitionSyntax>.Empty), diagnostics.Items);
         }
 
+        errorListener.UseTokens(tokens.GetTokens());
         var tree = ParseFast(tokens) ?? ParseWithRecovery(tokens, errorListener);
         var syntax = new SyntaxTreeBuilder(filePath, lineMap, diagnostics).Build(tree);
         return (syntax, diagnostics.Items);

@@ -11,7 +11,10 @@ namespace UxRt.Camkes.Adl.Parsing;
 
 /// <summary>
 /// Turns ANTLR's lexer and parser errors into ADL0001 diagnostics with short messages
-/// ("unexpected 'x'; expected ';'") instead of ANTLR's token-set dumps.
+/// ("unexpected 'x'; expected ';'") instead of ANTLR's token-set dumps. After an error the
+/// parser's recovery is left unreported up to the next top-level definition, so one mistake is
+/// one error at the mistake: a misspelt keyword is named with the keyword it is nearest to, and
+/// a definition keyword met inside an unclosed '{' is reported as the missing '}'.
 /// </summary>
 internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErrorListener<IToken>
 {
@@ -21,11 +24,20 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     {
         CamkesLexer.PROCEDURE, CamkesLexer.EVENT, CamkesLexer.DATAPORT_KIND, CamkesLexer.PROCEDURES, CamkesLexer.EVENTS,
         CamkesLexer.DATAPORTS, CamkesLexer.THREAD, CamkesLexer.THREADS, CamkesLexer.WITH, CamkesLexer.GROUP,
-        CamkesLexer.EXPORT, CamkesLexer.TEMPLATE,
+        CamkesLexer.EXPORT, CamkesLexer.TEMPLATE, CamkesLexer.SCHEDULE,
+    };
+
+    // Tokens that start a definition when they stand at the top level.
+    private static readonly HashSet<int> DefinitionStarts = new()
+    {
+        CamkesLexer.IMPORT, CamkesLexer.INCLUDE, CamkesLexer.PROCEDURE_KW, CamkesLexer.STRUCT, CamkesLexer.COMPONENT,
+        CamkesLexer.CONNECTOR, CamkesLexer.ASSEMBLY, CamkesLexer.COMPOSITION, CamkesLexer.CONFIGURATION,
     };
 
     private readonly LineMap _lineMap;
     private readonly DiagnosticBag _diagnostics;
+    private IList<IToken> _tokens = new List<IToken>();
+    private int _quietUntil = -1;
 
     public SyntaxErrorListener(LineMap lineMap, DiagnosticBag diagnostics)
     {
@@ -37,8 +49,36 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
         _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), msg);
 
+    /// <summary>The file's tokens, to find where the next definition starts.</summary>
+    public void UseTokens(IList<IToken> tokens) => _tokens = tokens;
+
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
+        var index = offendingSymbol?.TokenIndex ?? -1;
+        if (index >= 0 && index < _quietUntil)
+        {
+            return; // The parser is still recovering from the error already reported.
+        }
+
+        _quietUntil = NextDefinition(index + 1);
+        if (MisspeltKeywordNear(offendingSymbol) is var (word, keyword))
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                _lineMap.Map(word.Line, word.Column + 1, word.StartIndex, TokenLength(word)),
+                $"unknown keyword '{word.Text}'; did you mean '{keyword}'?");
+            return;
+        }
+
+        if (offendingSymbol is not null && UnclosedBraceBefore(offendingSymbol) is { } brace)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                _lineMap.Map(line, charPositionInLine + 1, offendingSymbol.StartIndex, TokenLength(offendingSymbol)),
+                $"missing '}}' before '{offendingSymbol.Text}': the '{{' on line {_lineMap.Map(brace.Line, brace.Column + 1, brace.StartIndex, 1).Line} is not closed");
+            return;
+        }
+
         var parser = recognizer as Parser;
         if (MissingSemicolonAfter(parser, offendingSymbol, e) is { } previous)
         {
@@ -56,6 +96,92 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
         _diagnostics.Report(DiagnosticDescriptors.SyntaxError, location, Describe(parser, offendingSymbol, e, msg));
     }
 
+    /// <summary>
+    /// The index of the first token at or after <paramref name="from"/> that starts a definition:
+    /// a definition keyword at brace depth 0, or one at the start of a line (where a forgotten '}'
+    /// leaves the depth wrong).
+    /// </summary>
+    private int NextDefinition(int from)
+    {
+        var depth = 0;
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (i >= from && DefinitionStarts.Contains(token.Type) && (depth == 0 || token.Column == 0))
+            {
+                return i;
+            }
+
+            depth += token.Type == CamkesLexer.LBRACE ? 1 : token.Type == CamkesLexer.RBRACE && depth > 0 ? -1 : 0;
+        }
+
+        return int.MaxValue;
+    }
+
+    // Tokens that end a statement or a parameter: a misspelt keyword lies between two of them.
+    private static readonly HashSet<int> SegmentEnds = new()
+    {
+        CamkesLexer.SEMI, CamkesLexer.LBRACE, CamkesLexer.RBRACE, CamkesLexer.LPAREN, CamkesLexer.RPAREN, CamkesLexer.COMMA,
+    };
+
+    /// <summary>
+    /// A word near a keyword in the statement (or parameter) where the parser gave up. ANTLR
+    /// often notices a misspelling a token or two later (`inn struct S s` fails at `struct`), so
+    /// the whole segment is searched; when the parser stopped at a segment's end, the one before too.
+    /// </summary>
+    private (IToken Word, string Keyword)? MisspeltKeywordNear(IToken? offending)
+    {
+        if (offending is null || offending.TokenIndex < 0 || offending.TokenIndex >= _tokens.Count)
+        {
+            return null;
+        }
+
+        var start = offending.TokenIndex;
+        if (SegmentEnds.Contains(offending.Type) && start > 0)
+        {
+            start--;
+        }
+
+        while (start > 0 && !SegmentEnds.Contains(_tokens[start - 1].Type))
+        {
+            start--;
+        }
+
+        for (var i = start; i < _tokens.Count && (i <= offending.TokenIndex || !SegmentEnds.Contains(_tokens[i].Type)); i++)
+        {
+            if (_tokens[i].Type == CamkesLexer.IDENTIFIER && Keywords.Nearest(_tokens[i].Text) is { } keyword)
+            {
+                return (_tokens[i], keyword);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For a definition keyword at the start of a line inside braces: the '{' left open.</summary>
+    private IToken? UnclosedBraceBefore(IToken token)
+    {
+        if (!DefinitionStarts.Contains(token.Type) || token.Column != 0)
+        {
+            return null;
+        }
+
+        var open = new Stack<IToken>();
+        for (var i = 0; i < token.TokenIndex && i < _tokens.Count; i++)
+        {
+            if (_tokens[i].Type == CamkesLexer.LBRACE)
+            {
+                open.Push(_tokens[i]);
+            }
+            else if (_tokens[i].Type == CamkesLexer.RBRACE && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        return open.Count > 0 ? open.Pop() : null;
+    }
+
     /// <summary>The token a ';' should follow, when ';' is expected and the offending token starts a later line.</summary>
     private static IToken? MissingSemicolonAfter(Parser? parser, IToken? offending, RecognitionException? exception)
     {
@@ -69,7 +195,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             var expected = exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
             var previous = (parser.InputStream as ITokenStream)?.LT(-1);
             return expected is not null && expected.Contains(CamkesLexer.SEMI) && previous is not null
-                && previous.Type != TokenConstants.EOF && previous.Line < offending.Line
+                && previous.Type != TokenConstants.EOF && previous.Type != CamkesLexer.SEMI && previous.Line < offending.Line
                 ? previous
                 : null;
         }

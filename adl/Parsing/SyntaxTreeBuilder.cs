@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using UxRt.Camkes.Adl.Diagnostics;
@@ -150,10 +149,40 @@ internal sealed class SyntaxTreeBuilder
             new TypeSyntax(Location(s), name, IsStruct: true, EquatableArray<StructFieldSyntax>.Empty),
         InlineStructTypeNameContext s =>
             new TypeSyntax(Location(s), string.Empty, IsStruct: true, s.structField().Select(BuildField).OfType<StructFieldSyntax>().ToEquatableArray()),
-        PlainTypeNameContext p when p.name().Length > 0 =>
+        PlainTypeNameContext p when p.name().Length > 0 && CheckTypeWords(p) =>
             new TypeSyntax(Location(p), string.Join(" ", p.name().Select(n => n.GetText())), IsStruct: false, EquatableArray<StructFieldSyntax>.Empty),
         _ => null,
     };
+
+    // Words a C type name may be made of (`unsigned int`, `long long`); anything else before the
+    // type's last word is a mistake such as `inn string name`, not part of a type called `inn string`.
+    private static readonly HashSet<string> TypeWords = new(System.StringComparer.Ordinal)
+    {
+        "signed", "unsigned", "short", "long", "int", "integer", "char", "const", "volatile",
+    };
+
+    private bool CheckTypeWords(PlainTypeNameContext type)
+    {
+        if (_diagnostics.Items.Count > 0)
+        {
+            return true; // The parser has reported this file's mistake already.
+        }
+
+        var words = type.name();
+        foreach (var word in words.Take(words.Length - 1).Where(w => !TypeWords.Contains(w.GetText())))
+        {
+            var text = word.GetText();
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                Location(word),
+                Keywords.Nearest(text) is { } keyword
+                    ? $"unknown keyword '{text}'; did you mean '{keyword}'?"
+                    : $"unknown word '{text}' before the type '{words[words.Length - 1].GetText()}'");
+            return false;
+        }
+
+        return true;
+    }
 
     // ---- structs ------------------------------------------------------------------------------
 
@@ -586,40 +615,10 @@ internal sealed class SyntaxTreeBuilder
         return _lineMap.Map(start.Line, start.Column + 1, start.StartIndex, System.Math.Max(0, stop - start.StartIndex + 1));
     }
 
-    /// <summary>Removes the quotes of a C string literal and resolves its escapes.</summary>
-    internal static string Unquote(string literal)
-    {
-        if (literal.Length < 2)
-        {
-            return string.Empty;
-        }
-
-        var body = literal.Substring(1, literal.Length - 2);
-        if (body.IndexOf('\\') < 0)
-        {
-            return body;
-        }
-
-        var result = new StringBuilder(body.Length);
-        for (var i = 0; i < body.Length; i++)
-        {
-            if (body[i] != '\\' || i + 1 == body.Length)
-            {
-                result.Append(body[i]);
-                continue;
-            }
-
-            var escaped = body[++i];
-            result.Append(escaped switch
-            {
-                'n' => '\n',
-                't' => '\t',
-                'r' => '\r',
-                '0' => '\0',
-                _ => escaped,
-            });
-        }
-
-        return result.ToString();
-    }
+    /// <summary>
+    /// Removes the quotes of a string literal. As in CAmkES (<c>"[^"]*"</c>) a backslash is an
+    /// ordinary character, so values such as connectors' Isabelle specs reach the model unchanged.
+    /// </summary>
+    internal static string Unquote(string literal) =>
+        literal.Length < 2 ? string.Empty : literal.Substring(1, literal.Length - 2);
 }

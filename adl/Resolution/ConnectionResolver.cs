@@ -9,8 +9,9 @@ namespace UxRt.Camkes.Adl.Resolution;
 
 /// <summary>
 /// Resolves each end of each connection to a leaf instance and one of its interfaces, following
-/// <c>export</c>s through compound components. A connection whose connector or ends do not
-/// resolve is reported and left out of the model.
+/// <c>export</c>s through compound components. Inside a compound's composition a bare name is
+/// the compound's own interface; <c>group.instance.iface</c> names an instance of a named group.
+/// A connection whose connector or ends do not resolve is reported and left out of the model.
 /// </summary>
 internal sealed class ConnectionResolver
 {
@@ -87,11 +88,16 @@ internal sealed class ConnectionResolver
     {
         if (end.Path.Count < 2)
         {
+            if (scope.Length > 0)
+            {
+                return OwnEnd(scope.Substring(0, scope.Length - 1), end);
+            }
+
             _diagnostics.Report(DiagnosticDescriptors.SyntaxError, end.Location, $"connection end '{end.Interface}' must name an instance and its interface: instance.interface");
             return null;
         }
 
-        var instanceName = scope + end.Instance;
+        var instanceName = scope + WithoutGroup(scope, end);
         var interfaceName = end.Interface;
         for (var hop = 0; hop < MaxExportHops; hop++)
         {
@@ -120,6 +126,12 @@ internal sealed class ConnectionResolver
             var export = _flattener.Compositions(component.Compositions, component.CompositionReferences)
                 .SelectMany(c => c.Exports)
                 .FirstOrDefault(e => e.OuterInterface == interfaceName && e.InnerPath.Count >= 2);
+            if (export is null && _components.Interface(component, interfaceName) is not null)
+            {
+                // Not exported: the compound implements it itself.
+                return new ConnectionEndModel(end.Role, instanceName, interfaceName) { Location = end.Location };
+            }
+
             if (export is null)
             {
                 _diagnostics.Report(DiagnosticDescriptors.UnknownInterface, end.Location, instanceName, component.Name, interfaceName);
@@ -132,5 +144,39 @@ internal sealed class ConnectionResolver
 
         _diagnostics.Report(DiagnosticDescriptors.InvalidExport, end.Location, $"following the exports of '{scope + end.Instance}.{end.Interface}' takes more than {MaxExportHops} steps");
         return null;
+    }
+
+    /// <summary><c>from iface</c> inside a compound's composition: the compound's own interface.</summary>
+    private ConnectionEndModel? OwnEnd(string compound, ConnectionEndSyntax end)
+    {
+        if (!_system.Instances.TryGetValue(compound, out var instance) || instance.Component is not { } component)
+        {
+            return null;
+        }
+
+        if (_components.Interface(component, end.Interface) is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnknownInterface, end.Location, compound, component.Name, end.Interface);
+            return null;
+        }
+
+        return new ConnectionEndModel(end.Role, compound, end.Interface) { Location = end.Location };
+    }
+
+    /// <summary>
+    /// <c>foo.c0.port</c> where <c>c0</c> is declared in <c>group foo { ... }</c>: instances keep
+    /// their own names (as in configuration), so the group's name is dropped.
+    /// </summary>
+    private string WithoutGroup(string scope, ConnectionEndSyntax end)
+    {
+        if (end.Path.Count >= 3
+            && !_system.Instances.ContainsKey(scope + end.Instance)
+            && _system.GroupMembers.TryGetValue(scope + end.Path[0], out var members)
+            && members.Contains(scope + end.Path[1]))
+        {
+            return string.Join(".", end.Path.Skip(1).Take(end.Path.Count - 2));
+        }
+
+        return end.Instance;
     }
 }

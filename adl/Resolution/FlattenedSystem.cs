@@ -34,4 +34,11 @@ internal sealed class FlattenedSystem
     public List<ScopedConnection> Connections { get; } = new();
 
     public List<ScopedSetting> Settings { get; } = new();
+
+    /// <summary>
+    /// The instances of each named group, by the group's name in its scope (<c>outer.foo</c>), for
+    /// ends written <c>foo.c0.iface</c>. Kept apart from <see cref="FlatInstance.Group"/>, which an
+    /// enclosing group overrides.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> GroupMembers { get; } = new(System.StringComparer.Ordinal);
 }

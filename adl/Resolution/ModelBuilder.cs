@@ -39,14 +39,14 @@ public sealed class ModelBuilder
         new ExportRules(_symbols, flattener, _diagnostics).Check();
 
         var connectionResolver = new ConnectionResolver(_symbols, flattened, flattener, _diagnostics);
-        var connections = connectionResolver.Resolve();
+        var connections = ConnectionMerger.Merge(connectionResolver.Resolve(), _diagnostics);
         EndsOfBrokenConnections = connectionResolver.EndsOfBrokenConnections;
         var connectionNames = new HashSet<string>(flattened.Connections.Select(c => c.Name), System.StringComparer.Ordinal);
-        var settings = new SettingResolver(_symbols, flattened, connectionNames, _diagnostics).Resolve();
+        var settings = new SettingResolver(_symbols, flattened, connectionNames, flattener.HasOwnCode, _diagnostics).Resolve();
 
-        // Compound components are flattened away: only leaf instances of known types remain.
+        // Compound components are flattened away, except those with code of their own.
         var instances = flattened.InstanceOrder
-            .Where(i => i.Component is { IsCompound: false })
+            .Where(i => i.Component is { } type && flattener.HasOwnCode(type))
             .Select(i => new InstanceModel(i.Name, i.TypeName, i.Group, i.Location))
             .ToEquatableArray();
 
@@ -55,10 +55,22 @@ public sealed class ModelBuilder
             rootPath,
             procedures,
             structs,
-            components.Where(c => !c.Syntax.IsCompound).Select(c => c.Model).ToEquatableArray(),
+            components.Where(c => flattener.HasOwnCode(c.Syntax)).Select(c => OwnPart(c.Syntax, c.Model, flattener)).ToEquatableArray(),
             connectors,
             instances,
             connections.ToEquatableArray(),
             settings.ToEquatableArray());
+    }
+
+    /// <summary>A compound's own code implements only the interfaces it does not export.</summary>
+    private static ComponentModel OwnPart(Syntax.ComponentSyntax syntax, ComponentModel model, SystemFlattener flattener)
+    {
+        if (!syntax.IsCompound)
+        {
+            return model;
+        }
+
+        var exported = flattener.ExportedInterfaces(syntax);
+        return model with { Interfaces = model.Interfaces.Where(i => !exported.Contains(i.Name)).ToEquatableArray() };
     }
 }

@@ -11,6 +11,9 @@ namespace UxRt.Camkes.Adl.Resolution;
 /// Resolves configuration settings: finds the instance (or connection) each one targets, warns
 /// about settings CAmkES would silently ignore, evaluates values, follows <c>&lt;-</c> references
 /// (to other settings or to attribute defaults) and reports loops, then checks declared types.
+/// As in CAmkES (stage 8), a setting on an undeclared attribute is kept for references to read
+/// (but not handed to the code), and a reference to a value that is neither set nor has a default
+/// falls back to the target's own default, or else the setting is dropped.
 /// </summary>
 internal sealed class SettingResolver
 {
@@ -40,6 +43,9 @@ internal sealed class SettingResolver
 
         public AttributeSyntax? Declared { get; }
 
+        /// <summary>A setting on an attribute the component does not declare: readable by <c>&lt;-</c>, not generated.</summary>
+        public bool IsUndeclared { get; init; }
+
         public SettingSyntax Syntax => Setting.Syntax;
 
         public string Key => Target + "." + Syntax.Attribute;
@@ -57,9 +63,13 @@ internal sealed class SettingResolver
     private readonly Dictionary<string, Entry> _entries = new(System.StringComparer.Ordinal);
     private readonly ComponentLookup _components = new();
 
-    public SettingResolver(SymbolTable symbols, FlattenedSystem system, ISet<string> connectionNames, DiagnosticBag diagnostics)
+    private readonly System.Func<ComponentSyntax, bool> _hasOwnCode;
+
+    /// <param name="hasOwnCode">Whether instances of a component are in the model (a compound only with code of its own).</param>
+    public SettingResolver(SymbolTable symbols, FlattenedSystem system, ISet<string> connectionNames, System.Func<ComponentSyntax, bool> hasOwnCode, DiagnosticBag diagnostics)
     {
         _system = system;
+        _hasOwnCode = hasOwnCode;
         _connectionNames = connectionNames;
         _diagnostics = diagnostics;
         _evaluator = new ExpressionEvaluator(diagnostics);
@@ -91,7 +101,7 @@ internal sealed class SettingResolver
                 _attributeValues.Check(declared.Type, declared.IsArray, entry.Value, entry.Syntax.Location, $"setting '{entry.Key}'");
             }
 
-            if (entry.Instance is null || !entry.Instance.IsCompound)
+            if (!entry.IsUndeclared && (entry.Instance?.Component is not { } type || _hasOwnCode(type)))
             {
                 models.Add(new SettingModel(entry.Target, entry.Syntax.Attribute, entry.Value, entry.Syntax.Location));
             }
@@ -123,8 +133,8 @@ internal sealed class SettingResolver
                 _diagnostics.Report(
                     DiagnosticDescriptors.UnknownSettingTarget,
                     syntax.Location,
-                    $"instance '{target}' (component {component.Name}) has no attribute '{syntax.Attribute}'; the setting is ignored (declare it with 'attribute')");
-                return null;
+                    $"instance '{target}' (component {component.Name}) has no attribute '{syntax.Attribute}'; the component does not see the setting (declare it with 'attribute'), only '<-' references read it");
+                return new Entry(setting, target, instance, declared: null) { IsUndeclared = true };
             }
 
             return new Entry(setting, target, instance, declared);
@@ -181,10 +191,13 @@ internal sealed class SettingResolver
                 continue;
             }
 
-            value = referenced is null ? null : DefaultOf(referenced);
-            if (referenced is not null && value is null)
+            value = referenced is null ? null : DefaultOf(referenced) ?? DefaultOf(current.Key);
+            if (referenced is not null && value is null && !IsInstanceAttribute(referenced))
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnknownName, current.Syntax.Location, "setting", referenced);
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnknownSettingTarget,
+                    current.Syntax.Location,
+                    $"setting '{current.Key}' refers to '{referenced}', but '{InstanceOf(referenced)}' is not an instance; the setting is ignored");
             }
 
             break;
@@ -217,6 +230,10 @@ internal sealed class SettingResolver
 
         return scope + string.Join(".", path);
     }
+
+    private static string InstanceOf(string key) => key.LastIndexOf('.') is var dot && dot > 0 ? key.Substring(0, dot) : key;
+
+    private bool IsInstanceAttribute(string key) => key.LastIndexOf('.') > 0 && _system.Instances.ContainsKey(InstanceOf(key));
 
     private ConfigValue? DefaultOf(string key)
     {

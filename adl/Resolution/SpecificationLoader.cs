@@ -10,7 +10,8 @@ namespace UxRt.Camkes.Adl.Resolution;
 /// <summary>
 /// Stage "Read": starting at the root file, preprocesses and parses each file and follows its
 /// imports (relative to the importing file, or searched along the include path and then the
-/// built-in library). Each file is loaded once; a file that imports itself is reported.
+/// built-in library). Each file is read once: as in CAmkES, importing a file that is already
+/// read (or being read, so a file may import itself) adds nothing.
 /// </summary>
 public sealed class SpecificationLoader
 {
@@ -18,8 +19,7 @@ public sealed class SpecificationLoader
     private readonly FrontEndOptions _options;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<SpecificationSyntax> _loaded = new();
-    private readonly HashSet<string> _done = new(System.StringComparer.Ordinal);
-    private readonly List<string> _inProgress = new();
+    private readonly HashSet<string> _read = new(System.StringComparer.Ordinal);
 
     public SpecificationLoader(ISourceProvider sources, FrontEndOptions options, DiagnosticBag diagnostics)
     {
@@ -44,7 +44,7 @@ public sealed class SpecificationLoader
 
     private void LoadFile(string path, string text)
     {
-        _inProgress.Add(path);
+        _read.Add(path);
         var preprocessed = Preprocessor.Run(path, text, _sources, _options, _diagnostics);
         var (syntax, diagnostics) = AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap);
         _diagnostics.AddRange(diagnostics);
@@ -54,8 +54,6 @@ public sealed class SpecificationLoader
             FollowImport(path, import);
         }
 
-        _inProgress.RemoveAt(_inProgress.Count - 1);
-        _done.Add(path);
         _loaded.Add(syntax);
     }
 
@@ -69,14 +67,7 @@ public sealed class SpecificationLoader
         }
 
         var (path, text) = target.Value;
-        if (_inProgress.Contains(path))
-        {
-            var chain = string.Join(" -> ", _inProgress.SkipWhile(p => p != path).Concat(new[] { path }).Select(PathNames.FileNameOf));
-            _diagnostics.Report(DiagnosticDescriptors.RecursiveImport, import.Location, import.Path, chain);
-            return;
-        }
-
-        if (!_done.Contains(path))
+        if (!_read.Contains(path))
         {
             LoadFile(path, text);
         }

@@ -46,6 +46,12 @@ public sealed class SymbolTable
                     Add(table.Connectors, "connector", connector.Name, connector, diagnostics);
                     break;
                 case AssemblySyntax assembly:
+                    // Several assemblies merge into one system, but two with one name are a mistake (as in CAmkES).
+                    if (assembly.Name is { } assemblyName && table.Assemblies.FirstOrDefault(a => a.Name == assemblyName) is { } same)
+                    {
+                        diagnostics.Report(DiagnosticDescriptors.DuplicateDefinition, assembly.Location, "assembly", assemblyName, same.Location.DescribeFrom(assembly.Location));
+                    }
+
                     table.Assemblies.Add(assembly);
                     break;
                 case CompositionSyntax { Name: { } name } composition:

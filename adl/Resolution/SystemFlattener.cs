@@ -9,6 +9,8 @@ namespace UxRt.Camkes.Adl.Resolution;
 /// Merges every assembly and flattens compound components: an instance of a component that has
 /// a composition is replaced by that composition's instances, named <c>outer.inner</c>; the inner
 /// connections and configuration come along with the same prefix. Groups are carried down.
+/// A compound that provides, uses or declares interfaces it does not export (or has `control`)
+/// implements them in its own code, so it also stays an instance beside its inner ones.
 /// </summary>
 internal sealed class SystemFlattener
 {
@@ -19,6 +21,7 @@ internal sealed class SystemFlattener
     private readonly DiagnosticBag _diagnostics;
     private readonly FlattenedSystem _system = new();
     private readonly List<string> _expanding = new();
+    private readonly Dictionary<string, HashSet<string>> _exports = new(System.StringComparer.Ordinal);
     private bool _reportedTooMany;
 
     public SystemFlattener(SymbolTable symbols, DiagnosticBag diagnostics)
@@ -54,6 +57,24 @@ internal sealed class SystemFlattener
     public IEnumerable<CompositionSyntax> Compositions(IEnumerable<CompositionSyntax> inline, IEnumerable<NamedReferenceSyntax> references) =>
         inline.Concat(references.Select(r => Lookup(_symbols.Compositions, "composition", r)).OfType<CompositionSyntax>());
 
+    /// <summary>The interfaces of <paramref name="component"/> that an <c>export</c> hands to an inner instance.</summary>
+    public ISet<string> ExportedInterfaces(ComponentSyntax component)
+    {
+        if (!_exports.TryGetValue(component.Name, out var exported))
+        {
+            exported = new HashSet<string>(
+                Compositions(component.Compositions, component.CompositionReferences).SelectMany(c => c.Exports).Select(e => e.OuterInterface),
+                System.StringComparer.Ordinal);
+            _exports.Add(component.Name, exported);
+        }
+
+        return exported;
+    }
+
+    /// <summary>Whether instances of <paramref name="component"/> run code of their own (every plain component does).</summary>
+    public bool HasOwnCode(ComponentSyntax component) =>
+        !component.IsCompound || component.IsControl || component.Interfaces.Any(i => !ExportedInterfaces(component).Contains(i.Name));
+
     private IEnumerable<ConfigurationSyntax> Configurations(IEnumerable<ConfigurationSyntax> inline, IEnumerable<NamedReferenceSyntax> references) =>
         inline.Concat(references.Select(r => Lookup(_symbols.Configurations, "configuration", r)).OfType<ConfigurationSyntax>());
 
@@ -79,6 +100,16 @@ internal sealed class SystemFlattener
             // An outer group wins: a group inside a component placed in a group shares that group.
             var groupName = group ?? prefix + (declaredGroup.Name ?? "_group" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             declared.AddRange(declaredGroup.Instances.Select(i => (Instance: i, Group: (string?)groupName)));
+            if (declaredGroup.Name is { } written)
+            {
+                if (!_system.GroupMembers.TryGetValue(prefix + written, out var members))
+                {
+                    members = new HashSet<string>(System.StringComparer.Ordinal);
+                    _system.GroupMembers.Add(prefix + written, members);
+                }
+
+                members.UnionWith(declaredGroup.Instances.Select(i => prefix + i.Name));
+            }
         }
 
         // Grouped or not, instances keep the order they are written in.

@@ -14,7 +14,11 @@ public sealed record ComponentSyntax(
     EquatableArray<NamedReferenceSyntax> CompositionReferences,
     EquatableArray<NamedReferenceSyntax> ConfigurationReferences) : DefinitionSyntax(Location)
 {
-    /// <summary>A component with a composition is built from others and is flattened away.</summary>
+    /// <summary>
+    /// A component with a composition is built from others. Its inner instances are flattened
+    /// into the system; it stays an instance itself only when it has code of its own (see
+    /// <c>SystemFlattener.HasOwnCode</c>).
+    /// </summary>
     public bool IsCompound => !Compositions.IsEmpty || !CompositionReferences.IsEmpty;
 }
 

@@ -48,7 +48,10 @@ public static class SystemEmitter
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
         var files = new List<GeneratedFileEntry>();
 
-        foreach (var procedure in model.Procedures)
+        // Library procedures nobody uses stay out: camkes-tool's builtin declares some (GDB_delegate)
+        // over seL4 C types that mean nothing in C#.
+        var used = new HashSet<string>(model.Components.Where(views.IsInstantiated).SelectMany(c => c.Interfaces).Select(i => i.TypeName), System.StringComparer.Ordinal);
+        foreach (var procedure in model.Procedures.Where(p => used.Contains(p.Name) || !BuiltInLibrary.IsBuiltIn(p.Location.FilePath)))
         {
             var view = views.Procedure(procedure);
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));

@@ -293,5 +293,9 @@ internal sealed partial class ViewModelBuilder
 
     private InterfaceModel? InterfaceOf(string instance, string name) => _index.InterfaceOf(instance, name);
 
-    private static string InstanceVariable(string instance) => CSharpNames.Camel(instance.Replace('.', '_'));
+    private static string InstanceVariable(string instance) =>
+        CSharpNames.Camel(instance.Replace('.', '_')) is var name && TemplateLocals.Contains(name) ? name + "Instance" : name;
+
+    // Names system.hbs's Create() already uses for its parameter and kernel: an instance named so gets another.
+    private static readonly HashSet<string> TemplateLocals = new(global::System.StringComparer.Ordinal) { "logger", "kernel" };
 }

@@ -65,7 +65,7 @@ public sealed class CorpusTests
         Assert.Empty(missing);
     }
 
-    private static List<string> ExpectedDiagnostics(string spec)
+    internal static List<string> ExpectedDiagnostics(string spec)
     {
         var root = Corpus.PathOf(spec);
         var stem = Path.GetFileNameWithoutExtension(root);

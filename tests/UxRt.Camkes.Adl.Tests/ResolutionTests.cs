@@ -143,15 +143,34 @@ public sealed class ResolutionTests
     [Fact]
     public void The_standard_connectors_are_all_built_in()
     {
-        var model = ModelOf("valid/full_language.camkes");
+        var model = Corpus.CompileText("""
+            import <std_connector.camkes>;
+            component C { control; }
+            assembly { composition { component C c; } }
+            """).Model!;
+        // camkes-tool's include/builtin: std_connector.camkes with camkes-hardware.idl4 and gdb-delegate.camkes.
         var expected = new[]
         {
             "seL4RPCCall", "seL4RPCCallNoType", "seL4DirectCall", "seL4Notification", "seL4NotificationNative",
-            "seL4NotificationBind", "seL4NotificationQueue", "seL4SharedData", "seL4DMASharedData", "seL4RPCDataport",
-            "seL4HardwareMMIO", "seL4HardwareInterrupt", "seL4HardwareIOPort",
+            "seL4NotificationBind", "seL4NotificationQueue", "seL4RPCEvent", "seL4SharedData", "seL4DMASharedData",
+            "seL4HardwareMMIO", "seL4HardwareInterrupt", "seL4IOAPICHardwareInterrupt", "seL4HardwareIOPort",
+            "seL4DTBHardware", "seL4DTBHW", "seL4InitHardware", "seL4GDB", "seL4GDBMem",
         };
 
-        Assert.Empty(expected.Except(model.Connectors.Select(c => c.Name)));
+        Assert.Equal(expected.Order(), model.Connectors.Select(c => c.Name).Order());
+        Assert.Contains(model.Procedures, p => p.Name == "IOPort");
+    }
+
+    [Fact]
+    public void Connectors_of_this_project_live_in_a_library_of_their_own()
+    {
+        var model = Corpus.CompileText("""
+            import <uxrt_connector.camkes>;
+            component C { control; }
+            assembly { composition { component C c; } }
+            """).Model!;
+
+        Assert.Equal(new[] { "seL4RPC", "seL4RPCDataport", "seL4RPCSimple" }, model.Connectors.Select(c => c.Name).Order());
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class AllConnectorsTests
 {
     private const string Spec = """
         import <std_connector.camkes>;
+        import <uxrt_connector.camkes>;
 
         struct point { int x; int y; int values[4]; };
         struct reading { int sequence; double values[8]; };

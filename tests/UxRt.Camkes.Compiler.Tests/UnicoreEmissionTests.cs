@@ -11,6 +11,7 @@ public sealed class UnicoreEmissionTests
 {
     private const string Spec = """
         import <std_connector.camkes>;
+        import <uxrt_connector.camkes>;
 
         procedure Calc {
             int add(in int a, in int b, out int carry);
