@@ -22,9 +22,11 @@ internal sealed class GeneratorHarness
 
     private readonly Dictionary<string, string> _specs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _code = new(StringComparer.Ordinal);
+    private List<AdditionalText>? _additionalTexts;
 
     public GeneratorHarness WithSpec(string fileName, string text)
     {
+        _additionalTexts = null;
         _specs[Path.Combine(ProjectDirectory, fileName)] = text;
         return this;
     }
@@ -42,10 +44,14 @@ internal sealed class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>The spec files as the driver gets them (the same objects each time, so a test can replace one).</summary>
+    public IReadOnlyList<AdditionalText> AdditionalTexts =>
+        _additionalTexts ??= _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)).ToList();
+
     public GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
             new[] { new CamkesGenerator().AsSourceGenerator() },
-            _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)),
+            AdditionalTexts,
             ParseOptions,
             new MsBuildProperties(new Dictionary<string, string>
             {
