@@ -24,5 +24,5 @@ for project in Runtime FrontEnd; do
 done
 
 dotnet run -c Release --no-build --project "$root/bench/UxRt.Camkes.Benchmarks.FrontEnd" -- steps 2>/dev/null | tee "$results/generator-steps.md"
-"$root/bench/scripts/build-time.sh" HelloRpc 5 | tee "$results/build-time.md"
+"$root/bench/scripts/build-time.sh" HelloRpc 3 | tee "$results/build-time.md"
 echo "bench/run.sh took $(( ($(date +%s) - start) / 60 )) min $(( ($(date +%s) - start) % 60 )) s"

@@ -22,8 +22,7 @@ public static class BenchConfig
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(StatisticColumn.Min, StatisticColumn.Q1, StatisticColumn.Median, StatisticColumn.Q3, StatisticColumn.P95, StatisticColumn.Max)
             .AddColumn(MedianRatioColumn.Instance)
-            .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
-            .WithOptions(ConfigOptions.JoinSummary);
+            .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         if (!args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal)))
         {
             config = config.AddJob(Job.Default.WithLaunchCount(3).WithWarmupCount(3).WithIterationCount(10).AsDefault());

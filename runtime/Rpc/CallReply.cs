@@ -64,6 +64,8 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
                 return;
             }
         }
+
+        spin.End();
     }
 
     public ValueTask AsValueTask() => new(this, _awaited.Version);

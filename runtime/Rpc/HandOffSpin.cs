@@ -8,7 +8,10 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// within a few hundred nanoseconds, far sooner than an OS wake-up (several microseconds), so the
 /// waiter first spins on the CPU for about a microsecond. After that it yields its core at every
 /// turn, so that on a machine with more runnable threads than cores the thread it waits for can
-/// run, and it parks once <see cref="Budget"/> has passed.
+/// run, and it parks once <see cref="Budget"/> has passed. No more threads of the process than it
+/// has cores keep yielding at once: more would only take turns on the cores the threads they wait
+/// for need (eight clients of one server on two cores), so a waiter beyond that parks at once.
+/// Call <see cref="End"/> when the wait is over.
 /// </summary>
 internal struct HandOffSpin
 {
@@ -17,31 +20,54 @@ internal struct HandOffSpin
 
     private const int BusySpins = 64;
 
-    private static readonly bool SingleCore = Environment.ProcessorCount == 1;
+    private static readonly int Cores = Environment.ProcessorCount;
+
+    // Threads in the yielding phase, process-wide; touched only after the busy phase, so a
+    // hand-off that completes within it costs no shared write.
+    private static int s_yielding;
 
     private long _start;
     private int _count;
+    private bool _yielding;
 
-    /// <summary>Spins once; false when the budget is spent and the caller should park instead.</summary>
+    /// <summary>Spins once; false when the budget is spent (or too many threads spin) and the caller should park instead.</summary>
     public bool SpinOnce()
     {
-        if (_count++ < BusySpins && !SingleCore)
+        if (_count++ < BusySpins && Cores > 1)
         {
             Thread.SpinWait(1);
             return true;
         }
 
         var now = Stopwatch.GetTimestamp();
-        if (_count == BusySpins + 1)
+        if (!_yielding)
         {
+            if (Interlocked.Increment(ref s_yielding) > Cores)
+            {
+                Interlocked.Decrement(ref s_yielding);
+                return false;
+            }
+
+            _yielding = true;
             _start = now;
         }
         else if (now - _start > Budget)
         {
+            End();
             return false;
         }
 
         Thread.Yield();
         return true;
+    }
+
+    /// <summary>The wait is over (or the caller parks): leaves the yielding phase.</summary>
+    public void End()
+    {
+        if (_yielding)
+        {
+            _yielding = false;
+            Interlocked.Decrement(ref s_yielding);
+        }
     }
 }

@@ -80,11 +80,13 @@ public sealed class ThreadedEndpoint : Endpoint
         {
             if (_pending.TryDequeue(out var frame))
             {
+                spin.End();
                 return frame;
             }
 
             if (_closed)
             {
+                spin.End();
                 return LastCall();
             }
 
