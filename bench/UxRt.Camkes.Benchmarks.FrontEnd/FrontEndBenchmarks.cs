@@ -10,7 +10,6 @@ namespace UxRt.Camkes.Benchmarks.FrontEnd;
 /// (preprocess + parse, the baseline in the same run), on systems of 100, 1,000 and 10,000
 /// components. Near-linear growth shows as time per component staying flat across the sizes.
 /// </summary>
-[MemoryDiagnoser]
 public class FrontEndBenchmarks
 {
     private const string SpecPath = "/bench/system.camkes";

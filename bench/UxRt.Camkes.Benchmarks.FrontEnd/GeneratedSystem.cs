@@ -66,5 +66,21 @@ internal static class GeneratedSystem
         return text.ToString();
     }
 
+    /// <summary>
+    /// The spec with one line changed as a user tuning it would: the last stage's priority, which
+    /// it took from the stage before (<c>&lt;-</c>), is set to a number instead. The system's glue changes.
+    /// </summary>
+    public static string EditOneLine(string spec)
+    {
+        var at = spec.LastIndexOf("._priority <- ", StringComparison.Ordinal);
+        var end = at < 0 ? -1 : spec.IndexOf(';', at);
+        if (end < 0)
+        {
+            throw new InvalidOperationException("the spec has no line to edit");
+        }
+
+        return string.Concat(spec.AsSpan(0, at), "._priority = 150", spec.AsSpan(end));
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,107 +1,120 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using UxRt.Camkes.Runtime.Notifications;
 
 namespace UxRt.Camkes.Benchmarks.Runtime;
 
-/// <summary>Signal and wait on a notification against the same with a <see cref="ManualResetEventSlim"/>.</summary>
-[MemoryDiagnoser]
+/// <summary>
+/// Emit → wake through the generated seL4Notification glue of Bench.camkes against the same with
+/// <see cref="SemaphoreSlim"/>, in the same run: a ping-pong between the benchmark thread and
+/// another thread (the Ponger component's control thread, or a hand-written echo thread), per
+/// round trip; and a signal and wait on one thread.
+/// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+[InvocationCount(64)]
 public class NotificationBenchmarks
 {
     private const int RoundTrips = 1_000;
+    private const string CrossThread = "emit → wake → emit back";
+    private const string SameThread = "signal + wait, one thread";
 
-    private readonly ManualResetEventSlim _event = new();
+    private readonly SemaphoreSlim _single = new(0);
     private readonly Notification _notification = new("bench", "n");
-
-    private ManualResetEventSlim _eventPing = null!;
-    private ManualResetEventSlim _eventPong = null!;
-    private Notification _ping = null!;
+    private BenchInstances _system = null!;
+    private EventEmitter _ping = null!;
     private Notification _pong = null!;
-    private Thread _eventEcho = null!;
-    private Thread _notificationEcho = null!;
+    private SemaphoreSlim _semaphorePing = null!;
+    private SemaphoreSlim _semaphorePong = null!;
+    private Thread? _echo;
     private volatile bool _stopping;
 
     [GlobalSetup]
     public void Setup()
     {
-        _eventPing = new ManualResetEventSlim();
-        _eventPong = new ManualResetEventSlim();
-        _ping = new Notification("echo", "ping");
-        _pong = new Notification("bench", "pong");
-        _eventEcho = new Thread(() =>
+        _system = new BenchInstances();
+        var pinger = _system.Get<Pinger>("pinger");
+        _ping = pinger.PingEnd;
+        _pong = pinger.PongEnd;
+        _semaphorePing = new SemaphoreSlim(0);
+        _semaphorePong = new SemaphoreSlim(0);
+        _echo = new Thread(() =>
         {
             while (true)
             {
-                _eventPing.Wait();
-                _eventPing.Reset();
+                _semaphorePing.Wait();
                 if (_stopping)
                 {
                     return;
                 }
 
-                _eventPong.Set();
+                _semaphorePong.Release();
             }
-        }) { IsBackground = true };
-        _notificationEcho = new Thread(() =>
-        {
-            while (true)
-            {
-                _ping.Wait();
-                if (_stopping)
-                {
-                    return;
-                }
-
-                _pong.Signal();
-            }
-        }) { IsBackground = true };
-        _eventEcho.Start();
-        _notificationEcho.Start();
+        }) { IsBackground = true, Name = "echo" };
+        _echo.Start();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _stopping = true;
-        _eventPing.Set();
-        _ping.Signal();
-        _eventEcho.Join();
-        _notificationEcho.Join();
+        _semaphorePing.Release();
+        _echo?.Join();
+        _system.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "ManualResetEventSlim set+wait (same thread)")]
-    public bool EventSetWait()
+    [Benchmark(Baseline = true, OperationsPerInvoke = RoundTrips, Description = "SemaphoreSlim ping-pong (baseline)")]
+    [BenchmarkCategory(CrossThread)]
+    public int SemaphorePingPong()
     {
-        _event.Set();
-        var signalled = _event.Wait(0);
-        _event.Reset();
-        return signalled;
+        for (var i = 0; i < RoundTrips; i++)
+        {
+            _semaphorePing.Release();
+            _semaphorePong.Wait();
+        }
+
+        return RoundTrips;
     }
 
-    [Benchmark(Description = "Notification signal+wait (same thread)")]
+    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "seL4Notification ping-pong")]
+    [BenchmarkCategory(CrossThread)]
+    public int NotificationPingPong()
+    {
+        var sum = 0;
+        for (var i = 0; i < RoundTrips; i++)
+        {
+            _ping.Emit();
+            sum += _pong.Wait();
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = RoundTrips, Description = "SemaphoreSlim release + wait (baseline)")]
+    [BenchmarkCategory(SameThread)]
+    public int SemaphoreReleaseWait()
+    {
+        var sum = 0;
+        for (var i = 0; i < RoundTrips; i++)
+        {
+            _single.Release();
+            sum += _single.Wait(0) ? 1 : 0;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Notification signal + wait")]
+    [BenchmarkCategory(SameThread)]
     public int NotificationSignalWait()
     {
-        _notification.Signal();
-        return _notification.Wait();
-    }
-
-    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "ManualResetEventSlim ping-pong (per round trip)")]
-    public void EventPingPong()
-    {
+        var sum = 0;
         for (var i = 0; i < RoundTrips; i++)
         {
-            _eventPing.Set();
-            _eventPong.Wait();
-            _eventPong.Reset();
+            _notification.Signal();
+            sum += _notification.Wait();
         }
-    }
 
-    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Notification ping-pong (per round trip)")]
-    public void NotificationPingPong()
-    {
-        for (var i = 0; i < RoundTrips; i++)
-        {
-            _ping.Signal();
-            _pong.Wait();
-        }
+        return sum;
     }
 }

@@ -41,16 +41,14 @@ public sealed partial class CamkesGenerator
         }
     }
 
-    private static void Publish(SourceProductionContext production, SystemOutput output)
+    private static void Publish(SourceProductionContext production, GeneratedFileEntry file) =>
+        production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+
+    private static void Publish(SourceProductionContext production, EquatableArray<AdlDiagnostic> diagnostics)
     {
-        foreach (var diagnostic in output.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             production.ReportDiagnostic(RoslynDiagnostics.From(diagnostic));
-        }
-
-        foreach (var file in output.Files)
-        {
-            production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
     }
 }

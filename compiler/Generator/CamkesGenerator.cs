@@ -11,7 +11,9 @@ namespace UxRt.Camkes.Compiler.Generator;
 /// <summary>
 /// The incremental pipeline: spec files + settings → one <see cref="SystemInput"/> per spec that
 /// declares an assembly → front end + emitters → sources and diagnostics. Every step's value is
-/// value-equal, so an edit to C# code re-runs nothing here.
+/// value-equal, so an edit to C# code re-runs nothing here. The output is split into one item per
+/// generated file (and one for the diagnostics), so an edit to a spec hands Roslyn again only the
+/// files whose text changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CamkesGenerator : IIncrementalGenerator
@@ -21,6 +23,8 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     public const string SettingsStep = "CamkesSettings";
     public const string SystemsStep = "CamkesSystems";
     public const string OutputsStep = "CamkesOutputs";
+    public const string FilesStep = "CamkesFiles";
+    public const string DiagnosticsStep = "CamkesDiagnostics";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -51,7 +55,16 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((system, cancellationToken) => GenerateSystem(system, cancellationToken))
             .WithTrackingName(OutputsStep);
 
-        context.RegisterSourceOutput(outputs, static (production, output) => Publish(production, output));
+        var files = outputs
+            .SelectMany((output, _) => output.Files)
+            .WithTrackingName(FilesStep);
+
+        var diagnostics = outputs
+            .Select((output, _) => output.Diagnostics)
+            .WithTrackingName(DiagnosticsStep);
+
+        context.RegisterSourceOutput(files, static (production, file) => Publish(production, file));
+        context.RegisterSourceOutput(diagnostics, static (production, found) => Publish(production, found));
     }
 
     // C headers are served to the preprocessor's #include; they never describe a system themselves.

@@ -7,13 +7,20 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// How the answer to one call gets back to its caller, and how the call travels when it must be
 /// run elsewhere. A blocking caller (a native thread) waits on an event; an awaiting caller gets a
 /// <see cref="ValueTask"/> whose continuation is posted back to where it awaited (its virtual CPU):
-/// the interrupt path. One per frame, reused, so a call allocates nothing.
+/// the interrupt path. One per frame, reused, so a call allocates nothing. A blocking caller
+/// spins briefly before it parks (<see cref="HandOffSpin"/>), and the server takes the event's lock
+/// only when the caller has parked.
 /// </summary>
 internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWorkItem
 {
     private readonly CallFrame _frame;
     private ManualResetValueTaskSourceCore<bool> _awaited = new() { RunContinuationsAsynchronously = true };
+    private const int Pending = 0;
+    private const int Done = 1;
+    private const int Parked = 2;
+
     private ManualResetEventSlim? _blocked;
+    private int _blockedState;
     private bool _isAwaited;
     private Endpoint? _carrier;
 
@@ -36,8 +43,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     public void PrepareBlocking()
     {
         _isAwaited = false;
-        _blocked ??= new ManualResetEventSlim(initialState: false, spinCount: 100);
-        _blocked.Reset();
+        _blockedState = Pending;
     }
 
     /// <summary>The caller will await <see cref="AsValueTask"/>.</summary>
@@ -47,7 +53,20 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         _awaited.Reset();
     }
 
-    public void WaitBlocking() => _blocked!.Wait();
+    public void WaitBlocking()
+    {
+        var spin = default(HandOffSpin);
+        while (Volatile.Read(ref _blockedState) != Done)
+        {
+            if (!spin.SpinOnce())
+            {
+                Park();
+                return;
+            }
+        }
+
+        spin.End();
+    }
 
     public ValueTask AsValueTask() => new(this, _awaited.Version);
 
@@ -58,9 +77,21 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         {
             _awaited.SetResult(true);
         }
-        else
+        else if (Interlocked.Exchange(ref _blockedState, Done) == Parked)
         {
             _blocked!.Set();
+        }
+    }
+
+    // The event is reset before the caller announces that it sleeps, and set only by a server that
+    // saw the announcement, so a wake-up is never lost and never left over for the next call.
+    private void Park()
+    {
+        var blocked = _blocked ??= new ManualResetEventSlim(initialState: false, spinCount: 0);
+        blocked.Reset();
+        if (Interlocked.CompareExchange(ref _blockedState, Parked, Pending) == Pending)
+        {
+            blocked.Wait();
         }
     }
 

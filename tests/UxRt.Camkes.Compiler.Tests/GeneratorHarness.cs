@@ -27,9 +27,11 @@ internal sealed class GeneratorHarness
         ["build_property.RootNamespace"] = "Demo",
         ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
     };
+    private List<AdditionalText>? _additionalTexts;
 
     public GeneratorHarness WithSpec(string fileName, string text)
     {
+        _additionalTexts = null;
         _specs[Path.Combine(ProjectDirectory, fileName)] = text;
         return this;
     }
@@ -57,10 +59,14 @@ internal sealed class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>The spec files as the driver gets them (the same objects each time, so a test can replace one).</summary>
+    public IReadOnlyList<AdditionalText> AdditionalTexts =>
+        _additionalTexts ??= _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)).ToList();
+
     public GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
             new[] { new CamkesGenerator().AsSourceGenerator() },
-            _specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Key, s.Value)),
+            AdditionalTexts,
             ParseOptions,
             new MsBuildProperties(_properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
