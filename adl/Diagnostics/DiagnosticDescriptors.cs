@@ -88,4 +88,10 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidMigratableSetting = new(
+        "ADL0028", "Invalid migratable setting", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MigratableWithoutEffect = new(
+        "ADL0029", "Migratable setting without effect", "{0}", DiagnosticSeverity.Warning);
 }
