@@ -25,8 +25,12 @@ public sealed class IdleCoreBalancer
     private readonly NotificationSet _idle = new();
     private readonly Dictionary<Notification, IdleProbe> _probes = new();
     private readonly byte[] _statBuffer = new byte[1024];
+    private readonly Dictionary<ThreadPlacement, Microsoft.Win32.SafeHandles.SafeFileHandle> _stats = new();
+    private readonly List<ThreadLoad> _loads = new();
+    private readonly List<ThreadPlacement> _sampled = new();
     private Thread? _thread;
     private long _lastMoveTimestamp;
+    private long _cpuTicks;
     private int _rounds;
     private int _moves;
 
@@ -56,6 +60,9 @@ public sealed class IdleCoreBalancer
     /// <summary>How many threads it has moved.</summary>
     public int Moves => Volatile.Read(ref _moves);
 
+    /// <summary>The CPU time the balancer's thread and its probes have used, as of their last rounds (Linux's per-thread CPU clocks).</summary>
+    public TimeSpan CpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _cpuTicks)) + _probes.Values.Aggregate(TimeSpan.Zero, (sum, probe) => sum + probe.CpuTime);
+
     /// <summary>Raised on the balancer thread after each move.</summary>
     public event Action<BalancerMove>? Moved;
 
@@ -79,7 +86,7 @@ public sealed class IdleCoreBalancer
         {
             var notification = new Notification(_system, $"idle.core{core}");
             _idle.Add(notification);
-            _probes.Add(notification, new IdleProbe(_system, core, notification, _options.MinProbeInterval, _stop.Token, _logger));
+            _probes.Add(notification, new IdleProbe(_system, core, notification, _options.MinProbeInterval, _logger));
         }
 
         _thread = new Thread(Run) { Name = $"{_system}.balancer", IsBackground = true };
@@ -100,6 +107,11 @@ public sealed class IdleCoreBalancer
     public bool Stop(TimeSpan timeout)
     {
         _stop.Cancel();
+        foreach (var probe in _probes.Values)
+        {
+            probe.Stop();
+        }
+
         var infinite = timeout == Timeout.InfiniteTimeSpan;
         var deadline = infinite ? 0 : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         var stopped = true;
@@ -145,9 +157,16 @@ public sealed class IdleCoreBalancer
                 next = _options.MaxProbeInterval;
             }
 
-            probe.Rearm(next);
+            probe.Interval = next;
+            Interlocked.Exchange(ref _cpuTicks, OsScheduling.CurrentThreadCpuTime().Ticks);
         }
 
+        foreach (var stat in _stats.Values)
+        {
+            stat.Dispose();
+        }
+
+        _stats.Clear();
         _logger.LogInformation("Idle-core balancer of system {System} stopped after {Moves} moves", _system, Moves);
     }
 
@@ -155,13 +174,14 @@ public sealed class IdleCoreBalancer
     private TimeSpan Balance(IdleProbe probe)
     {
         var now = Stopwatch.GetTimestamp();
-        var placements = _placements();
-        var loads = new List<ThreadLoad>(placements.Count);
-        var sampled = new List<ThreadPlacement>(placements.Count);
+        var loads = _loads;
+        var sampled = _sampled;
+        loads.Clear();
+        sampled.Clear();
         var cooldown = (long)(_options.ThreadCooldown.TotalSeconds * Stopwatch.Frequency);
-        foreach (var placement in placements)
+        foreach (var placement in _placements())
         {
-            if (OsScheduling.ReadState(placement.NativeThreadId, _statBuffer) is not { } state)
+            if (Sample(placement) is not { } state)
             {
                 continue; // not started, or already ended
             }
@@ -185,7 +205,12 @@ public sealed class IdleCoreBalancer
 
         var thread = sampled[choice];
         var from = loads[choice].Core;
-        var runnableOnSource = loads.Count(l => l.Runnable && l.Core == from);
+        var runnableOnSource = 0;
+        foreach (var load in loads)
+        {
+            runnableOnSource += load.Runnable && load.Core == from ? 1 : 0;
+        }
+
         var error = thread.MoveTo(probe.Core);
         if (error != 0)
         {
@@ -209,15 +234,36 @@ public sealed class IdleCoreBalancer
             "Idle-core balancer moved {Thread} from core {From} ({Runnable} runnable there) to idle core {To}",
             thread.Name, from, runnableOnSource, probe.Core);
         Moved?.Invoke(new BalancerMove(thread.Name, from, probe.Core));
-        probe.Interval = _options.MinProbeInterval;
-        return probe.Interval;
+        return _options.MinProbeInterval;
+    }
+
+    // Each thread's stat file stays open between rounds; one that has ended is closed and forgotten.
+    private (bool Runnable, int Core)? Sample(ThreadPlacement placement)
+    {
+        if (!_stats.TryGetValue(placement, out var stat))
+        {
+            if (OsScheduling.OpenState(placement.NativeThreadId) is not { } opened)
+            {
+                return null;
+            }
+
+            _stats.Add(placement, stat = opened);
+        }
+
+        if (OsScheduling.ReadState(stat, _statBuffer) is { } state)
+        {
+            return state;
+        }
+
+        stat.Dispose();
+        _stats.Remove(placement);
+        return null;
     }
 
     private TimeSpan Backoff(IdleProbe probe)
     {
         var doubled = probe.Interval * 2;
-        probe.Interval = doubled > _options.MaxProbeInterval ? _options.MaxProbeInterval : doubled;
-        return probe.Interval;
+        return doubled > _options.MaxProbeInterval ? _options.MaxProbeInterval : doubled;
     }
 }
 

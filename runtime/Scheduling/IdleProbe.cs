@@ -6,28 +6,27 @@ namespace UxRt.Camkes.Runtime.Scheduling;
 /// <summary>
 /// The idle thread of one core: pinned there, in <c>SCHED_IDLE</c>, so the OS runs it only when
 /// the core has nothing else to run (a busy core lends it a sliver now and then, which the
-/// balancer's policy tolerates). Each time it is armed it sleeps for the balancer's interval, then,
-/// as soon as it gets the core, signals its notification, and waits to be armed again: it never
-/// spins, so an idle system costs a few wake-ups a second.
+/// balancer's policy tolerates). It sleeps for the balancer's current interval, then, as soon as it
+/// gets the core, signals its notification, and sleeps again: one wake-up per report and no
+/// spinning, so an idle system costs a few wake-ups a second. Reports the balancer has not judged
+/// yet coalesce in the notification.
 /// </summary>
 internal sealed class IdleProbe
 {
     private readonly string _system;
     private readonly Notification _idle;
-    private readonly CancellationToken _stop;
     private readonly ILogger _logger;
-    private readonly ManualResetEventSlim _armed = new(initialState: true);
-    private long _delayTicks;
+    private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
+    private long _intervalTicks;
+    private long _cpuTicks;
 
-    public IdleProbe(string system, int core, Notification idle, TimeSpan firstDelay, CancellationToken stop, ILogger logger)
+    public IdleProbe(string system, int core, Notification idle, TimeSpan firstInterval, ILogger logger)
     {
         _system = system;
         Core = core;
         _idle = idle;
-        _stop = stop;
         _logger = logger;
-        _delayTicks = firstDelay.Ticks;
-        Interval = firstDelay;
+        Interval = firstInterval;
         Thread = new Thread(Run) { Name = $"{system}.idle{core}", IsBackground = true };
     }
 
@@ -35,20 +34,23 @@ internal sealed class IdleProbe
 
     public Thread Thread { get; }
 
-    /// <summary>The balancer's current interval for this core (only the balancer thread touches it).</summary>
-    public TimeSpan Interval { get; set; }
+    /// <summary>How long the probe sleeps between reports; the balancer sets it after judging each one.</summary>
+    public TimeSpan Interval
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _intervalTicks));
+        set => Interlocked.Exchange(ref _intervalTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>The CPU time the probe's thread had used at its last report.</summary>
+    public TimeSpan CpuTime => TimeSpan.FromTicks(Interlocked.Read(ref _cpuTicks));
 
     public void Start() => Thread.Start();
 
+    /// <summary>Ends the probe's thread at once, whatever it is sleeping through.</summary>
+    public void Stop() => _stop.Set();
+
     /// <summary>Reports the core idle (what the probe does when it runs).</summary>
     public void Report() => _idle.Signal();
-
-    /// <summary>Lets the probe report again after <paramref name="delay"/>.</summary>
-    public void Rearm(TimeSpan delay)
-    {
-        Interlocked.Exchange(ref _delayTicks, Math.Max(0, delay.Ticks));
-        _armed.Set();
-    }
 
     private void Run()
     {
@@ -62,25 +64,11 @@ internal sealed class IdleProbe
                 Core, _system, pinned == 0 ? "ok" : OsScheduling.ErrorName(pinned), idleClass == 0 ? "ok" : OsScheduling.ErrorName(idleClass));
         }
 
-        try
+        while (!_stop.Wait(Interval))
         {
-            while (true)
-            {
-                _armed.Wait(_stop);
-                _armed.Reset();
-                var delay = TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
-                if (delay > TimeSpan.Zero && _stop.WaitHandle.WaitOne(delay))
-                {
-                    break;
-                }
-
-                // Running here, in SCHED_IDLE, is the news: the core had nothing better to do.
-                Report();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The system is stopping.
+            // Running here, in SCHED_IDLE, is the news: the core had nothing better to do.
+            Report();
+            Interlocked.Exchange(ref _cpuTicks, OsScheduling.CurrentThreadCpuTime().Ticks);
         }
     }
 }

@@ -103,6 +103,47 @@ public sealed class BalancerTests
     }
 
     [Fact]
+    public void A_native_interface_thread_marked_migratable_is_moved_and_a_pinned_native_thread_stays()
+    {
+        if (!Placement.CanPin(out var cores))
+        {
+            return;
+        }
+
+        using var kernel = new SystemKernel("native");
+        kernel.EnableIdleBalancer();
+        var fixedCores = new ConcurrentDictionary<int, bool>();
+        kernel.AddInstance("fixed", new ScriptedComponent
+        {
+            OnRun = component =>
+            {
+                while (!component.Stop.IsCancellationRequested)
+                {
+                    Thread.SpinWait(20_000);
+                    fixedCores.TryAdd(OsScheduling.CurrentCore(), true);
+                }
+            },
+        }, new InstanceOptions { HasControl = true, ControlThread = new ThreadSettings(Affinity: cores[0]) });
+        kernel.AddInstance("server", new ScriptedComponent(), hasControl: false);
+        var handler = new BusyHandler(cores[0]);
+        var endpoint = kernel.Serve("server", "calc", new CalculatorDispatcher(handler), new ThreadSettings(Affinity: cores[0], Migratable: true));
+
+        kernel.Start();
+        var moved = false;
+        Bounded.RunThreads(() => new CalculatorClient(endpoint, badge: 1).Add(1, 2), () =>
+        {
+            moved = handler.LeftHome.Wait(MoveBound);
+            handler.Release();
+        });
+        Assert.Empty(kernel.Stop());
+
+        Assert.True(moved, "the migratable interface thread was not moved in time");
+        Assert.Equal([cores[0]], fixedCores.Keys.Order());
+        Assert.Equal(1, Assert.Single(kernel.Placements, p => p.Name == "server.calc").Moves);
+        Assert.Equal(0, Assert.Single(kernel.Placements, p => p.Name == "fixed.control").Moves);
+    }
+
+    [Fact]
     public void No_move_when_every_core_is_busy()
     {
         if (!Placement.CanPin(out var cores))
@@ -216,6 +257,30 @@ public sealed class BalancerTests
         });
         listener.Start();
         return listener;
+    }
+
+    /// <summary>A handler that keeps its interface thread busy until released, noting whether it ran away from home.</summary>
+    private sealed class BusyHandler(int home) : StubCalculator
+    {
+        private volatile bool _released;
+
+        public ManualResetEventSlim LeftHome { get; } = new();
+
+        public void Release() => _released = true;
+
+        public override int Add(int a, int b)
+        {
+            while (!_released)
+            {
+                Thread.SpinWait(20_000);
+                if (OsScheduling.CurrentCore() != home)
+                {
+                    LeftHome.Set();
+                }
+            }
+
+            return a + b;
+        }
     }
 
     /// <summary>A busy unicore component: short slices of work, a fair yield between them, and the core of each slice noted.</summary>
