@@ -240,6 +240,9 @@ public sealed class IdleCoreBalancer
     // Each thread's stat file stays open between rounds; one that has ended is closed and forgotten.
     private (bool Runnable, int Core)? Sample(ThreadPlacement placement)
     {
+        // A newly opened file must name the thread: its id may since have gone to another thread. An
+        // open file stays with its thread (reading it fails once the thread has ended).
+        string? expectedName = null;
         if (!_stats.TryGetValue(placement, out var stat))
         {
             if (OsScheduling.OpenState(placement.NativeThreadId) is not { } opened)
@@ -248,9 +251,10 @@ public sealed class IdleCoreBalancer
             }
 
             _stats.Add(placement, stat = opened);
+            expectedName = placement.Name;
         }
 
-        if (OsScheduling.ReadState(stat, _statBuffer) is { } state)
+        if (OsScheduling.ReadState(stat, _statBuffer, expectedName) is { } state)
         {
             return state;
         }

@@ -170,16 +170,36 @@ public static class OsScheduling
     /// core, and the core it last ran on; null when it has ended. The file is read again from its
     /// start each time, so one handle serves every round.
     /// </summary>
-    internal static (bool Runnable, int Core)? ReadState(Microsoft.Win32.SafeHandles.SafeFileHandle stat, byte[] buffer)
+    internal static (bool Runnable, int Core)? ReadState(Microsoft.Win32.SafeHandles.SafeFileHandle stat, byte[] buffer, string? threadName = null)
     {
         try
         {
-            return ParseStat(buffer.AsSpan(0, RandomAccess.Read(stat, buffer, 0)));
+            var line = buffer.AsSpan(0, RandomAccess.Read(stat, buffer, 0));
+            return threadName is null || NamesThread(line, threadName) ? ParseStat(line) : null;
         }
         catch (IOException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the stat line names <paramref name="threadName"/> (Linux keeps the first 15 bytes of
+    /// a thread's name), so that a thread id the OS has given to another thread is not mistaken for it.
+    /// </summary>
+    internal static bool NamesThread(ReadOnlySpan<byte> stat, string threadName)
+    {
+        var open = stat.IndexOf((byte)'(');
+        var close = stat.LastIndexOf((byte)')');
+        if (open < 0 || close <= open)
+        {
+            return false;
+        }
+
+        var comm = stat[(open + 1)..close];
+        Span<byte> expected = stackalloc byte[64];
+        var length = System.Text.Encoding.UTF8.GetBytes(threadName.AsSpan(0, Math.Min(threadName.Length, 15)), expected);
+        return comm.SequenceEqual(expected[..Math.Min(length, 15)]);
     }
 
     /// <summary>Reads <c>/proc/…/stat</c>: the state is the first field after the name in parentheses, the last core the 37th after it.</summary>

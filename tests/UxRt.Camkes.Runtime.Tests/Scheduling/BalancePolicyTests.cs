@@ -46,6 +46,15 @@ public sealed class BalancePolicyTests
         Assert.Null(OsScheduling.ParseStat(Encoding.ASCII.GetBytes("4242 (truncated) R 1 2")));
     }
 
+    [Fact]
+    public void A_stat_line_is_only_taken_for_the_thread_it_names_as_linux_truncates_names()
+    {
+        var line = Encoding.ASCII.GetBytes("4242 (netstack.interf) R 1 2 3");
+        Assert.True(OsScheduling.NamesThread(line, "netstack.interface"));
+        Assert.False(OsScheduling.NamesThread(line, "driver.control"));
+        Assert.True(OsScheduling.NamesThread(Encoding.ASCII.GetBytes("7 (a.cpu) S 1"), "a.cpu"));
+    }
+
     [Theory]
     [InlineData(0, 19)]
     [InlineData(64, 10)]
