@@ -36,7 +36,12 @@ public sealed partial class SystemKernel
     public SystemKernel EnableIdleBalancer(IdleBalancerOptions? options = null)
     {
         EnsureNotStarted();
-        _balancerOptions = options ?? new IdleBalancerOptions();
+        options ??= new IdleBalancerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MinProbeInterval, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxProbeInterval, options.MinProbeInterval, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinMoveInterval, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ThreadCooldown, TimeSpan.Zero, nameof(options));
+        _balancerOptions = options;
         return this;
     }
 

@@ -157,7 +157,7 @@ public sealed class BalancerTests
         using var kernel = new SystemKernel("all busy");
 
         // The probes first report after 2 s, once every component is busy (a report before that could rightly move one).
-        kernel.EnableIdleBalancer(new IdleBalancerOptions { MinProbeInterval = TimeSpan.FromSeconds(2) });
+        kernel.EnableIdleBalancer(new IdleBalancerOptions { MinProbeInterval = TimeSpan.FromSeconds(2), MaxProbeInterval = TimeSpan.FromSeconds(2) });
         var crowded = new[]
         {
             Spinner.Add(kernel, "crowded1", cores[0], migratable: true),
@@ -207,6 +207,17 @@ public sealed class BalancerTests
 
         Assert.False(balancer.IsRunning);
         Assert.All(threads, thread => Assert.False(thread.IsAlive, $"{thread.Name} is still running"));
+    }
+
+    [Fact]
+    public void Options_that_make_no_sense_are_refused_when_the_balancer_is_enabled()
+    {
+        using var kernel = new SystemKernel("odd");
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.EnableIdleBalancer(new IdleBalancerOptions { MinProbeInterval = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.EnableIdleBalancer(new IdleBalancerOptions { MaxProbeInterval = TimeSpan.FromMilliseconds(1) }));
+        kernel.Start();
+        Assert.Throws<InvalidOperationException>(() => kernel.EnableIdleBalancer());
+        Assert.Empty(kernel.Stop());
     }
 
     [Fact]
