@@ -76,6 +76,16 @@ public sealed class IdleCoreBalancer
         }
 
         Cores = OsScheduling.AvailableCores;
+        try
+        {
+            OsScheduling.CurrentCore();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _logger.LogWarning("Idle-core balancer of system {System} not started: {Reason}", _system, exception.Message);
+            return false;
+        }
+
         if (Cores.Count < 2)
         {
             _logger.LogInformation("Idle-core balancer of system {System} not started: the process has one core ({Cores})", _system, string.Join(",", Cores));

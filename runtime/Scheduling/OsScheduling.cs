@@ -246,7 +246,16 @@ public static class OsScheduling
 
     private static int[] ReadProcessCores()
     {
-        var cores = GetAffinity(0);
+        IReadOnlyList<int> cores;
+        try
+        {
+            cores = GetAffinity(0);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            cores = Array.Empty<int>();
+        }
+
         return cores.Count > 0 ? cores.ToArray() : Enumerable.Range(0, Environment.ProcessorCount).ToArray();
     }
 

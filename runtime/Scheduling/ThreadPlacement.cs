@@ -68,6 +68,19 @@ public sealed class ThreadPlacement
     /// <summary>Applies <c>affinity</c> and <c>priority</c> to the calling thread, which must be the thread this placement describes.</summary>
     public void ApplyOnCurrentThread()
     {
+        try
+        {
+            Apply();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without these calls: the thread runs where and how the OS likes, as on other platforms.
+            Record(LogLevel.Warning, $"thread {Name}: affinity and priority not applied: {exception.Message}");
+        }
+    }
+
+    private void Apply()
+    {
         _nativeId = OsScheduling.CurrentThreadId();
         if (Settings.Affinity is { } affinity)
         {

@@ -22,8 +22,15 @@ public sealed class NativeThreadingModel : IThreadingModel
         // Background threads: a stuck component thread must never keep the process alive after Stop.
         var thread = new Thread(() =>
         {
-            placement.ApplyOnCurrentThread();
-            placed.Set();
+            try
+            {
+                placement.ApplyOnCurrentThread();
+            }
+            finally
+            {
+                placed.Set();
+            }
+
             body();
         }, settings.StackSize) { Name = name, IsBackground = true };
         TrySetPriority(thread, settings.OsPriority);
