@@ -41,6 +41,7 @@ public sealed partial class SystemKernel
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxProbeInterval, options.MinProbeInterval, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinMoveInterval, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ThreadCooldown, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinIdleShare, nameof(options));
         _balancerOptions = options;
         return this;
     }

@@ -17,4 +17,12 @@ public sealed record IdleBalancerOptions
 
     /// <summary>The nice value the balancer thread asks for (high priority, so it acts as soon as a core goes idle); refused without <c>CAP_SYS_NICE</c>, which is logged.</summary>
     public int BalancerNice { get; init; } = -10;
+
+    /// <summary>
+    /// How idle a reporting core must have been since its previous report (idle + iowait time in
+    /// <c>/proc/stat</c>, 0 to 1) for the balancer to move a thread there. 0, the default, trusts
+    /// the probe alone; on a machine that other processes keep busy, 0.5 keeps the balancer from
+    /// moving threads to cores that are idle only in passing.
+    /// </summary>
+    public double MinIdleShare { get; init; }
 }

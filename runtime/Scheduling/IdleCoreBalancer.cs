@@ -28,6 +28,9 @@ public sealed class IdleCoreBalancer
     private readonly Dictionary<ThreadPlacement, Microsoft.Win32.SafeHandles.SafeFileHandle> _stats = new();
     private readonly List<ThreadLoad> _loads = new();
     private readonly List<ThreadPlacement> _sampled = new();
+    private readonly byte[] _procStatBuffer = new byte[64 * 1024];
+    private (long Idle, long Total)[] _coreTimes = Array.Empty<(long, long)>();
+    private (long Idle, long Total)[] _reportedTimes = Array.Empty<(long, long)>();
     private Thread? _thread;
     private long _lastMoveTimestamp;
     private long _cpuTicks;
@@ -90,6 +93,13 @@ public sealed class IdleCoreBalancer
         {
             _logger.LogInformation("Idle-core balancer of system {System} not started: the process has one core ({Cores})", _system, string.Join(",", Cores));
             return false;
+        }
+
+        _coreTimes = new (long, long)[Cores.Max() + 1];
+        _reportedTimes = new (long, long)[Cores.Max() + 1];
+        if (_options.MinIdleShare > 0)
+        {
+            OsScheduling.ReadCoreTimes(_procStatBuffer, _reportedTimes);
         }
 
         foreach (var core in Cores)
@@ -207,6 +217,12 @@ public sealed class IdleCoreBalancer
             return Backoff(probe);
         }
 
+        if (_options.MinIdleShare > 0 && IdleShareSinceLastReport(probe.Core) is var idle && idle < _options.MinIdleShare)
+        {
+            _logger.LogDebug("Idle-core balancer: core {Core} was idle {Idle:P0} of the time since its last report, below {Minimum:P0}; no move", probe.Core, idle, _options.MinIdleShare);
+            return Backoff(probe);
+        }
+
         var sinceLastMove = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastMoveTimestamp), now);
         if (_lastMoveTimestamp != 0 && sinceLastMove < _options.MinMoveInterval)
         {
@@ -272,6 +288,20 @@ public sealed class IdleCoreBalancer
         stat.Dispose();
         _stats.Remove(placement);
         return null;
+    }
+
+    // The share of time `core` spent idle since its previous report (or since the balancer started).
+    private double IdleShareSinceLastReport(int core)
+    {
+        if (!OsScheduling.ReadCoreTimes(_procStatBuffer, _coreTimes))
+        {
+            return 1; // unknown: trust the probe
+        }
+
+        var (idle, total) = _coreTimes[core];
+        var (lastIdle, lastTotal) = _reportedTimes[core];
+        _reportedTimes[core] = (idle, total);
+        return total > lastTotal ? (double)(idle - lastIdle) / (total - lastTotal) : 1;
     }
 
     private TimeSpan Backoff(IdleProbe probe)

@@ -233,6 +233,69 @@ public static class OsScheduling
         return null;
     }
 
+    /// <summary>
+    /// Each core's time so far from <c>/proc/stat</c>, in clock ticks: how much of it was idle (idle +
+    /// iowait) and how much in all; cores the file does not list stay (0, 0). False where unknown.
+    /// </summary>
+    internal static bool ReadCoreTimes(byte[] buffer, (long Idle, long Total)[] times)
+    {
+        if (!IsSupported)
+        {
+            return false;
+        }
+
+        int length;
+        try
+        {
+            using var handle = File.OpenHandle("/proc/stat");
+            length = RandomAccess.Read(handle, buffer, 0);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        ParseCoreTimes(buffer.AsSpan(0, length), times);
+        return true;
+    }
+
+    /// <summary>Reads the <c>cpuN user nice system idle iowait irq softirq steal …</c> lines of <c>/proc/stat</c>.</summary>
+    internal static void ParseCoreTimes(ReadOnlySpan<byte> stat, (long Idle, long Total)[] times)
+    {
+        while (stat.Length > 0)
+        {
+            var end = stat.IndexOf((byte)'\n');
+            var line = end < 0 ? stat : stat[..end];
+            stat = end < 0 ? ReadOnlySpan<byte>.Empty : stat[(end + 1)..];
+            if (line.Length < 4 || !line.StartsWith("cpu"u8) || line[3] == (byte)' ')
+            {
+                continue;
+            }
+
+            var space = line.IndexOf((byte)' ');
+            if (space < 0 || !int.TryParse(line[3..space], out var core) || core < 0 || core >= times.Length)
+            {
+                continue;
+            }
+
+            long idle = 0, total = 0;
+            var field = 0;
+            foreach (var range in System.Text.Encoding.ASCII.GetString(line[(space + 1)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!long.TryParse(range, out var ticks) || field >= 8)
+                {
+                    break; // guest time is already counted in user time
+                }
+
+                total += ticks;
+                idle += field is 3 or 4 ? ticks : 0;
+                field++;
+            }
+
+            times[core] = (idle, total);
+        }
+    }
+
     /// <summary>The error number as a name a reader can look up (EPERM, EINVAL, …).</summary>
     internal static string ErrorName(int error) => error switch
     {

@@ -55,6 +55,17 @@ public sealed class BalancePolicyTests
         Assert.True(OsScheduling.NamesThread(Encoding.ASCII.GetBytes("7 (a.cpu) S 1"), "a.cpu"));
     }
 
+    [Fact]
+    public void Each_cores_idle_and_total_time_come_from_proc_stat_without_the_guest_columns()
+    {
+        var stat = "cpu  10 0 10 100 0 0 0 0 0 0\ncpu0 1 2 3 40 5 6 7 8 9 10\ncpu1 100 0 0 900 0 0 0 0 0 0\nintr 12345\ncpu7 1 1 1 1 1 1 1 1\n";
+        var times = new (long Idle, long Total)[3];
+        OsScheduling.ParseCoreTimes(Encoding.ASCII.GetBytes(stat), times);
+        Assert.Equal((45L, 72L), times[0]);
+        Assert.Equal((900L, 1000L), times[1]);
+        Assert.Equal((0L, 0L), times[2]);
+    }
+
     [Theory]
     [InlineData(0, 19)]
     [InlineData(64, 10)]

@@ -184,6 +184,33 @@ public sealed class BalancerTests
     }
 
     [Fact]
+    public void A_core_that_was_not_idle_enough_since_its_last_report_gets_no_thread()
+    {
+        if (!Placement.CanPin(out var cores))
+        {
+            return;
+        }
+
+        using var kernel = new SystemKernel("demanding");
+
+        // No core is ever idle more than all of the time: with this minimum, no report may lead to a move.
+        kernel.EnableIdleBalancer(new IdleBalancerOptions { MinIdleShare = 1.5 });
+        var first = Spinner.Add(kernel, "first", cores[0], migratable: true);
+        var second = Spinner.Add(kernel, "second", cores[0], migratable: true);
+
+        kernel.Start();
+        var balancer = kernel.Balancer;
+        Assert.NotNull(balancer);
+        var steady = SpinWait.SpinUntil(() => first.Iterations > 0 && second.Iterations > 0, MoveBound);
+        var judged = ReportEveryCore(balancer, cores, times: 3);
+        Assert.Empty(kernel.Stop());
+
+        Assert.True(steady && judged);
+        Assert.Equal(0, balancer.Moves);
+        Assert.False(first.LeftHome.IsSet || second.LeftHome.IsSet);
+    }
+
+    [Fact]
     public void The_balancer_and_its_idle_probes_stop_with_the_system()
     {
         if (!Placement.CanPin(out var cores))
@@ -215,6 +242,7 @@ public sealed class BalancerTests
         using var kernel = new SystemKernel("odd");
         Assert.Throws<ArgumentOutOfRangeException>(() => kernel.EnableIdleBalancer(new IdleBalancerOptions { MinProbeInterval = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => kernel.EnableIdleBalancer(new IdleBalancerOptions { MaxProbeInterval = TimeSpan.FromMilliseconds(1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.EnableIdleBalancer(new IdleBalancerOptions { MinIdleShare = -0.1 }));
         kernel.Start();
         Assert.Throws<InvalidOperationException>(() => kernel.EnableIdleBalancer());
         Assert.Empty(kernel.Stop());
