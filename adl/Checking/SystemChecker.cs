@@ -23,6 +23,7 @@ public static class SystemChecker
         ConnectionRules.Check(model, index, alsoConnected, diagnostics);
         SettingRules.Check(model, index, diagnostics);
         ThreadingRule.Check(model, index, diagnostics);
+        MigrationRule.Check(model, index, diagnostics);
         CallCycleRule.Check(model, index, diagnostics);
         CKeywordRule.Check(model, diagnostics);
     }

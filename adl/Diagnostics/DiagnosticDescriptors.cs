@@ -91,6 +91,12 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoInstances = new(
         "ADL0029", "Assembly without instances", "the assembly declares no instances", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidMigratableSetting = new(
+        "ADL0030", "Invalid migratable setting", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MigratableWithoutEffect = new(
+        "ADL0031", "Migratable setting without effect", "{0}", DiagnosticSeverity.Warning);
+
     // ADL01xx: problems found while generating code rather than in the spec itself.
     public static readonly DiagnosticDescriptor UnknownTemplate = new(
         "ADL0100", "User template replaces nothing", "{0}", DiagnosticSeverity.Warning);

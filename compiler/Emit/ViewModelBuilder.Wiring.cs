@@ -81,7 +81,8 @@ internal sealed partial class ViewModelBuilder
         var controlThread = ThreadSettings(
             _settings.FirstInteger(instance.Name, "_priority", "priority"),
             _settings.FirstInteger(instance.Name, "_affinity", "affinity"),
-            _settings.FirstInteger(instance.Name, "_stack_size", "stack_size"));
+            _settings.FirstInteger(instance.Name, "_stack_size", "stack_size"),
+            _settings.Flag(instance.Name, "migratable"));
         if (controlThread is not null)
         {
             options.Add("ControlThread = " + controlThread);
@@ -208,7 +209,8 @@ internal sealed partial class ViewModelBuilder
             var thread = ThreadSettings(
                 _settings.FirstInteger(end.Instance, end.Interface + "_priority", "priority"),
                 _settings.FirstInteger(end.Instance, end.Interface + "_affinity", "affinity"),
-                _settings.Integer(end.Instance, end.Interface + "_stack_size"));
+                _settings.Integer(end.Instance, end.Interface + "_stack_size"),
+                _settings.Integer(end.Instance, end.Interface + "_migratable") is { } migratable ? migratable != 0 : _settings.Flag(end.Instance, "migratable"));
             view.ServeExtraArguments = thread is null ? string.Empty : ", " + thread;
         }
 
@@ -265,7 +267,8 @@ internal sealed partial class ViewModelBuilder
         return Number(size > 0 ? size : 4096);
     }
 
-    private static string? ThreadSettings(long? priority, long? affinity, long? stackSize)
+    // `migratable` lets the idle-core balancer move the thread (or the instance's virtual CPU) even when `affinity` pins it.
+    private static string? ThreadSettings(long? priority, long? affinity, long? stackSize, bool migratable)
     {
         var arguments = new List<string>();
         if (priority is { } p)
@@ -281,6 +284,11 @@ internal sealed partial class ViewModelBuilder
         if (stackSize is { } s)
         {
             arguments.Add("StackSize: " + Number(s));
+        }
+
+        if (migratable)
+        {
+            arguments.Add("Migratable: true");
         }
 
         return arguments.Count == 0 ? null : $"new {Runtime}.Threading.ThreadSettings({string.Join(", ", arguments)})";

@@ -34,4 +34,7 @@ public static class KernelTelemetry
 
     /// <summary>Notification signals (tagged with the consuming instance and interface).</summary>
     public static readonly Counter<long> SignalCount = Meter.CreateCounter<long>("camkes.notifications.signals", unit: "{signal}", description: "Notifications emitted");
+
+    /// <summary>Threads the idle-core balancer moved to an idle core (tagged with the instance, the thread and both cores).</summary>
+    public static readonly Counter<long> BalancerMoveCount = Meter.CreateCounter<long>("camkes.balancer.moves", unit: "{move}", description: "Threads moved to an idle core by the balancer");
 }

@@ -18,14 +18,7 @@ public sealed partial class SystemKernel
             _threads.Add(thread);
         }
 
-        var settings = thread.Settings;
-        _logger.LogDebug(
-            "Started thread {Thread} at {OsPriority} (priority {Priority}, affinity {Affinity} recorded, stack {StackSize} bytes)",
-            thread.Name,
-            settings.OsPriority,
-            settings.Priority,
-            settings.Affinity,
-            settings.StackSize);
+        Place(thread);
         return thread;
     }
 

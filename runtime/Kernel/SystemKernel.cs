@@ -182,6 +182,7 @@ public sealed partial class SystemKernel : IDisposable
         EnsureNotStarted();
         _started = true;
         _logger.LogInformation("Starting system {System} with {Count} instances", Name, _instances.Count);
+        PlaceVirtualCpus();
         foreach (var slot in _instanceOrder)
         {
             slot.InitFailed = !InitOnInstanceCpu(slot);
@@ -228,6 +229,8 @@ public sealed partial class SystemKernel : IDisposable
         {
             StartControlThread(slot);
         }
+
+        StartBalancer();
     }
 
     /// <summary>Asks the system to stop; <see cref="Run"/> then stops it. Safe from any thread.</summary>
@@ -269,6 +272,7 @@ public sealed partial class SystemKernel : IDisposable
         }
 
         var deadline = Deadline.After(ShutdownTimeout);
+        StopBalancer(deadline);
         var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(thread => thread.Name).ToList();
 
         // The CPUs go last: until their lightweight threads have ended they are still running them.

@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Scheduling;
+
 namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>CAmkES's own model: each thread of a component is an OS thread.</summary>
@@ -13,12 +15,36 @@ public sealed class NativeThreadingModel : IThreadingModel
 
     public IComponentThread Start(string name, ThreadSettings settings, Action body)
     {
+        // The thread pins and re-nices itself first (only it knows its native id); Start returns once it has.
+        var placement = new ThreadPlacement(name, settings, isVirtualCpu: false);
+        var placed = new ManualResetEventSlim();
+
         // Background threads: a stuck component thread must never keep the process alive after Stop.
-        var thread = new Thread(() => body(), settings.StackSize) { Name = name, IsBackground = true };
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                placement.ApplyOnCurrentThread();
+            }
+            finally
+            {
+                placed.Set();
+            }
+
+            body();
+        }, settings.StackSize) { Name = name, IsBackground = true };
         TrySetPriority(thread, settings.OsPriority);
         thread.Start();
-        return new NativeComponentThread(name, settings, thread);
+        if (placed.Wait(PlacementBound))
+        {
+            placed.Dispose();
+        }
+
+        return new NativeComponentThread(name, settings, thread, placement);
     }
+
+    // Applying the settings is a few system calls; the bound only keeps a starved machine from stalling the starter.
+    private static readonly TimeSpan PlacementBound = TimeSpan.FromSeconds(5);
 
     // A native thread may block, so an async body simply runs to completion on its own OS thread.
     public IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body) =>
@@ -41,8 +67,10 @@ public sealed class NativeThreadingModel : IThreadingModel
         }
     }
 
-    private sealed class NativeComponentThread(string name, ThreadSettings settings, Thread thread) : IComponentThread
+    private sealed class NativeComponentThread(string name, ThreadSettings settings, Thread thread, ThreadPlacement placement) : IComponentThread, IPlacedThread
     {
+        public ThreadPlacement Placement => placement;
+
         public string Name => name;
 
         public ThreadSettings Settings => settings;
