@@ -24,5 +24,6 @@ public static class SystemChecker
         SettingRules.Check(model, index, diagnostics);
         ThreadingRule.Check(model, index, diagnostics);
         CallCycleRule.Check(model, index, diagnostics);
+        TransportRules.Check(model, index, diagnostics);
     }
 }

@@ -48,7 +48,9 @@ public static class SystemEmitter
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
         var files = new List<GeneratedFileEntry>();
 
-        foreach (var procedure in model.Procedures)
+        // The transport's procedure is served by the runtime's own types, not generated ones.
+        var procedures = model.Procedures.Where(p => p.Name != TransportNames.Procedure).ToList();
+        foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));
@@ -111,7 +113,7 @@ public static class SystemEmitter
             wiring.Add(templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd());
         }
 
-        foreach (var procedure in model.Procedures)
+        foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
             if (awaitable.Contains(procedure.Name))

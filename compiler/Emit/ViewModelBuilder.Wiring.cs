@@ -57,6 +57,9 @@ internal sealed partial class ViewModelBuilder
                 view.From = froms.Select(e => DataportEnd(e, connection)).ToList();
                 view.To = tos.Select(e => DataportEnd(e, connection)).ToList();
                 break;
+            case ConnectorFamily.Transport:
+                TransportConnection(view, froms, tos);
+                break;
             default:
                 var fromIndex = 0;
                 view.From = froms.Select(e => Client(e, RpcBadge(e, fromIndex++), pascal, family)).ToList();
