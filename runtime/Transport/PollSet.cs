@@ -5,17 +5,16 @@ namespace UxRt.Camkes.Runtime.Transport;
 /// <summary>
 /// select/poll for the transport: waits on any mix of transport endpoints (their readiness) and
 /// notifications, thousands at once. It is a <see cref="NotificationSet"/> underneath, so a wake-up
-/// costs the same whatever the set holds, and a lookup maps the notification back to its source.
+/// costs the same whatever the set holds; each notification carries its source, so none is looked up.
 /// Blocking forms for native threads; <see cref="WaitAsync"/> for unicore components. Add and remove
 /// from the thread that waits.
 /// </summary>
 public sealed class PollSet
 {
     private readonly NotificationSet _set = new();
-    private readonly Dictionary<Notification, object> _sources = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>How many sources the set holds.</summary>
-    public int Count => _sources.Count;
+    public int Count => _set.Count;
 
     /// <summary>Waits for <paramref name="endpoint"/> to be signalled ready by its server.</summary>
     public void Add(TransportClient endpoint)
@@ -35,9 +34,10 @@ public sealed class PollSet
 
     public void Remove(Notification notification)
     {
-        if (_sources.Remove(notification))
+        if (notification.BoundSet == _set)
         {
             _set.Remove(notification);
+            notification.PollSource = null;
         }
     }
 
@@ -76,21 +76,10 @@ public sealed class PollSet
 
     private void Add(Notification notification, object source)
     {
-        if (!_sources.TryAdd(notification, source))
-        {
-            return;
-        }
-
-        try
-        {
-            _set.Add(notification);
-        }
-        catch
-        {
-            _sources.Remove(notification);
-            throw;
-        }
+        // Bound first: a notification that belongs to another set is refused before its source changes.
+        _set.Add(notification);
+        notification.PollSource = source;
     }
 
-    private PollEvent Event(NotificationSignal signal) => new(_sources[signal.Source], signal.Bits);
+    private static PollEvent Event(NotificationSignal signal) => new(signal.Source.PollSource ?? signal.Source, signal.Bits);
 }
