@@ -106,6 +106,25 @@ public sealed class PollSetTests
         Assert.Equal(PollEvents.In, clients[0].Readiness.Poll());
     }
 
+    [Fact]
+    public void A_source_already_waited_on_by_another_set_is_refused_and_keeps_reporting_to_its_own()
+    {
+        using var kernel = new SystemKernel("poll");
+        var (endpoints, clients) = Endpoints(kernel, 1);
+        var first = new PollSet();
+        var second = new PollSet();
+        first.Add(clients[0]);
+
+        Assert.Throws<InvalidOperationException>(() => second.Add(clients[0].Readiness));
+        first.Add(clients[0]);
+        endpoints[0].SignalReady();
+
+        Assert.Equal(1, first.Count);
+        Assert.Equal(0, second.Count);
+        Assert.True(first.TryPoll(out var ready));
+        Assert.Same(clients[0], ready.Source);
+    }
+
     // Passive endpoints: no thread each, so thousands cost only memory.
     private static (List<TransportEndpoint> Endpoints, List<TransportClient> Clients) Endpoints(SystemKernel kernel, int count)
     {
