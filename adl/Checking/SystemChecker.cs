@@ -26,5 +26,6 @@ public static class SystemChecker
         MigrationRule.Check(model, index, diagnostics);
         CallCycleRule.Check(model, index, diagnostics);
         CKeywordRule.Check(model, diagnostics);
+        TransportRules.Check(model, index, diagnostics);
     }
 }

@@ -103,4 +103,17 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
+
+    // ADL02xx: the UX/RT transport (uxrt-transport.camkes).
+    public static readonly DiagnosticDescriptor InvalidTransportPath = new(
+        "ADL0200", "Invalid transport path", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateTransportPath = new(
+        "ADL0201", "Duplicate transport path", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TransportConnectorMismatch = new(
+        "ADL0202", "Transport procedure and connector do not match", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidTransportSetting = new(
+        "ADL0203", "Invalid transport setting", "{0}", DiagnosticSeverity.Error);
 }

@@ -19,6 +19,9 @@ internal enum ConnectorFamily
 
     /// <summary>seL4SharedData and seL4DMASharedData.</summary>
     SharedData,
+
+    /// <summary>UxrtTransport: UxrtFile reads and writes, short messages inline and long ones through a shared buffer.</summary>
+    Transport,
 }
 
 /// <summary>Which family a connector's glue comes from, and where its templates live.</summary>
@@ -39,6 +42,7 @@ internal static class ConnectorFamilies
         ["seL4RPCEvent"] = ConnectorFamily.Notification,
         ["seL4SharedData"] = ConnectorFamily.SharedData,
         ["seL4DMASharedData"] = ConnectorFamily.SharedData,
+        [UxRt.Camkes.Adl.Model.TransportNames.Connector] = ConnectorFamily.Transport,
     };
 
     public static bool TryGet(string connector, out ConnectorFamily family) => ByConnector.TryGetValue(connector, out family);
@@ -51,6 +55,7 @@ internal static class ConnectorFamilies
     {
         ConnectorFamily.Notification => "connectors/seL4Notification/wiring.hbs",
         ConnectorFamily.SharedData => "connectors/seL4SharedData/wiring.hbs",
+        ConnectorFamily.Transport => "connectors/UxrtTransport/wiring.hbs",
         _ => "connectors/seL4RPCCall/wiring.hbs",
     };
 

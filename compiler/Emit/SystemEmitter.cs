@@ -51,7 +51,11 @@ public static class SystemEmitter
         // Library procedures nobody uses stay out: camkes-tool's builtin declares some (GDB_delegate)
         // over seL4 C types that mean nothing in C#.
         var used = new HashSet<string>(model.Components.Where(views.IsInstantiated).SelectMany(c => c.Interfaces).Select(i => i.TypeName), System.StringComparer.Ordinal);
-        foreach (var procedure in model.Procedures.Where(p => used.Contains(p.Name) || !BuiltInLibrary.IsBuiltIn(p.Location.FilePath)))
+        // The transport's procedure is served by the runtime's own types, not generated ones.
+        var procedures = model.Procedures
+            .Where(p => (used.Contains(p.Name) || !BuiltInLibrary.IsBuiltIn(p.Location.FilePath)) && p.Name != TransportNames.Procedure)
+            .ToList();
+        foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));
@@ -114,7 +118,7 @@ public static class SystemEmitter
             wiring.Add(templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd());
         }
 
-        foreach (var procedure in model.Procedures)
+        foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
             if (awaitable.Contains(procedure.Name))

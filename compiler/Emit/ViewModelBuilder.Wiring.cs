@@ -57,6 +57,9 @@ internal sealed partial class ViewModelBuilder
                 view.From = froms.Select(e => DataportEnd(e, connection)).ToList();
                 view.To = tos.Select(e => DataportEnd(e, connection)).ToList();
                 break;
+            case ConnectorFamily.Transport:
+                TransportConnection(view, froms, tos);
+                break;
             default:
                 var fromIndex = 0;
                 view.From = froms.Select(e => Client(e, RpcBadge(e, fromIndex++), pascal, family)).ToList();
@@ -206,11 +209,7 @@ internal sealed partial class ViewModelBuilder
         else
         {
             view.ServeMethod = "Serve";
-            var thread = ThreadSettings(
-                _settings.FirstInteger(end.Instance, end.Interface + "_priority", "priority"),
-                _settings.FirstInteger(end.Instance, end.Interface + "_affinity", "affinity"),
-                _settings.Integer(end.Instance, end.Interface + "_stack_size"),
-                _settings.Integer(end.Instance, end.Interface + "_migratable") is { } migratable ? migratable != 0 : _settings.Flag(end.Instance, "migratable"));
+            var thread = InterfaceThreadSettings(end.Instance, end.Interface);
             view.ServeExtraArguments = thread is null ? string.Empty : ", " + thread;
         }
 
@@ -268,6 +267,14 @@ internal sealed partial class ViewModelBuilder
     }
 
     // `migratable` lets the idle-core balancer move the thread (or the instance's virtual CPU) even when `affinity` pins it.
+    /// <summary>The settings of the interface thread that serves <paramref name="instance"/>.<paramref name="iface"/>, as a ThreadSettings expression.</summary>
+    private string? InterfaceThreadSettings(string instance, string iface) =>
+        ThreadSettings(
+            _settings.FirstInteger(instance, iface + "_priority", "priority"),
+            _settings.FirstInteger(instance, iface + "_affinity", "affinity"),
+            _settings.Integer(instance, iface + "_stack_size"),
+            _settings.Integer(instance, iface + "_migratable") is { } migratable ? migratable != 0 : _settings.Flag(instance, "migratable"));
+
     private static string? ThreadSettings(long? priority, long? affinity, long? stackSize, bool migratable)
     {
         var arguments = new List<string>();

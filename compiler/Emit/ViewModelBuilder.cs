@@ -109,7 +109,8 @@ internal sealed partial class ViewModelBuilder
             IsUnicore = unicore,
             Uses = component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses).Select(i => Uses(i, unicore)).ToList(),
             Provides = component.Interfaces.Where(i => i.Kind == InterfaceKind.Provides).Select(i => Provides(i, unicore)).ToList(),
-            KernelPorts = component.Interfaces.Select(KernelPort).Where(p => p is not null).Select(p => p!).ToList(),
+            KernelPorts = component.Interfaces.Select(KernelPort).Where(p => p is not null).Select(p => p!).Concat(TransportEndpoints(component)).ToList(),
+            TransportClients = TransportClients(component),
             HasProvides = component.Interfaces.Any(i => i.Kind == InterfaceKind.Provides),
         };
     }
@@ -235,6 +236,11 @@ internal sealed partial class ViewModelBuilder
     // A unicore component calls out through the awaitable form: a blocking call would stop its CPU.
     private UsesView Uses(InterfaceModel port, bool unicore)
     {
+        if (IsTransport(port))
+        {
+            return TransportUses(port);
+        }
+
         var property = CSharpNames.Pascal(port.Name);
         return new UsesView
         {
@@ -250,6 +256,11 @@ internal sealed partial class ViewModelBuilder
     // A unicore component's handlers are awaitable, so they can call out without holding the CPU.
     private ProvidesView Provides(InterfaceModel port, bool unicore)
     {
+        if (IsTransport(port))
+        {
+            return TransportProvides(port, unicore);
+        }
+
         var portName = CSharpNames.Pascal(port.Name);
         var procedure = _index.Procedure(port.TypeName);
         return new ProvidesView

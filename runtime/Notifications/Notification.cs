@@ -160,6 +160,9 @@ public sealed class Notification
 
     internal NotificationSet? BoundSet => Volatile.Read(ref _boundSet);
 
+    /// <summary>What a poll set reports for this notification (the notification, or the transport endpoint it stands for); kept here so a wake-up needs no lookup.</summary>
+    internal object? PollSource { get; set; }
+
     /// <summary>Routes wake-ups to <paramref name="set"/> (a notification belongs to one set at a time, like a bound notification in seL4).</summary>
     internal void Bind(NotificationSet set)
     {

@@ -27,6 +27,9 @@ internal sealed class ComponentView
     /// <summary>Events, dataports and <c>has</c> items: kernel objects the wiring hands to the instance.</summary>
     public List<KernelPortView> KernelPorts { get; set; } = new();
 
+    /// <summary>The fields of its <c>uses UxrtFile</c> ends, for its namespace of granted transport paths; empty when it has none.</summary>
+    public string TransportClients { get; set; } = string.Empty;
+
     /// <summary>The component provides an interface, so its handlers can ask for the caller's badge.</summary>
     public bool HasProvides { get; set; }
 }

@@ -91,4 +91,12 @@ internal sealed class ConnectionEndView
 
     /// <summary>Notifications: the targets this emitter signals, as a C# array.</summary>
     public string Targets { get; set; } = string.Empty;
+
+    /// <summary>Transport servers: the path as a C# literal, and the member that hands the server its endpoint.</summary>
+    public string Path { get; set; } = string.Empty;
+
+    public string EndpointMember { get; set; } = string.Empty;
+
+    /// <summary>Transport clients: the shared buffer's size in bytes.</summary>
+    public string BufferSize { get; set; } = string.Empty;
 }

@@ -1,0 +1,13 @@
+namespace UxRt.Camkes.Runtime.Transport;
+
+/// <summary>
+/// What a unicore component implements to serve a transport endpoint: like
+/// <see cref="ITransportHandler"/>, but it may await without holding its virtual CPU. The memory is
+/// valid only until the returned task completes.
+/// </summary>
+public interface ITransportAsyncHandler
+{
+    ValueTask<long> ReadAsync(TransportRequest request, Memory<byte> destination);
+
+    ValueTask<long> WriteAsync(TransportRequest request, ReadOnlyMemory<byte> source);
+}
