@@ -35,7 +35,7 @@ public static class AdlFrontEnd
             var builder = new ModelBuilder(symbols, diagnostics);
             var model = builder.Build(SystemNameOf(rootPath), loaded.RootPath);
             SystemChecker.Check(model, diagnostics, builder.EndsOfBrokenConnections);
-            return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
+            return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray()) { PartialModel = diagnostics.HasErrors ? model : null };
         }
         catch (System.Exception exception)
         {

@@ -92,4 +92,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
+
+    // ADL03xx: problems found while generating code (issue 10); the compiler's tests exercise them.
+    public static readonly DiagnosticDescriptor RenamedMember = new(
+        "ADL0300", "Generated member renamed", "{0}", DiagnosticSeverity.Warning);
 }

@@ -24,15 +24,23 @@ public static class SystemEmitter
 {
     public static EmitResult Emit(SystemModel model, string @namespace) => Emit(model, @namespace, HandlebarsTemplateEngine.Instance);
 
+    /// <summary>
+    /// For a spec with errors: only the interfaces, structs and component base classes that no
+    /// error touches (<see cref="UntouchedParts"/>), so the user's classes still compile against
+    /// them and the ADL errors stand alone. No glue and no system class.
+    /// </summary>
+    internal static EmitResult EmitUntouched(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, IEnumerable<AdlDiagnostic> diagnostics) =>
+        Emit(model, @namespace, userTemplates, new UntouchedParts(model, diagnostics));
+
     /// <summary>Emits with the user's templates in place of the built-in ones they name; an override that names none is a warning.</summary>
-    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates)
+    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null)
     {
         if (userTemplates.Count == 0)
         {
-            return Emit(model, @namespace);
+            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only);
         }
 
-        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates));
+        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only);
         var unused = userTemplates
             .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath))
             .Select(t => AdlDiagnostic.Create(
@@ -42,19 +50,19 @@ public static class SystemEmitter
         return result with { Diagnostics = result.Diagnostics.Concat(unused).ToEquatableArray() };
     }
 
-    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates)
+    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null)
     {
         var diagnostics = new DiagnosticBag();
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
         var files = new List<GeneratedFileEntry>();
 
-        foreach (var procedure in model.Procedures)
+        foreach (var procedure in model.Procedures.Where(p => only?.IsUntouched(p) ?? true))
         {
             var view = views.Procedure(procedure);
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));
         }
 
-        foreach (var structure in model.Structs)
+        foreach (var structure in model.Structs.Where(s => only?.IsUntouched(s) ?? true))
         {
             var view = views.Struct(structure);
             files.Add(new GeneratedFileEntry($"{view.Name}.g.cs", templates.Render("struct.hbs", view)));
@@ -62,7 +70,7 @@ public static class SystemEmitter
 
         // The awaitable form of every procedure a unicore component calls or serves.
         var awaitable = new HashSet<string>();
-        foreach (var component in model.Components.Where(views.IsInstantiated))
+        foreach (var component in model.Components.Where(c => views.IsInstantiated(c) && (only?.IsUntouched(c) ?? true)))
         {
             var view = views.Component(component);
             files.Add(new GeneratedFileEntry($"{view.BaseName}.g.cs", templates.Render("component.hbs", view)));
@@ -70,6 +78,17 @@ public static class SystemEmitter
             {
                 awaitable.UnionWith(component.Interfaces.Where(i => i.Kind is InterfaceKind.Uses or InterfaceKind.Provides).Select(i => i.TypeName));
             }
+        }
+
+        if (only is not null)
+        {
+            foreach (var procedure in model.Procedures.Where(p => awaitable.Contains(p.Name)))
+            {
+                var view = views.Procedure(procedure);
+                files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));
+            }
+
+            return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
         }
 
         var wiring = new List<string>();

@@ -23,10 +23,20 @@ internal sealed partial class ViewModelBuilder
         Namespace = _namespace,
         SourceFile = _sourceFile,
         SystemName = _model.Name,
-        ClassName = CSharpNames.Pascal(_model.Name) + "System",
+        ClassName = SystemClassName(),
         Instances = _model.Instances.Select(Instance).ToList(),
         Connections = renderedConnections.ToList(),
     };
+
+    // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
+    // lowercase file name borrows the casing of the namespace segment that spells the same word.
+    private string SystemClassName()
+    {
+        var pascal = CSharpNames.Pascal(_model.Name);
+        var segment = _namespace.Substring(_namespace.LastIndexOf('.') + 1);
+        var oneWord = _model.Name.All(char.IsLower);
+        return (oneWord && string.Equals(segment, _model.Name, global::System.StringComparison.OrdinalIgnoreCase) ? segment : pascal) + "System";
+    }
 
     public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
     {
@@ -108,6 +118,7 @@ internal sealed partial class ViewModelBuilder
             Variable = variable,
             ClassName = CSharpNames.Pascal(instance.ComponentType),
             HasControl = hasControl,
+            Initializer = AttributeInitializer(instance, component),
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
                 : $"new {Runtime}.Kernel.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
@@ -115,6 +126,19 @@ internal sealed partial class ViewModelBuilder
                 .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
                 .ToList(),
         };
+    }
+
+    // Only what the configuration sets: the base class's property initialisers hold the defaults.
+    private string AttributeInitializer(InstanceModel instance, ComponentModel component)
+    {
+        var view = Component(component);
+        var assignments = component.Attributes
+            .Zip(view.Attributes, (model, property) => (model, property))
+            .Where(a => _settings.Find(instance.Name, a.model.Name) is not null)
+            .Select(a => $"{a.property.Property} = {_attributeValues.Expression(a.model, _settings.Find(instance.Name, a.model.Name)!.Value)}")
+            .ToList();
+        const string Indent = "\n            ";
+        return assignments.Count == 0 ? string.Empty : "\n        {" + string.Concat(assignments.Select(a => Indent + a + ",")) + "\n        }";
     }
 
     private string? FaultPolicy(InstanceModel instance)
@@ -166,7 +190,7 @@ internal sealed partial class ViewModelBuilder
             InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
             _ => null,
         };
-        return created is null ? null : $"{variable}.Connect{CSharpNames.Pascal(port.Name)}({created});";
+        return created is null ? null : $"{variable}.Connect{PortProperty(instance, port.Name)}({created});";
     }
 
     private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int badge) => new()
@@ -174,7 +198,7 @@ internal sealed partial class ViewModelBuilder
         Instance = end.Instance,
         InstanceVariable = InstanceVariable(end.Instance),
         Interface = end.Interface,
-        Member = memberPrefix + CSharpNames.Pascal(end.Interface),
+        Member = memberPrefix + PortProperty(end.Instance, end.Interface),
         Badge = badge,
     };
 

@@ -29,6 +29,9 @@ internal sealed class InstanceView
 
     public string HasControl { get; set; } = "false";
 
+    /// <summary>An object initialiser with the attributes this instance's configuration sets (e.g. <c> { Greeting = "hi" }</c>), or empty.</summary>
+    public string Initializer { get; set; } = string.Empty;
+
     /// <summary>The third argument of <c>AddInstance</c>: <c>hasControl: …</c>, or an options object when settings apply.</summary>
     public string Options { get; set; } = string.Empty;
 
