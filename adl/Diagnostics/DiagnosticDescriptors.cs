@@ -96,4 +96,10 @@ public static class DiagnosticDescriptors
     // ADL03xx: problems found while generating code (issue 10); the compiler's tests exercise them.
     public static readonly DiagnosticDescriptor RenamedMember = new(
         "ADL0300", "Generated member renamed", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingConnectorTemplates = new(
+        "ADL0301", "User-defined connector without templates", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TemplateFailed = new(
+        "ADL0302", "Template error", "{0}", DiagnosticSeverity.Error);
 }

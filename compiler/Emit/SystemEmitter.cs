@@ -42,7 +42,7 @@ public static class SystemEmitter
 
         var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only);
         var unused = userTemplates
-            .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath))
+            .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath) && !model.Connectors.Any(c => t.RelativePath.StartsWith($"connectors/{c.Name}/", System.StringComparison.Ordinal)))
             .Select(t => AdlDiagnostic.Create(
                 DiagnosticDescriptors.UnknownTemplate,
                 SourceLocation.StartOf(t.FullPath),
@@ -51,6 +51,22 @@ public static class SystemEmitter
     }
 
     internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null)
+    {
+        try
+        {
+            return EmitAll(model, @namespace, templates, only);
+        }
+        catch (TemplateError error)
+        {
+            // A broken (user) template: report it where it is written; nothing of this system is emitted.
+            var location = new SourceLocation(error.File, error.Line, 1, 0, 0);
+            return new EmitResult(
+                EquatableArray<GeneratedFileEntry>.Empty,
+                new[] { AdlDiagnostic.Create(DiagnosticDescriptors.TemplateFailed, location, $"template '{error.File}': {error.Message}") }.ToEquatableArray());
+        }
+    }
+
+    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only)
     {
         var diagnostics = new DiagnosticBag();
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
@@ -97,7 +113,18 @@ public static class SystemEmitter
         var procedureGlue = new HashSet<ProcedureGlue>();
         foreach (var connection in model.Connections)
         {
-            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family))
+            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
+                && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared)
+            {
+                if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
+                {
+                    wiring.Add(userWiring);
+                }
+
+                continue;
+            }
+
+            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out family))
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
@@ -153,6 +180,41 @@ public static class SystemEmitter
         var system = views.System(wiring);
         files.Add(new GeneratedFileEntry($"{system.ClassName}.g.cs", templates.Render("system.hbs", system)));
         return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
+    }
+
+    /// <summary>
+    /// A connection of a connector declared in the spec (<c>connector X { from Procedure; to Procedure; }</c>):
+    /// its ends come from the user's <c>connectors/X/from.hbs</c> and <c>to.hbs</c>; returns its wiring, or null after a diagnostic.
+    /// </summary>
+    private static string? UserConnector(ConnectionModel connection, ConnectorModel connector, ViewModelBuilder views, ITemplateEngine templates, DiagnosticBag diagnostics, List<GeneratedFileEntry> files)
+    {
+        var from = $"connectors/{connector.Name}/from.hbs";
+        var to = $"connectors/{connector.Name}/to.hbs";
+        if (!templates.Has(from) || !templates.Has(to))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.MissingConnectorTemplates,
+                connection.Location,
+                $"connector '{connector.Name}' of connection '{connection.Name}' is declared in the spec but has no templates: add {from} and {to} under the directory CamkesTemplatePath names");
+            return null;
+        }
+
+        var procedure = views.FindProcedure(views.ProcedureOf(connection));
+        var ends = connection.Ends;
+        if (connector.From.Kind != ConnectorEndKind.Procedure || connector.To.Kind != ConnectorEndKind.Procedure || procedure is null
+            || ends.Count(e => e.Role == ConnectorEndRole.To) != 1 || ends.Any(e => views.IsUnicoreInstance(e.Instance)))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                connection.Location,
+                $"user-defined connector '{connector.Name}' of connection '{connection.Name}': templates can implement procedure connectors with one 'to' end between native instances");
+            return null;
+        }
+
+        var view = views.UserConnection(connection, procedure);
+        files.Add(new GeneratedFileEntry($"{view.FromClass}.g.cs", templates.Render(from, view)));
+        files.Add(new GeneratedFileEntry($"{view.ToClass}.g.cs", templates.Render(to, view)));
+        return templates.Render("user-connector-wiring.hbs", view).TrimEnd();
     }
 
     // One glue class per (connector family, end, threading): e.g. the awaitable client of a frame connection.

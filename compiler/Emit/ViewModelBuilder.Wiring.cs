@@ -49,7 +49,7 @@ internal sealed partial class ViewModelBuilder
             Name = connection.Name,
             Variable = CSharpNames.Camel(connection.Name + "_endpoint"),
             ConnectorName = connection.ConnectorName,
-            Description = $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})",
+            Description = Describe(connection),
         };
 
         switch (family)
@@ -76,6 +76,30 @@ internal sealed partial class ViewModelBuilder
 
         return view;
     }
+
+    /// <summary>A connection of a connector the spec declares and the user's templates implement.</summary>
+    public UserConnectionView UserConnection(ConnectionModel connection, ProcedureModel procedure)
+    {
+        var pascal = CSharpNames.Pascal(connection.Name);
+        var fromIndex = 0;
+        return new UserConnectionView
+        {
+            Namespace = _namespace,
+            SourceFile = _sourceFile,
+            ConnectionName = connection.Name,
+            ConnectorName = connection.ConnectorName,
+            Description = Describe(connection),
+            Procedure = Procedure(procedure),
+            FromClass = pascal + "From",
+            ToClass = pascal + "To",
+            Variable = CSharpNames.Camel(connection.Name + "_to"),
+            From = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToList(),
+            To = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).Select(e => End(e, "Provided", 0)).ToList(),
+        };
+    }
+
+    private static string Describe(ConnectionModel connection) =>
+        $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})";
 
     /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
     public string? ProcedureOf(ConnectionModel connection) =>

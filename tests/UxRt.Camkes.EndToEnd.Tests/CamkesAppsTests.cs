@@ -12,6 +12,7 @@ public sealed class CamkesAppsTests
     [InlineData("LockServer", "c3: released")]
     [InlineData("BinarySemaphore", "Echoing: 42 == 42")]
     [InlineData("Structs", "array_in_struct: array length: 4, first element 3")]
+    [InlineData("Mutex", "b: Exiting")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
