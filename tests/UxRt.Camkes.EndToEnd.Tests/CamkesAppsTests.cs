@@ -7,7 +7,11 @@ namespace UxRt.Camkes.EndToEnd.Tests;
 public sealed class CamkesAppsTests
 {
     [Theory]
+    [InlineData("Adder", "client: result was 1270")]
+    [InlineData("MultiClient", "echo_int: 2")]
     [InlineData("Event", "event_callback: Got an event")]
+    [InlineData("EventDriven", "Got 100 events!")]
+    [InlineData("ReverseString", "!dlroW ,olleH")]
     [InlineData("Dataport", "comp2 read hello world")]
     [InlineData("LockServer", "c3: released")]
     [InlineData("BinarySemaphore", "Echoing: 42 == 42")]
