@@ -102,4 +102,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TemplateFailed = new(
         "ADL0302", "Template error", "{0}", DiagnosticSeverity.Error);
+
+    // ADL031x: spec problems added with issue 10, exercised by the corpus.
+    public static readonly DiagnosticDescriptor IncludedHeaderNotFound = new(
+        "ADL0310", "Included header not found", "cannot find header '{0}' that procedure '{1}' includes", DiagnosticSeverity.Error);
 }

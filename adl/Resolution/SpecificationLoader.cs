@@ -54,6 +54,15 @@ public sealed class SpecificationLoader
             FollowImport(path, import);
         }
 
+        // A procedure's `include "x.h";` is searched like #include; the header itself is C, not read here.
+        foreach (var procedure in syntax.Definitions.OfType<ProcedureSyntax>())
+        {
+            foreach (var include in procedure.Includes.Where(i => SearchPath.Locate(_sources, _options.IncludeDirectories, path, i.Path, i.IsSearched) is null))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.IncludedHeaderNotFound, include.Location, include.Path, procedure.Name);
+            }
+        }
+
         _inProgress.RemoveAt(_inProgress.Count - 1);
         _done.Add(path);
         _loaded.Add(syntax);

@@ -121,6 +121,47 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_procedure_include_is_an_error_only_when_the_header_is_missing(bool headerExists)
+    {
+        const string spec = """
+            import <std_connector.camkes>;
+            procedure Rotation {
+                include "MyType.h";
+                int rotate(in int turns);
+            };
+            component Client { control; uses Rotation r; }
+            component Server { provides Rotation r; }
+            assembly {
+                composition {
+                    component Client client;
+                    component Server server;
+                    connection seL4RPCCall c(from client.r, to server.r);
+                }
+            }
+            """;
+        var harness = new GeneratorHarness().WithSpec("rotate.camkes", spec);
+        if (headerExists)
+        {
+            harness.WithAdditionalFile("MyType.h", "typedef int MyType_t;");
+        }
+
+        var (_, result) = harness.Run();
+
+        if (headerExists)
+        {
+            Assert.Empty(result.Diagnostics);
+            return;
+        }
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0310", error.Id);
+        Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("cannot find header 'MyType.h' that procedure 'Rotation' includes", error.GetMessage());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("assembly")]
     [InlineData("assembly { composition { connection seL4RPCCall c(from a.b, to); } }")]
