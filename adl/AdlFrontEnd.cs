@@ -48,7 +48,8 @@ public static class AdlFrontEnd
             {
                 diagnostics.Report(DiagnosticDescriptors.NoInstances, symbols.Assemblies[0].Location);
             }
-            return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray());
+
+            return new FrontEndResult(diagnostics.HasErrors ? null : model, diagnostics.ToSortedArray()) { PartialModel = diagnostics.HasErrors ? model : null };
         }
         catch (System.Exception exception)
         {

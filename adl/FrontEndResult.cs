@@ -11,4 +11,7 @@ namespace UxRt.Camkes.Adl;
 public sealed record FrontEndResult(SystemModel? Model, EquatableArray<AdlDiagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>With errors, the model as far as it could be built, so that the parts no error touches can still be generated.</summary>
+    public SystemModel? PartialModel { get; init; }
 }

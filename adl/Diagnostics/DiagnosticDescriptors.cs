@@ -116,4 +116,18 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTransportSetting = new(
         "ADL0203", "Invalid transport setting", "{0}", DiagnosticSeverity.Error);
+
+    // ADL03xx: problems found while generating code (issue 10); the compiler's tests exercise them.
+    public static readonly DiagnosticDescriptor RenamedMember = new(
+        "ADL0300", "Generated member renamed", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingConnectorTemplates = new(
+        "ADL0301", "User-defined connector without templates", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TemplateFailed = new(
+        "ADL0302", "Template error", "{0}", DiagnosticSeverity.Error);
+
+    // ADL031x: spec problems added with issue 10, exercised by the corpus.
+    public static readonly DiagnosticDescriptor IncludedHeaderNotFound = new(
+        "ADL0310", "Included header not found", "cannot find header '{0}' that procedure '{1}' includes", DiagnosticSeverity.Error);
 }

@@ -52,7 +52,11 @@ public sealed record InterfaceModel(
     long DataportSize,
     SourceLocation Location);
 
-public sealed record AttributeModel(string Name, TypeModel Type, bool IsArray, ConfigValue? DefaultValue);
+public sealed record AttributeModel(string Name, TypeModel Type, bool IsArray, ConfigValue? DefaultValue)
+{
+    /// <summary>Where the attribute is declared, for diagnostics about its generated property.</summary>
+    public SourceLocation Location { get; init; }
+}
 
 public sealed record ConnectorModel(
     string Name,

@@ -134,7 +134,7 @@ internal sealed class DefinitionResolver
             _attributeValues.Check(attribute.Type, attribute.IsArray, evaluated, syntax.Location, $"default of attribute '{attribute.Name}'");
         }
 
-        return new AttributeModel(attribute.Name, Type(attribute.Type), attribute.IsArray, value);
+        return new AttributeModel(attribute.Name, Type(attribute.Type), attribute.IsArray, value) { Location = attribute.Location };
     }
 
     private long DataportSize(InterfaceSyntax port)

@@ -54,6 +54,17 @@ public sealed class SpecificationLoader
             FollowImport(path, import);
         }
 
+        // A procedure's `include "x.h";` is looked up like #include; the header itself is C, not read
+        // here. `include <x.h>` names a system header (stdint.h) that a C toolchain would supply, and
+        // the built-in library's own includes name camkes-tool's C headers, so neither is checked.
+        foreach (var procedure in BuiltInLibrary.IsBuiltIn(path) ? Enumerable.Empty<ProcedureSyntax>() : syntax.Definitions.OfType<ProcedureSyntax>())
+        {
+            foreach (var include in procedure.Includes.Where(i => !i.IsSearched && SearchPath.Locate(_sources, _options.IncludeDirectories, path, i.Path, i.IsSearched) is null))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.IncludedHeaderNotFound, include.Location, include.Path, procedure.Name);
+            }
+        }
+
         _loaded.Add(syntax);
     }
 

@@ -47,6 +47,7 @@ internal static class CSharpTypes
         ["float"] = "float",
         ["double"] = "double",
         ["string"] = "string",
+        ["dataport_ptr_t"] = "global::UxRt.Camkes.Runtime.Dataports.DataportPtr",
         ["character"] = "char",
         ["integer"] = "int",
         ["real"] = "double",

@@ -19,16 +19,22 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
 
     public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
 
+    public bool Has(string templatePath) => _has(templatePath);
+
     // The engine of the last set of user templates: a build re-runs the generator with the same set.
     private static (EquatableArray<TemplateOverride> Templates, HandlebarsTemplateEngine Engine)? s_lastOverridden;
 
     private readonly IHandlebars _handlebars;
     private readonly Func<string, string> _read;
+    private readonly Func<string, string> _fileOf;
+    private readonly Func<string, bool> _has;
     private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
 
-    private HandlebarsTemplateEngine(Func<string, string> read)
+    private HandlebarsTemplateEngine(Func<string, string> read, Func<string, string>? fileOf = null, Func<string, bool>? has = null)
     {
         _read = read;
+        _fileOf = fileOf ?? (path => ResourcePrefix + path);
+        _has = has ?? IsBuiltIn;
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
         _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
     }
@@ -51,16 +57,26 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
             return last.Engine;
         }
 
-        var byPath = templates.ToDictionary(t => t.RelativePath, t => t.Text, StringComparer.Ordinal);
-        var engine = new HandlebarsTemplateEngine(path => byPath.TryGetValue(path, out var text) ? text : ReadBuiltIn(path));
+        var byPath = templates.ToDictionary(t => t.RelativePath, StringComparer.Ordinal);
+        var engine = new HandlebarsTemplateEngine(
+            path => byPath.TryGetValue(path, out var user) ? user.Text : ReadBuiltIn(path),
+            path => byPath.TryGetValue(path, out var user) ? user.FullPath : ResourcePrefix + path,
+            path => byPath.ContainsKey(path) || IsBuiltIn(path));
         s_lastOverridden = (templates, engine);
         return engine;
     }
 
     public string Render(string templatePath, object model)
     {
-        var template = _compiled.GetOrAdd(templatePath, path => _handlebars.Compile(_read(path)));
-        return template(model).Replace("\r\n", "\n");
+        try
+        {
+            var template = _compiled.GetOrAdd(templatePath, path => _handlebars.Compile(_read(path)));
+            return template(model).Replace("\r\n", "\n");
+        }
+        catch (HandlebarsException error)
+        {
+            throw TemplateError.From(_fileOf(templatePath), _read(templatePath), error);
+        }
     }
 
     private static string ReadBuiltIn(string path)

@@ -24,17 +24,25 @@ public static class SystemEmitter
 {
     public static EmitResult Emit(SystemModel model, string @namespace) => Emit(model, @namespace, HandlebarsTemplateEngine.Instance);
 
+    /// <summary>
+    /// For a spec with errors: only the interfaces, structs and component base classes that no
+    /// error touches (<see cref="UntouchedParts"/>), so the user's classes still compile against
+    /// them and the ADL errors stand alone. No glue and no system class.
+    /// </summary>
+    internal static EmitResult EmitUntouched(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, IEnumerable<AdlDiagnostic> diagnostics) =>
+        Emit(model, @namespace, userTemplates, new UntouchedParts(model, diagnostics));
+
     /// <summary>Emits with the user's templates in place of the built-in ones they name; an override that names none is a warning.</summary>
-    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates)
+    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null)
     {
         if (userTemplates.Count == 0)
         {
-            return Emit(model, @namespace);
+            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only);
         }
 
-        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates));
+        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only);
         var unused = userTemplates
-            .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath))
+            .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath) && !model.Connectors.Any(c => t.RelativePath.StartsWith($"connectors/{c.Name}/", System.StringComparison.Ordinal)))
             .Select(t => AdlDiagnostic.Create(
                 DiagnosticDescriptors.UnknownTemplate,
                 SourceLocation.StartOf(t.FullPath),
@@ -42,7 +50,23 @@ public static class SystemEmitter
         return result with { Diagnostics = result.Diagnostics.Concat(unused).ToEquatableArray() };
     }
 
-    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates)
+    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null)
+    {
+        try
+        {
+            return EmitAll(model, @namespace, templates, only);
+        }
+        catch (TemplateError error)
+        {
+            // A broken (user) template: report it where it is written; nothing of this system is emitted.
+            var location = new SourceLocation(error.File, error.Line, 1, 0, 0);
+            return new EmitResult(
+                EquatableArray<GeneratedFileEntry>.Empty,
+                new[] { AdlDiagnostic.Create(DiagnosticDescriptors.TemplateFailed, location, $"template '{error.File}': {error.Message}") }.ToEquatableArray());
+        }
+    }
+
+    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only)
     {
         var diagnostics = new DiagnosticBag();
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
@@ -53,7 +77,8 @@ public static class SystemEmitter
         var used = new HashSet<string>(model.Components.Where(views.IsInstantiated).SelectMany(c => c.Interfaces).Select(i => i.TypeName), System.StringComparer.Ordinal);
         // The transport's procedure is served by the runtime's own types, not generated ones.
         var procedures = model.Procedures
-            .Where(p => (used.Contains(p.Name) || !BuiltInLibrary.IsBuiltIn(p.Location.FilePath)) && p.Name != TransportNames.Procedure)
+            .Where(p => (only?.IsUntouched(p) ?? true)
+                && (used.Contains(p.Name) || !BuiltInLibrary.IsBuiltIn(p.Location.FilePath)) && p.Name != TransportNames.Procedure)
             .ToList();
         foreach (var procedure in procedures)
         {
@@ -61,7 +86,7 @@ public static class SystemEmitter
             files.Add(new GeneratedFileEntry($"{view.InterfaceName}.g.cs", templates.Render("procedure.hbs", view)));
         }
 
-        foreach (var structure in model.Structs)
+        foreach (var structure in model.Structs.Where(s => only?.IsUntouched(s) ?? true))
         {
             var view = views.Struct(structure);
             files.Add(new GeneratedFileEntry($"{view.Name}.g.cs", templates.Render("struct.hbs", view)));
@@ -69,7 +94,7 @@ public static class SystemEmitter
 
         // The awaitable form of every procedure a unicore component calls or serves.
         var awaitable = new HashSet<string>();
-        foreach (var component in model.Components.Where(views.IsInstantiated))
+        foreach (var component in model.Components.Where(c => views.IsInstantiated(c) && (only?.IsUntouched(c) ?? true)))
         {
             var view = views.Component(component);
             files.Add(new GeneratedFileEntry($"{view.BaseName}.g.cs", templates.Render("component.hbs", view)));
@@ -79,13 +104,35 @@ public static class SystemEmitter
             }
         }
 
+        if (only is not null)
+        {
+            foreach (var procedure in model.Procedures.Where(p => awaitable.Contains(p.Name)))
+            {
+                var view = views.Procedure(procedure);
+                files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));
+            }
+
+            return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
+        }
+
         var wiring = new List<string>();
         var flatTypes = new FlatTypes(model);
         // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
         var procedureGlue = new HashSet<ProcedureGlue>();
         foreach (var connection in model.Connections)
         {
-            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family))
+            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
+                && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared)
+            {
+                if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
+                {
+                    wiring.Add(userWiring);
+                }
+
+                continue;
+            }
+
+            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out family))
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
@@ -141,6 +188,41 @@ public static class SystemEmitter
         var system = views.System(wiring);
         files.Add(new GeneratedFileEntry($"{system.ClassName}.g.cs", templates.Render("system.hbs", system)));
         return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
+    }
+
+    /// <summary>
+    /// A connection of a connector declared in the spec (<c>connector X { from Procedure; to Procedure; }</c>):
+    /// its ends come from the user's <c>connectors/X/from.hbs</c> and <c>to.hbs</c>; returns its wiring, or null after a diagnostic.
+    /// </summary>
+    private static string? UserConnector(ConnectionModel connection, ConnectorModel connector, ViewModelBuilder views, ITemplateEngine templates, DiagnosticBag diagnostics, List<GeneratedFileEntry> files)
+    {
+        var from = $"connectors/{connector.Name}/from.hbs";
+        var to = $"connectors/{connector.Name}/to.hbs";
+        if (!templates.Has(from) || !templates.Has(to))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.MissingConnectorTemplates,
+                connection.Location,
+                $"connector '{connector.Name}' of connection '{connection.Name}' is declared in the spec but has no templates: add {from} and {to} under the directory CamkesTemplatePath names");
+            return null;
+        }
+
+        var procedure = views.FindProcedure(views.ProcedureOf(connection));
+        var ends = connection.Ends;
+        if (connector.From.Kind != ConnectorEndKind.Procedure || connector.To.Kind != ConnectorEndKind.Procedure || procedure is null
+            || ends.Count(e => e.Role == ConnectorEndRole.To) != 1 || ends.Any(e => views.IsUnicoreInstance(e.Instance)))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                connection.Location,
+                $"user-defined connector '{connector.Name}' of connection '{connection.Name}': templates can implement procedure connectors with one 'to' end between native instances");
+            return null;
+        }
+
+        var view = views.UserConnection(connection, procedure);
+        files.Add(new GeneratedFileEntry($"{view.FromClass}.g.cs", templates.Render(from, view)));
+        files.Add(new GeneratedFileEntry($"{view.ToClass}.g.cs", templates.Render(to, view)));
+        return templates.Render("user-connector-wiring.hbs", view).TrimEnd();
     }
 
     // One glue class per (connector family, end, threading): e.g. the awaitable client of a frame connection.

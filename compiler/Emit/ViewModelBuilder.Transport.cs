@@ -17,9 +17,8 @@ internal sealed partial class ViewModelBuilder
 
     private static bool IsTransport(InterfaceModel port) => port.TypeName == TransportNames.Procedure;
 
-    private static UsesView TransportUses(InterfaceModel port)
+    private static UsesView TransportUses(InterfaceModel port, string property)
     {
-        var property = CSharpNames.Pascal(port.Name);
         return new UsesView
         {
             AdlName = port.Name,
@@ -54,6 +53,7 @@ internal sealed partial class ViewModelBuilder
             ProcedureName = port.TypeName,
             InterfaceType = Transport + (unicore ? ".ITransportAsyncHandler" : ".ITransportHandler"),
             AdapterClass = portName + "Port",
+            AdapterField = "_" + CSharpNames.Camel(portName).TrimStart('@') + "Port",
             AdapterProperty = "Provided" + portName,
             Methods = new List<ProvidedMethodView> { Method("read", "Read", destination, "destination"), Method("write", "Write", source, "source") },
         };

@@ -23,10 +23,20 @@ internal sealed partial class ViewModelBuilder
         Namespace = _namespace,
         SourceFile = _sourceFile,
         SystemName = _model.Name,
-        ClassName = CSharpNames.Pascal(_model.Name) + "System",
+        ClassName = SystemClassName(),
         Instances = _model.Instances.Select(Instance).ToList(),
         Connections = renderedConnections.ToList(),
     };
+
+    // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
+    // lowercase file name borrows the casing of the namespace segment that spells the same word.
+    private string SystemClassName()
+    {
+        var pascal = CSharpNames.Pascal(_model.Name);
+        var segment = _namespace.Substring(_namespace.LastIndexOf('.') + 1);
+        var oneWord = _model.Name.All(char.IsLower);
+        return (oneWord && string.Equals(segment, _model.Name, global::System.StringComparison.OrdinalIgnoreCase) ? segment : pascal) + "System";
+    }
 
     public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
     {
@@ -39,7 +49,7 @@ internal sealed partial class ViewModelBuilder
             Name = connection.Name,
             Variable = CSharpNames.Camel(connection.Name + "_endpoint"),
             ConnectorName = connection.ConnectorName,
-            Description = $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})",
+            Description = Describe(connection),
         };
 
         switch (family)
@@ -69,6 +79,30 @@ internal sealed partial class ViewModelBuilder
 
         return view;
     }
+
+    /// <summary>A connection of a connector the spec declares and the user's templates implement.</summary>
+    public UserConnectionView UserConnection(ConnectionModel connection, ProcedureModel procedure)
+    {
+        var pascal = CSharpNames.Pascal(connection.Name);
+        var fromIndex = 0;
+        return new UserConnectionView
+        {
+            Namespace = _namespace,
+            SourceFile = _sourceFile,
+            ConnectionName = connection.Name,
+            ConnectorName = connection.ConnectorName,
+            Description = Describe(connection),
+            Procedure = Procedure(procedure),
+            FromClass = pascal + "From",
+            ToClass = pascal + "To",
+            Variable = CSharpNames.Camel(connection.Name + "_to"),
+            From = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToList(),
+            To = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).Select(e => End(e, "Provided", 0)).ToList(),
+        };
+    }
+
+    private static string Describe(ConnectionModel connection) =>
+        $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})";
 
     /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
     public string? ProcedureOf(ConnectionModel connection) =>
@@ -112,6 +146,7 @@ internal sealed partial class ViewModelBuilder
             Variable = variable,
             ClassName = CSharpNames.Pascal(instance.ComponentType),
             HasControl = hasControl,
+            Initializer = AttributeInitializer(instance, component),
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
                 : $"new {Runtime}.Kernel.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
@@ -119,6 +154,19 @@ internal sealed partial class ViewModelBuilder
                 .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
                 .ToList(),
         };
+    }
+
+    // Only what the configuration sets: the base class's property initialisers hold the defaults.
+    private string AttributeInitializer(InstanceModel instance, ComponentModel component)
+    {
+        var view = Component(component);
+        var assignments = component.Attributes
+            .Zip(view.Attributes, (model, property) => (model, property))
+            .Where(a => _settings.Find(instance.Name, a.model.Name) is not null)
+            .Select(a => $"{a.property.Property} = {_attributeValues.Expression(a.model, _settings.Find(instance.Name, a.model.Name)!.Value)}")
+            .ToList();
+        const string Indent = "\n            ";
+        return assignments.Count == 0 ? string.Empty : "\n        {" + string.Concat(assignments.Select(a => Indent + a + ",")) + "\n        }";
     }
 
     private string? FaultPolicy(InstanceModel instance)
@@ -170,7 +218,7 @@ internal sealed partial class ViewModelBuilder
             InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
             _ => null,
         };
-        return created is null ? null : $"{variable}.Connect{CSharpNames.Pascal(port.Name)}({created});";
+        return created is null ? null : $"{variable}.Connect{PortProperty(instance, port.Name)}({created});";
     }
 
     private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int badge) => new()
@@ -178,7 +226,7 @@ internal sealed partial class ViewModelBuilder
         Instance = end.Instance,
         InstanceVariable = InstanceVariable(end.Instance),
         Interface = end.Interface,
-        Member = memberPrefix + CSharpNames.Pascal(end.Interface),
+        Member = memberPrefix + PortProperty(end.Instance, end.Interface),
         Badge = badge,
     };
 

@@ -4,6 +4,7 @@ using System.Linq;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Adl.Text;
 using UxRt.Camkes.Compiler.Emit.Views;
 
 namespace UxRt.Camkes.Compiler.Emit;
@@ -23,6 +24,9 @@ internal sealed partial class ViewModelBuilder
     private readonly ModelIndex _index;
     private readonly InstanceSettings _settings;
     private readonly DiagnosticBag _diagnostics;
+    private readonly AttributeValues _attributeValues;
+    private readonly Dictionary<string, ComponentView> _components = new(global::System.StringComparer.Ordinal);
+    private readonly Dictionary<(string Component, string Port), string> _portProperties = new();
 
     public ViewModelBuilder(SystemModel model, string @namespace, DiagnosticBag diagnostics)
     {
@@ -32,6 +36,7 @@ internal sealed partial class ViewModelBuilder
         _index = new ModelIndex(model);
         _settings = new InstanceSettings(_index);
         _diagnostics = diagnostics;
+        _attributeValues = new AttributeValues(model.Structs);
     }
 
     /// <summary>Whether some instance is of <paramref name="component"/>; only those get a base class.</summary>
@@ -73,13 +78,13 @@ internal sealed partial class ViewModelBuilder
             if (field.IsArray && field.ArrayLength is { } length)
             {
                 var arrayType = fieldName + "Array";
-                view.InlineArrays.Add(new InlineArrayView { Name = arrayType, ElementType = CSharpTypes.Map(field.Type), Length = length });
+                view.InlineArrays.Add(new InlineArrayView { Name = arrayType, ElementType = TypeOf(field.Type), Length = length });
                 view.Fields.Add(new FieldView { Name = fieldName, Type = arrayType });
             }
             else
             {
                 // A struct starts out zeroed, so a reference-typed field is null until set.
-                var type = CSharpTypes.Map(field.Type, field.IsArray);
+                var type = TypeOf(field.Type, field.IsArray);
                 view.Fields.Add(new FieldView { Name = fieldName, Type = CSharpTypes.IsReference(type) ? type + "?" : type });
             }
         }
@@ -94,11 +99,23 @@ internal sealed partial class ViewModelBuilder
     /// <summary>Whether <paramref name="instance"/> runs on a virtual CPU (<c>threading = "unicore"</c>, set or defaulted).</summary>
     public bool IsUnicoreInstance(string instance) => _settings.Text(instance, "threading") == "unicore";
 
+    /// <summary>The base class of <paramref name="component"/>, built once so that renaming warnings are reported once.</summary>
     public ComponentView Component(ComponentModel component)
+    {
+        if (!_components.TryGetValue(component.Name, out var view))
+        {
+            view = BuildComponent(component);
+            _components[component.Name] = view;
+        }
+
+        return view;
+    }
+
+    private ComponentView BuildComponent(ComponentModel component)
     {
         var className = CSharpNames.Pascal(component.Name);
         var unicore = IsUnicore(component);
-        return new ComponentView
+        var view = new ComponentView
         {
             Namespace = _namespace,
             SourceFile = _sourceFile,
@@ -107,13 +124,99 @@ internal sealed partial class ViewModelBuilder
             BaseName = className + "Base",
             IsControl = component.IsControl,
             IsUnicore = unicore,
-            Uses = component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses).Select(i => Uses(i, unicore)).ToList(),
-            Provides = component.Interfaces.Where(i => i.Kind == InterfaceKind.Provides).Select(i => Provides(i, unicore)).ToList(),
-            KernelPorts = component.Interfaces.Select(KernelPort).Where(p => p is not null).Select(p => p!).Concat(TransportEndpoints(component)).ToList(),
-            TransportClients = TransportClients(component),
             HasProvides = component.Interfaces.Any(i => i.Kind == InterfaceKind.Provides),
         };
+
+        // Spec order decides who keeps a contested name, so renaming is deterministic.
+        var names = new MemberNames(view.ClassName, view.BaseName);
+        foreach (var port in component.Interfaces)
+        {
+            // A provided interface has no member of its own name, only its handlers and the Provided<X> adapter.
+            var property = port.Kind == InterfaceKind.Provides
+                ? CSharpNames.Pascal(port.Name)
+                : Claim(names, component, port.Name, KindSuffix(port.Kind), port.Location);
+            _portProperties[(component.Name, port.Name)] = property;
+            switch (port.Kind)
+            {
+                case InterfaceKind.Uses:
+                    view.Uses.Add(Uses(port, property, unicore));
+                    break;
+                case InterfaceKind.Provides:
+                    view.Provides.Add(Provides(component, port, property, unicore, names));
+                    break;
+                default:
+                    if (KernelPort(port, property) is { } kernelPort)
+                    {
+                        view.KernelPorts.Add(kernelPort);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var attribute in component.Attributes)
+        {
+            view.Attributes.Add(new AttributeView
+            {
+                AdlName = attribute.Name,
+                Property = Claim(names, component, attribute.Name, "Attribute", attribute.Location),
+                Type = _attributeValues.Type(attribute),
+                Declaration = $"attribute {(attribute.Type.Name.Length == 0 ? "struct { ... }" : attribute.Type.Name)} {attribute.Name}{(attribute.IsArray ? "[]" : string.Empty)}",
+                DefaultValue = _attributeValues.Expression(attribute, attribute.DefaultValue),
+                LineDirective = LineDirective(attribute.Location),
+            });
+        }
+
+        // The UX/RT transport: each served path's endpoint, and the namespace of granted paths.
+        view.KernelPorts.AddRange(TransportEndpoints(component));
+        view.TransportClients = TransportClients(component);
+        return view;
     }
+
+    /// <summary>The generated name of port <paramref name="port"/> of <paramref name="instance"/> (renamed if it collided).</summary>
+    private string PortProperty(string instance, string port)
+    {
+        if (_index.ComponentOf(instance) is not { } component)
+        {
+            return CSharpNames.Pascal(port);
+        }
+
+        Component(component);
+        return _portProperties.TryGetValue((component.Name, port), out var property) ? property : CSharpNames.Pascal(port);
+    }
+
+    // The generated member for a spec item, renamed (with a warning at the item) when C# or the runtime has the name.
+    private string Claim(MemberNames names, ComponentModel component, string adlName, string kind, SourceLocation location)
+    {
+        var wanted = CSharpNames.Pascal(adlName);
+        var name = names.Claim(wanted, kind, out var reason);
+        if (reason is not null)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.RenamedMember,
+                location,
+                $"'{adlName}' of component '{component.Name}' is generated as '{name}' because {reason} (README: \"How the spec maps to C#\")");
+        }
+
+        return name;
+    }
+
+    private static string KindSuffix(InterfaceKind kind) => kind switch
+    {
+        InterfaceKind.Uses or InterfaceKind.Provides => "Interface",
+        InterfaceKind.Emits or InterfaceKind.Consumes => "Event",
+        InterfaceKind.Dataport => "Dataport",
+        InterfaceKind.Mutex => "Mutex",
+        _ => "Semaphore",
+    };
+
+    // The file name of #line is taken literally (no escapes), so a Windows path stays as it is.
+    private static string LineDirective(SourceLocation location) =>
+        location.FilePath is { Length: > 0 } path ? $"#line {location.Line} \"{path}\"" : "#line default";
+
+    // A struct may be named without the `struct` keyword (`foo c;`); it is still the generated record struct.
+    private string TypeOf(TypeModel type, bool isArray = false) =>
+        CSharpTypes.Map(!type.IsStruct && _index.IsStruct(type.Name) ? type with { IsStruct = true } : type, isArray);
 
     private static string AsyncInterface(string procedure) => CSharpNames.Interface(procedure) + "Async";
 
@@ -122,7 +225,7 @@ internal sealed partial class ViewModelBuilder
         var name = CSharpNames.Pascal(method.Name);
         var parameters = method.Parameters.Select(p =>
         {
-            var type = CSharpTypes.Map(p.Type, p.IsArray);
+            var type = TypeOf(p.Type, p.IsArray);
             return new
             {
                 Model = p,
@@ -137,8 +240,23 @@ internal sealed partial class ViewModelBuilder
             };
         }).ToList();
 
-        var returnType = method.ReturnType is null ? "void" : CSharpTypes.Map(method.ReturnType);
+        // Arrays are copied in and out (ArgumentCopy), so neither end holds the other's memory.
+        foreach (var p in parameters)
+        {
+            var isArray = p.View.Type.EndsWith("[]", global::System.StringComparison.Ordinal);
+            var bufferField = p.View.FieldName + "Buffer";
+            p.View.CopyIn = isArray && p.Model.Direction != ParameterDirection.Out
+                ? $"{Runtime}.Rpc.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
+                : p.View.Name;
+            p.View.CopyOut = isArray
+                ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
+                : "call." + p.View.FieldName;
+            p.View.BufferField = isArray && p.Model.Direction != ParameterDirection.Out ? bufferField : string.Empty;
+        }
+
+        var returnType = method.ReturnType is null ? "void" : TypeOf(method.ReturnType);
         var fields = parameters.Select(p => Field(p.View.FieldName, p.View.Type)).ToList();
+        fields.AddRange(parameters.Where(p => p.View.BufferField.Length > 0).Select(p => new FieldView { Name = p.View.BufferField, Type = p.View.Type + "?" }));
         if (method.ReturnType is not null)
         {
             fields.Add(Field(name + "Result", returnType));
@@ -151,6 +269,7 @@ internal sealed partial class ViewModelBuilder
             Name = name,
             ReturnType = returnType,
             IsVoid = method.ReturnType is null,
+            LineDirective = LineDirective(method.Location),
             ParameterList = string.Join(", ", parameters.Select(p => Modifier(p.Model.Direction) + p.View.Type + " " + p.View.Name)),
             ArgumentList = string.Join(", ", parameters.Select(p => Modifier(p.Model.Direction) + p.View.Name)),
             FrameArgumentList = string.Join(", ", parameters.Select(p => FrameModifier(p.Model.Direction) + "call." + p.View.FieldName)),
@@ -193,6 +312,11 @@ internal sealed partial class ViewModelBuilder
         }
 
         method.OutputMembers = method.Outputs.Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@')))).ToList();
+        foreach (var member in method.OutputMembers.Where(m => m.Type.EndsWith("[]", global::System.StringComparison.Ordinal)))
+        {
+            member.Value = $"{Runtime}.Rpc.ArgumentCopy.Out(call.{member.FrameField}, null)";
+        }
+
         members.AddRange(method.OutputMembers);
         method.ResultTypeName = procedurePascal + method.Name + "Result";
         method.ResultMembers = members;
@@ -203,6 +327,7 @@ internal sealed partial class ViewModelBuilder
     private static ResultMemberView ResultMember(string name, string type, string frameField, string local) => new()
     {
         Name = name,
+        Value = "call." + frameField,
         Type = type,
         FrameField = frameField,
         Local = local,
@@ -234,19 +359,18 @@ internal sealed partial class ViewModelBuilder
     };
 
     // A unicore component calls out through the awaitable form: a blocking call would stop its CPU.
-    private UsesView Uses(InterfaceModel port, bool unicore)
+    private UsesView Uses(InterfaceModel port, string property, bool unicore)
     {
         if (IsTransport(port))
         {
-            return TransportUses(port);
+            return TransportUses(port, property);
         }
 
-        var property = CSharpNames.Pascal(port.Name);
         return new UsesView
         {
             AdlName = port.Name,
             Property = property,
-            Field = CSharpNames.Field(port.Name),
+            Field = "_" + CSharpNames.Camel(property).TrimStart('@'),
             InterfaceType = unicore ? AsyncInterface(port.TypeName) : CSharpNames.Interface(port.TypeName),
             IsOptional = port.IsOptional,
             ConnectMethod = "Connect" + property,
@@ -254,46 +378,63 @@ internal sealed partial class ViewModelBuilder
     }
 
     // A unicore component's handlers are awaitable, so they can call out without holding the CPU.
-    private ProvidesView Provides(InterfaceModel port, bool unicore)
+    // A handler is named <Interface><Method>; after a one-letter interface an underscore keeps
+    // `i.process` from reading as an interface type (`I_Process`, not `IProcess`).
+    private ProvidesView Provides(ComponentModel component, InterfaceModel port, string portName, bool unicore, MemberNames names)
     {
         if (IsTransport(port))
         {
             return TransportProvides(port, unicore);
         }
 
-        var portName = CSharpNames.Pascal(port.Name);
         var procedure = _index.Procedure(port.TypeName);
+        var separator = portName.Length == 1 ? "_" : string.Empty;
         return new ProvidesView
         {
             AdlName = port.Name,
             ProcedureName = port.TypeName,
             InterfaceType = unicore ? AsyncInterface(port.TypeName) : CSharpNames.Interface(port.TypeName),
             AdapterClass = portName + "Port",
+            AdapterField = "_" + CSharpNames.Camel(portName).TrimStart('@') + "Port",
             AdapterProperty = "Provided" + portName,
             Methods = procedure is null
                 ? new List<ProvidedMethodView>()
-                : procedure.Methods.Select((m, i) => Method(m, i, CSharpNames.Pascal(procedure.Name))).Select(m => new ProvidedMethodView
+                : procedure.Methods.Select((m, i) => Method(m, i, CSharpNames.Pascal(procedure.Name))).Select(m =>
                 {
-                    AdlName = m.AdlName,
-                    Name = unicore ? m.AsyncName : m.Name,
-                    ImplementationName = portName + (unicore ? m.AsyncName : m.Name),
-                    ReturnType = unicore ? m.AsyncReturnType : m.ReturnType,
-                    ParameterList = unicore ? m.AsyncParameterList : m.ParameterList,
-                    ArgumentList = unicore ? m.AsyncArgumentList : m.ArgumentList,
+                    var wanted = portName + separator + (unicore ? m.AsyncName : m.Name);
+                    var implementation = names.Claim(wanted, "Handler", out var reason);
+                    if (reason is not null)
+                    {
+                        _diagnostics.Report(
+                            DiagnosticDescriptors.RenamedMember,
+                            port.Location,
+                            $"the handler of '{port.Name}.{m.AdlName}' in component '{component.Name}' is generated as '{implementation}' because {reason} (README: \"How the spec maps to C#\")");
+                    }
+
+                    return new ProvidedMethodView
+                    {
+                        AdlName = m.AdlName,
+                        Name = unicore ? m.AsyncName : m.Name,
+                        ImplementationName = implementation,
+                        ReturnType = unicore ? m.AsyncReturnType : m.ReturnType,
+                        ParameterList = unicore ? m.AsyncParameterList : m.ParameterList,
+                        ArgumentList = unicore ? m.AsyncArgumentList : m.ArgumentList,
+                        LineDirective = m.LineDirective,
+                    };
                 }).ToList(),
         };
     }
 
-    private KernelPortView? KernelPort(InterfaceModel port)
+    private KernelPortView? KernelPort(InterfaceModel port, string property)
     {
-        var property = CSharpNames.Pascal(port.Name);
         var view = new KernelPortView
         {
             AdlName = port.Name,
             Property = property,
-            Field = CSharpNames.Field(port.Name),
+            Field = "_" + CSharpNames.Camel(property).TrimStart('@'),
             ConnectMethod = "Connect" + property,
             IsOptional = port.IsOptional,
+            LineDirective = LineDirective(port.Location),
         };
 
         switch (port.Kind)

@@ -16,18 +16,25 @@ public sealed partial class CamkesGenerator
     {
         cancellationToken.ThrowIfCancellationRequested();
         var frontEnd = AdlFrontEnd.Compile(system.RootPath, new AdditionalTextSourceProvider(system.Files), system.Settings.FrontEnd);
-        if (frontEnd.Model is null)
+        if (frontEnd.Model is null && frontEnd.PartialModel is null)
         {
             return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, frontEnd.Diagnostics);
         }
 
         try
         {
-            var emitted = SystemEmitter.Emit(frontEnd.Model, system.Settings.Namespace, system.Settings.Templates);
+            var emitted = frontEnd.Model is { } model
+                ? SystemEmitter.Emit(model, system.Settings.Namespace, system.Settings.Templates)
+                : SystemEmitter.EmitUntouched(frontEnd.PartialModel!, system.Settings.Namespace, system.Settings.Templates, frontEnd.Diagnostics);
             var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
-            var files = diagnostics.Any(d => d.IsError)
-                ? EquatableArray<GeneratedFileEntry>.Empty
-                : emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();
+
+            // An error found while emitting touches the glue or the system class: keep only the untouched parts.
+            if (frontEnd.Model is not null && emitted.Diagnostics.Any(d => d.IsError))
+            {
+                emitted = SystemEmitter.EmitUntouched(frontEnd.Model, system.Settings.Namespace, system.Settings.Templates, emitted.Diagnostics);
+            }
+
+            var files = emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();
             return new SystemOutput(system.RootPath, files, diagnostics);
         }
         catch (System.Exception exception)

@@ -46,6 +46,121 @@ public sealed class GeneratorDiagnosticTests
         Assert.Contains("Missing", diagnostic.GetMessage());
     }
 
+    [Fact]
+    public void After_an_error_the_components_it_does_not_touch_still_get_their_base_classes()
+    {
+        const string spec = """
+            import <std_connector.camkes>;
+            procedure P { int f(in int x); };
+            component Good {
+                control;
+                maybe uses P p;
+                attribute int n = 2;
+            }
+            component Bad {
+                provides Missing m;
+            }
+            assembly {
+                composition {
+                    component Good good;
+                    component Bad bad;
+                }
+            }
+            """;
+        var (output, result) = new GeneratorHarness()
+            .WithSpec("partial.camkes", spec)
+            .WithCode("Good.cs", "namespace Demo; public sealed class Good : GoodBase { protected override void Run() => System.Console.WriteLine(N + (P is null ? 0 : P.F(1))); }")
+            .Run();
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0002", error.Id);
+        Assert.Equal(["IP.g.cs", "GoodBase.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_CSharp_error_about_a_spec_type_points_at_the_spec_line()
+    {
+        const string idl = """
+            procedure Rotation {
+                int rotate(in MyType_t value, out int turns);
+            };
+            """;
+        const string spec = """
+            import <std_connector.camkes>;
+            import "Rotation.idl4";
+            component Client { control; uses Rotation r; }
+            component Server {
+                provides Rotation r;
+                maybe dataport socket_t buffer;
+                attribute handle_t handle;
+            }
+            assembly {
+                composition {
+                    component Client client;
+                    component Server server;
+                    connection seL4RPCCall c(from client.r, to server.r);
+                }
+            }
+            """;
+        var (output, result) = new GeneratorHarness()
+            .WithSpec("Rotation.idl4", idl)
+            .WithSpec("rotate.camkes", spec)
+            .Run();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var unknown = output.GetDiagnostics()
+            .Where(d => d.Id == "CS0246" && new[] { "MyType_t", "socket_t", "handle_t" }.Any(d.GetMessage().Contains))
+            .Select(d => d.Location.GetMappedLineSpan())
+            .ToList();
+        Assert.NotEmpty(unknown);
+        Assert.All(unknown, span => Assert.True(
+            span.Path == Path.Combine(GeneratorHarness.ProjectDirectory, "Rotation.idl4") && span.StartLinePosition.Line == 1
+                || span.Path == Path.Combine(GeneratorHarness.ProjectDirectory, "rotate.camkes") && span.StartLinePosition.Line is 5 or 6,
+            $"{span.Path}({span.StartLinePosition.Line + 1})"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_procedure_include_is_an_error_only_when_the_header_is_missing(bool headerExists)
+    {
+        const string spec = """
+            import <std_connector.camkes>;
+            procedure Rotation {
+                include "MyType.h";
+                int rotate(in int turns);
+            };
+            component Client { control; uses Rotation r; }
+            component Server { provides Rotation r; }
+            assembly {
+                composition {
+                    component Client client;
+                    component Server server;
+                    connection seL4RPCCall c(from client.r, to server.r);
+                }
+            }
+            """;
+        var harness = new GeneratorHarness().WithSpec("rotate.camkes", spec);
+        if (headerExists)
+        {
+            harness.WithAdditionalFile("MyType.h", "typedef int MyType_t;");
+        }
+
+        var (_, result) = harness.Run();
+
+        if (headerExists)
+        {
+            Assert.Empty(result.Diagnostics);
+            return;
+        }
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0310", error.Id);
+        Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("cannot find header 'MyType.h' that procedure 'Rotation' includes", error.GetMessage());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("assembly")]

@@ -78,6 +78,17 @@ internal sealed class GeneratorHarness
         return (output, driver.GetRunResult().Results.Single());
     }
 
+    /// <summary>Runs the generator, compiles the result and loads it, to run the system it describes.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        var (output, result) = Run();
+        Assert.Null(result.Exception);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return System.Reflection.Assembly.Load(image.ToArray());
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         // Everything the test host loaded from: the framework, the runtime kernel, logging abstractions.

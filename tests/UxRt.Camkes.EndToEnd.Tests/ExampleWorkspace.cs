@@ -33,6 +33,17 @@ internal sealed class ExampleWorkspace : IDisposable
         return new ExampleWorkspace(target, example);
     }
 
+    /// <summary>
+    /// Runs an example as the solution build left it (`dotnet examples/X/bin/.../X.dll`), without a
+    /// copy or a build of its own, so that checking many examples costs one build.
+    /// </summary>
+    public static CommandResult RunBuilt(string example)
+    {
+        var directory = Path.Combine(RepositoryRoot, "examples", example);
+        var program = Path.Combine(directory, "bin", Configuration, "net10.0", example + ".dll");
+        return DotnetCli.Run(directory, CommandTimeout, environment: null, program);
+    }
+
     public string PathOf(string file) => Path.Combine(Directory, file);
 
     /// <summary>Builds the copy; the generator and runtime were already built with the tests.</summary>

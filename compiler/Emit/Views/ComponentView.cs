@@ -30,6 +30,9 @@ internal sealed class ComponentView
     /// <summary>The fields of its <c>uses UxrtFile</c> ends, for its namespace of granted transport paths; empty when it has none.</summary>
     public string TransportClients { get; set; } = string.Empty;
 
+    /// <summary>Every <c>attribute</c>: a read-only property holding the instance's configured value.</summary>
+    public List<AttributeView> Attributes { get; set; } = new();
+
     /// <summary>The component provides an interface, so its handlers can ask for the caller's badge.</summary>
     public bool HasProvides { get; set; }
 }
@@ -56,6 +59,9 @@ internal sealed class KernelPortView
 
     /// <summary>Declared <c>maybe</c>: the property is nullable.</summary>
     public bool IsOptional { get; set; }
+
+    /// <summary><c>#line N "spec"</c>: an unknown dataport type is reported at the port in the spec.</summary>
+    public string LineDirective { get; set; } = string.Empty;
 
     /// <summary>The value when nothing is connected (for <c>emits</c>); empty to throw instead.</summary>
     public string Fallback { get; set; } = string.Empty;
@@ -90,6 +96,9 @@ internal sealed class ProvidesView
 
     public string AdapterProperty { get; set; } = string.Empty;
 
+    /// <summary>The private field caching the adapter.</summary>
+    public string AdapterField { get; set; } = string.Empty;
+
     public List<ProvidedMethodView> Methods { get; set; } = new();
 }
 
@@ -106,4 +115,26 @@ internal sealed class ProvidedMethodView
     public string ParameterList { get; set; } = string.Empty;
 
     public string ArgumentList { get; set; } = string.Empty;
+
+    /// <summary><c>#line N "spec"</c> for the method in its procedure.</summary>
+    public string LineDirective { get; set; } = string.Empty;
+}
+
+/// <summary>An <c>attribute</c>: a typed, read-only property set from the instance's configuration.</summary>
+internal sealed class AttributeView
+{
+    public string AdlName { get; set; } = string.Empty;
+
+    /// <summary>The declaration as written, for the property's documentation.</summary>
+    public string Declaration { get; set; } = string.Empty;
+
+    public string Property { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary><c>#line N "spec"</c>: a C# error about the type or value is reported at the attribute.</summary>
+    public string LineDirective { get; set; } = string.Empty;
+
+    /// <summary>The component type's default (or the type's empty value) as a C# expression.</summary>
+    public string DefaultValue { get; set; } = string.Empty;
 }

@@ -52,6 +52,9 @@ internal sealed class MethodView
 
     public bool IsVoid { get; set; }
 
+    /// <summary><c>#line N "spec"</c>: C# errors in the declarations that follow point at the method in the spec.</summary>
+    public string LineDirective { get; set; } = string.Empty;
+
     /// <summary>The declaration's parameter list, e.g. <c>string message, out int count</c>.</summary>
     public string ParameterList { get; set; } = string.Empty;
 
@@ -127,6 +130,9 @@ internal sealed class ResultMemberView
     /// <summary>The call-frame field that carries it.</summary>
     public string FrameField { get; set; } = string.Empty;
 
+    /// <summary>The client's expression for it after the reply: the frame field, copied out when it is an array.</summary>
+    public string Value { get; set; } = string.Empty;
+
     /// <summary>A local variable name for it in generated code.</summary>
     public string Local { get; set; } = string.Empty;
 
@@ -147,6 +153,15 @@ internal sealed class ParameterView
     public string WriteCall { get; set; } = string.Empty;
 
     public string ReadCall { get; set; } = string.Empty;
+
+    /// <summary>What the client stores in the frame: the argument, or for an array a copy in the frame's own buffer.</summary>
+    public string CopyIn { get; set; } = string.Empty;
+
+    /// <summary>What the client hands back after the reply: the frame field, or for an array a copy the caller owns.</summary>
+    public string CopyOut { get; set; } = string.Empty;
+
+    /// <summary>The frame's reusable buffer for an array argument; empty for other parameters.</summary>
+    public string BufferField { get; set; } = string.Empty;
 }
 
 /// <summary>A field of a generated class, with its initialiser when nullable analysis needs one.</summary>

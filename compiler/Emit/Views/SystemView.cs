@@ -29,6 +29,9 @@ internal sealed class InstanceView
 
     public string HasControl { get; set; } = "false";
 
+    /// <summary>An object initialiser with the attributes this instance's configuration sets (e.g. <c> { Greeting = "hi" }</c>), or empty.</summary>
+    public string Initializer { get; set; } = string.Empty;
+
     /// <summary>The third argument of <c>AddInstance</c>: <c>hasControl: …</c>, or an options object when settings apply.</summary>
     public string Options { get; set; } = string.Empty;
 
@@ -99,4 +102,39 @@ internal sealed class ConnectionEndView
 
     /// <summary>Transport clients: the shared buffer's size in bytes.</summary>
     public string BufferSize { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// A connection of a user-defined procedure connector, as its templates see it
+/// (<c>connectors/&lt;Connector&gt;/from.hbs</c> and <c>to.hbs</c> under <c>CamkesTemplatePath</c>).
+/// <c>to.hbs</c> declares <see cref="ToClass"/> with a constructor taking the server's implementation
+/// of <c>Procedure.InterfaceName</c>; <c>from.hbs</c> declares <see cref="FromClass"/>, which implements
+/// that interface and has a constructor <c>(ToClass to, int badge)</c>. One of each per connection;
+/// every client end gets its own <see cref="FromClass"/>.
+/// </summary>
+internal sealed class UserConnectionView
+{
+    public string Namespace { get; set; } = string.Empty;
+
+    public string SourceFile { get; set; } = string.Empty;
+
+    public string ConnectionName { get; set; } = string.Empty;
+
+    public string ConnectorName { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>The procedure the connection carries: its interface, methods and parameters.</summary>
+    public ProcedureView Procedure { get; set; } = new();
+
+    public string FromClass { get; set; } = string.Empty;
+
+    public string ToClass { get; set; } = string.Empty;
+
+    /// <summary>The local variable holding the connection's <see cref="ToClass"/> in the system's <c>Create()</c>.</summary>
+    public string Variable { get; set; } = string.Empty;
+
+    public List<ConnectionEndView> From { get; set; } = new();
+
+    public List<ConnectionEndView> To { get; set; } = new();
 }

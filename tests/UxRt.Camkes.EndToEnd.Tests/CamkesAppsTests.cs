@@ -1,0 +1,27 @@
+namespace UxRt.Camkes.EndToEnd.Tests;
+
+/// <summary>
+/// Ports of CAmkES's own apps (seL4/camkes apps/, same architecture, specs and code written here):
+/// each must print the line that CAmkES's test of that app waits for (add_simulate_test).
+/// </summary>
+public sealed class CamkesAppsTests
+{
+    [Theory]
+    [InlineData("Adder", "client: result was 1270")]
+    [InlineData("MultiClient", "echo_int: 2")]
+    [InlineData("Event", "event_callback: Got an event")]
+    [InlineData("EventDriven", "Got 100 events!")]
+    [InlineData("ReverseString", "!dlroW ,olleH")]
+    [InlineData("Dataport", "comp2 read hello world")]
+    [InlineData("LockServer", "c3: released")]
+    [InlineData("BinarySemaphore", "Echoing: 42 == 42")]
+    [InlineData("Structs", "array_in_struct: array length: 4, first element 3")]
+    [InlineData("Mutex", "b: Exiting")]
+    public void Example_prints_the_line_camkes_waits_for(string example, string expected)
+    {
+        var result = ExampleWorkspace.RunBuilt(example);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains(expected, result.Output);
+    }
+}
