@@ -38,7 +38,7 @@ internal static class WellKnownSettings
     /// <summary>True when <paramref name="attribute"/> needs no declaration on a component with these interfaces.</summary>
     public static bool IsKnown(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces) =>
         PriorityNames.Contains(attribute) || AffinityNames.Contains(attribute) || StackNames.Contains(attribute)
-        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler" or CpuHoldLimit or MigrationRule.Migratable
+        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler" or CpuHoldLimit or MigrationRule.Migratable or PlacementRule.Node
         || OtherPrefixes.Any(p => attribute.StartsWith(p, System.StringComparison.Ordinal))
         || InterfaceOf(attribute, interfaces) is not null;
 

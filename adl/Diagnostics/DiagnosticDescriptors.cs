@@ -101,6 +101,16 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownTemplate = new(
         "ADL0100", "User template replaces nothing", "{0}", DiagnosticSeverity.Warning);
 
+    // ADL033x: placement of instances on nodes (issue 13).
+    public static readonly DiagnosticDescriptor InvalidNodeSetting = new(
+        "ADL0330", "Invalid node setting", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConnectionAcrossNodes = new(
+        "ADL0331", "Placement splits what cannot cross nodes", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor HardwareMoved = new(
+        "ADL0332", "Hardware component cannot move", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 

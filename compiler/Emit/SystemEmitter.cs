@@ -115,7 +115,7 @@ public static class SystemEmitter
             return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
         }
 
-        var wiring = new List<string>();
+        var wiring = new List<(ConnectionModel Connection, string Wiring)>();
         var flatTypes = new FlatTypes(model);
         // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
         var procedureGlue = new HashSet<ProcedureGlue>();
@@ -126,7 +126,7 @@ public static class SystemEmitter
             {
                 if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
                 {
-                    wiring.Add(userWiring);
+                    wiring.Add((connection, userWiring));
                 }
 
                 continue;
@@ -162,7 +162,7 @@ public static class SystemEmitter
                 }
             }
 
-            wiring.Add(templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd());
+            wiring.Add((connection, templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd()));
         }
 
         foreach (var procedure in procedures)

@@ -18,15 +18,43 @@ internal sealed partial class ViewModelBuilder
         ["stop"] = "StopSystem",
     };
 
-    public SystemView System(IEnumerable<string> renderedConnections) => new()
+    public SystemView System(IEnumerable<(ConnectionModel Connection, string Wiring)> renderedConnections)
     {
-        Namespace = _namespace,
-        SourceFile = _sourceFile,
-        SystemName = _model.Name,
-        ClassName = SystemClassName(),
-        Instances = _model.Instances.Select(Instance).ToList(),
-        Connections = renderedConnections.ToList(),
-    };
+        var nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodesOf(_model);
+        var instances = _model.Instances.Select(Instance).ToList();
+        foreach (var instance in instances)
+        {
+            instance.NodeLiteral = CSharpNames.Literal(nodes.TryGetValue(instance.Name, out var node) ? node : global::UxRt.Camkes.Adl.Checking.PlacementRule.DefaultNode);
+        }
+
+        return new SystemView
+        {
+            Namespace = _namespace,
+            SourceFile = _sourceFile,
+            SystemName = _model.Name,
+            ClassName = SystemClassName(),
+            Instances = instances,
+            Nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(_model).Select(CSharpNames.Literal).ToList(),
+            Connections = renderedConnections.Select(c => Wiring(c.Connection, c.Wiring, nodes)).ToList(),
+        };
+    }
+
+    // Wired when the whole system runs in this process, or when every end is on the node it runs.
+    private static WiringView Wiring(ConnectionModel connection, string wiring, IReadOnlyDictionary<string, string> nodes)
+    {
+        var ends = connection.Ends
+            .Select(e => nodes.TryGetValue(e.Instance, out var node) ? node : global::UxRt.Camkes.Adl.Checking.PlacementRule.DefaultNode)
+            .Distinct(global::System.StringComparer.Ordinal)
+            .ToList();
+        return new WiringView
+        {
+            Wiring = string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line)),
+            CrossesNodes = ends.Count > 1,
+            Condition = ends.Count == 1 ? $"node is null || node == {CSharpNames.Literal(ends[0])}" : "node is null",
+            NameLiteral = CSharpNames.Literal(connection.Name),
+            NodesLiteral = CSharpNames.Literal(string.Join(", ", ends)),
+        };
+    }
 
     // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
     // lowercase file name borrows the casing of the namespace segment that spells the same word.
@@ -360,5 +388,5 @@ internal sealed partial class ViewModelBuilder
         CSharpNames.Camel(instance.Replace('.', '_')) is var name && TemplateLocals.Contains(name) ? name + "Instance" : name;
 
     // Names system.hbs's Create() already uses for its parameter and kernel: an instance named so gets another.
-    private static readonly HashSet<string> TemplateLocals = new(global::System.StringComparer.Ordinal) { "logger", "kernel" };
+    private static readonly HashSet<string> TemplateLocals = new(global::System.StringComparer.Ordinal) { "logger", "kernel", "node" };
 }

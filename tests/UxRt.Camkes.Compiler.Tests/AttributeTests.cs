@@ -117,7 +117,7 @@ public sealed class AttributeTests
     }
 
     private static SystemKernel Create(Assembly assembly) =>
-        (SystemKernel)assembly.GetType("Demo.StructsSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null })!;
+        (SystemKernel)assembly.GetType("Demo.StructsSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
 
     private static string Describe(Assembly assembly, SystemKernel kernel, string instance) =>
         (string)assembly.GetType("Demo.Probe")!.GetMethod("Describe")!.Invoke(null, new object[] { kernel, instance })!;

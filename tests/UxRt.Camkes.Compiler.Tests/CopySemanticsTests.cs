@@ -123,7 +123,7 @@ public sealed class CopySemanticsTests
             .WithCode("Client.cs", unicore ? UnicoreClient : NativeClient)
             .Load();
 
-        using var kernel = (SystemKernel)assembly.GetType("Demo.ArraysSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.ArraysSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
         Assert.Equal(0, kernel.Run());
         dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
         dynamic server = kernel.GetInstance<Runtime.Components.Component>("server");

@@ -15,8 +15,30 @@ internal sealed class SystemView
 
     public List<InstanceView> Instances { get; set; } = new();
 
-    /// <summary>The wiring of each connection, already rendered by its connector's template.</summary>
-    public List<string> Connections { get; set; } = new();
+    /// <summary>The nodes instances are placed on (<c>node</c> settings), as C# string literals in declaration order.</summary>
+    public List<string> Nodes { get; set; } = new();
+
+    /// <summary>The wiring of each connection, already rendered by its connector's template, with where it may be wired.</summary>
+    public List<WiringView> Connections { get; set; } = new();
+}
+
+/// <summary>One connection's wiring and the nodes its ends are on.</summary>
+internal sealed class WiringView
+{
+    public string Wiring { get; set; } = string.Empty;
+
+    /// <summary>The C# condition on <c>node</c> under which the connection is wired in this process.</summary>
+    public string Condition { get; set; } = string.Empty;
+
+    /// <summary>Across nodes: its name and its ends' nodes as C# string literals, for the log line that says it is left unwired.</summary>
+    public bool CrossesNodes { get; set; }
+
+    public string NameLiteral { get; set; } = string.Empty;
+
+    public string NodesLiteral { get; set; } = string.Empty;
+
+    /// <summary>The wiring, so that a user's system.hbs written when connections were plain strings (<c>{{this}}</c>) still renders it.</summary>
+    public override string ToString() => Wiring;
 }
 
 internal sealed class InstanceView
@@ -34,6 +56,9 @@ internal sealed class InstanceView
 
     /// <summary>The third argument of <c>AddInstance</c>: <c>hasControl: …</c>, or an options object when settings apply.</summary>
     public string Options { get; set; } = string.Empty;
+
+    /// <summary>The node the instance is placed on, as a C# string literal.</summary>
+    public string NodeLiteral { get; set; } = string.Empty;
 
     /// <summary>Statements that finish the instance once every instance exists: its <c>has</c> items and fault handler.</summary>
     public List<string> Setup { get; set; } = new();
