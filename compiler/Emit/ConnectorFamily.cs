@@ -48,6 +48,19 @@ internal static class ConnectorFamilies
     public static bool TryGet(string connector, out ConnectorFamily family) => ByConnector.TryGetValue(connector, out family);
 
     /// <summary>
+    /// A declared <c>connector X { from Procedure(s); to Procedure with N threads; }</c> (N &gt; 1) with no
+    /// templates of its own is seL4RPCCall served by N interface threads: CAmkES users declare such a
+    /// connector over seL4RPCCall's templates, which this runtime has built in.
+    /// </summary>
+    public static bool IsThreadedRpc(UxRt.Camkes.Adl.Model.ConnectorModel connector, ITemplateEngine templates) =>
+        !ByConnector.ContainsKey(connector.Name)
+        && connector.From.Kind == UxRt.Camkes.Adl.Syntax.ConnectorEndKind.Procedure
+        && connector.To.Kind == UxRt.Camkes.Adl.Syntax.ConnectorEndKind.Procedure
+        && !connector.From.IsHardware && !connector.To.IsHardware && !connector.To.AllowsMany
+        && connector.To.Threads > 1
+        && !templates.Has($"connectors/{connector.Name}/from.hbs") && !templates.Has($"connectors/{connector.Name}/to.hbs");
+
+    /// <summary>
     /// The wiring template, under <c>templates/connectors/</c>. Every procedure connector wires the
     /// same way (an endpoint per server, a client per caller); they differ in their ends' glue.
     /// </summary>

@@ -122,7 +122,8 @@ public static class SystemEmitter
         foreach (var connection in model.Connections)
         {
             if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
-                && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared)
+                && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared
+                && !ConnectorFamilies.IsThreadedRpc(declared, templates))
             {
                 if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
                 {
@@ -132,7 +133,11 @@ public static class SystemEmitter
                 continue;
             }
 
-            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out family))
+            if (model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } threaded && ConnectorFamilies.IsThreadedRpc(threaded, templates))
+            {
+                family = ConnectorFamily.RpcCall;
+            }
+            else if (!ConnectorFamilies.TryGet(connection.ConnectorName, out family))
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,

@@ -101,7 +101,8 @@ internal sealed partial class ViewModelBuilder
             default:
                 var fromIndex = 0;
                 view.From = froms.Select(e => Client(e, RpcBadge(e, fromIndex++), pascal, family)).ToList();
-                view.To = tos.Select(e => Server(e, family, pascal)).ToList();
+                var threads = _model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName)?.To.Threads ?? 1;
+                view.To = tos.Select(e => Server(e, family, pascal, threads)).ToList();
                 break;
         }
 
@@ -270,7 +271,8 @@ internal sealed partial class ViewModelBuilder
         return view;
     }
 
-    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family, string procedurePascal)
+    // `to Procedure with N threads` (N > 1) serves the interface with N interface threads.
+    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family, string procedurePascal, int threads)
     {
         var view = End(end, "Provided", 0);
         view.GlueClass = procedurePascal + (family == ConnectorFamily.RpcDataport ? "RpcDataport" : "Rpc") + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server");
@@ -286,7 +288,7 @@ internal sealed partial class ViewModelBuilder
         {
             view.ServeMethod = "Serve";
             var thread = InterfaceThreadSettings(end.Instance, end.Interface);
-            view.ServeExtraArguments = thread is null ? string.Empty : ", " + thread;
+            view.ServeExtraArguments = (thread is null ? string.Empty : ", " + thread) + (threads > 1 ? ", threads: " + Number(threads) : string.Empty);
         }
 
         return view;

@@ -22,7 +22,7 @@ public sealed partial class SystemKernel : IDisposable
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly List<InstanceSlot> _instanceOrder = new();
     private readonly List<Endpoint> _endpoints = new();
-    private readonly List<(Endpoint Endpoint, ThreadSettings Settings)> _servedEndpoints = new();
+    private readonly List<(Endpoint Endpoint, ThreadSettings Settings, int Threads)> _servedEndpoints = new();
     private readonly List<IComponentThread> _threads = new();
     private readonly ConcurrentQueue<FaultRecord> _faults = new();
     private readonly CancellationTokenSource _stop = new();
@@ -116,14 +116,24 @@ public sealed partial class SystemKernel : IDisposable
     /// seL4RPCCall: <paramref name="instance"/>.<paramref name="interfaceName"/> served by its own
     /// interface thread: an OS thread for a native server, a lightweight thread on its CPU for a unicore one.
     /// </summary>
-    public Endpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default) =>
-        CpuOf(instance) is { } cpu
-            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: true), thread)
-            : Register(new ThreadedEndpoint(instance, interfaceName, dispatcher), thread);
+    /// <param name="threads">How many interface threads serve the interface (the connector's <c>with N threads</c>).</param>
+    public Endpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        return CpuOf(instance) is { } cpu
+            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: true, threads), thread)
+            : threads == 1
+                ? Register(new ThreadedEndpoint(instance, interfaceName, dispatcher), thread)
+                : Register(new MultiThreadedEndpoint(instance, interfaceName, dispatcher, threads), thread, threads);
+    }
 
     /// <summary>seL4RPCCall into a unicore server whose handlers may await.</summary>
-    public Endpoint Serve(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, ThreadSettings thread = default) =>
-        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: true), thread);
+    /// <param name="threads">How many lightweight interface threads serve the interface (the connector's <c>with N threads</c>).</param>
+    public Endpoint Serve(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, ThreadSettings thread = default, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        return ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: true, threads), thread);
+    }
 
     /// <summary>
     /// <c>&lt;iface&gt;_passive = true</c>: no interface thread. A native server's handler runs on the
@@ -194,16 +204,21 @@ public sealed partial class SystemKernel : IDisposable
             endpoint.Close();
         }
 
-        foreach (var (endpoint, settings) in _servedEndpoints)
+        foreach (var (endpoint, settings, threads) in _servedEndpoints)
         {
             var threading = _instances.TryGetValue(endpoint.Instance, out var server) ? server.Options.Threading : NativeThreadingModel.Instance;
-            var name = $"{endpoint.Instance}.{endpoint.Interface}";
-            Track(endpoint switch
+            for (var index = 0; index < threads; index++)
             {
-                CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
-                ThreadedEndpoint threaded => threading.Start(name, settings, threaded.Serve),
-                _ => throw new InvalidOperationException($"{name} has no interface thread"),
-            });
+                // `with N threads`: each interface thread is named by its index, as CAmkES numbers them.
+                var name = threads == 1 ? $"{endpoint.Instance}.{endpoint.Interface}" : $"{endpoint.Instance}.{endpoint.Interface}.{index}";
+                Track(endpoint switch
+                {
+                    CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
+                    ThreadedEndpoint threaded => threading.Start(name, settings, threaded.Serve),
+                    MultiThreadedEndpoint pooled => threading.Start(name, settings, pooled.Serve),
+                    _ => throw new InvalidOperationException($"{name} has no interface thread"),
+                });
+            }
         }
 
         var running = _instanceOrder.Where(s => !s.InitFailed).ToList();
@@ -390,20 +405,20 @@ public sealed partial class SystemKernel : IDisposable
         }
     }
 
-    private Endpoint Register(Endpoint endpoint, ThreadSettings? interfaceThread)
+    private Endpoint Register(Endpoint endpoint, ThreadSettings? interfaceThread, int threads = 1)
     {
         EnsureNotStarted();
         _endpoints.Add(endpoint);
         if (interfaceThread is { } settings)
         {
-            _servedEndpoints.Add((endpoint, settings));
+            _servedEndpoints.Add((endpoint, settings, threads));
         }
 
         return endpoint;
     }
 
     private Endpoint ServeOnCpu(CpuEndpoint endpoint, ThreadSettings thread) =>
-        Register(endpoint, endpoint.HasInterfaceThread ? thread : null);
+        Register(endpoint, endpoint.HasInterfaceThread ? thread : null, endpoint.InterfaceThreads);
 
     // Handlers of a unicore server run on its virtual CPU, whichever thread delivers the call.
     private VirtualCpu? CpuOf(string instance) =>

@@ -17,16 +17,22 @@ public sealed class CpuEndpoint : Endpoint
     private volatile bool _closed;
 
     /// <param name="hasInterfaceThread">True for a threaded interface, served by <see cref="ServeAsync"/>; false for passive and direct ones.</param>
-    public CpuEndpoint(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, VirtualCpu cpu, bool hasInterfaceThread)
+    /// <param name="interfaceThreads">How many lightweight threads run <see cref="ServeAsync"/> (<c>with N threads</c>); they interleave where handlers await.</param>
+    public CpuEndpoint(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, VirtualCpu cpu, bool hasInterfaceThread, int interfaceThreads = 1)
         : base(instance, interfaceName, dispatcher)
     {
         _dispatcher = dispatcher;
         _cpu = cpu;
         if (hasInterfaceThread)
         {
-            _interfaceQueue = Channel.CreateUnbounded<CallFrame>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+            ArgumentOutOfRangeException.ThrowIfLessThan(interfaceThreads, 1);
+            InterfaceThreads = interfaceThreads;
+            _interfaceQueue = Channel.CreateUnbounded<CallFrame>(new UnboundedChannelOptions { SingleReader = interfaceThreads == 1, AllowSynchronousContinuations = false });
         }
     }
+
+    /// <summary>How many lightweight interface threads serve calls (0 without an interface thread).</summary>
+    public int InterfaceThreads { get; }
 
     /// <summary>Whether calls are served by a lightweight interface thread (<see cref="ServeAsync"/>).</summary>
     public bool HasInterfaceThread => _interfaceQueue is not null;

@@ -17,6 +17,10 @@ public sealed class CamkesAppsTests
     [InlineData("BinarySemaphore", "Echoing: 42 == 42")]
     [InlineData("Structs", "array_in_struct: array length: 4, first element 3")]
     [InlineData("Mutex", "b: Exiting")]
+    [InlineData("HierarchicalComponents", "hello world!")]
+    [InlineData("HierarchicalAttributes", "str: world")]
+    [InlineData("Attributes", "a = 11, b = 1")]
+    [InlineData("Attributes", "c = 5, d = 4")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
