@@ -214,8 +214,7 @@ public sealed partial class SystemKernel : IDisposable
                 Track(endpoint switch
                 {
                     CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
-                    ThreadedEndpoint threaded => threading.Start(name, settings, threaded.Serve),
-                    MultiThreadedEndpoint pooled => threading.Start(name, settings, pooled.Serve),
+                    QueuedEndpoint queued => threading.Start(name, settings, queued.Serve),
                     _ => throw new InvalidOperationException($"{name} has no interface thread"),
                 });
             }

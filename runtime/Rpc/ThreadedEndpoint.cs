@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace UxRt.Camkes.Runtime.Rpc;
 
 /// <summary>
@@ -9,58 +7,21 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// spins briefly for the next call before it parks (<see cref="HandOffSpin"/>); a caller wakes it
 /// only when it has parked.
 /// </summary>
-public sealed class ThreadedEndpoint : Endpoint
+public sealed class ThreadedEndpoint : QueuedEndpoint
 {
-    private readonly ICallDispatcher _dispatcher;
-    private readonly ConcurrentQueue<CallFrame> _pending = new();
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 0);
 
     // 1 while the interface thread is parked (or about to park) on _wake.
     private int _parked;
 
-    // Callers between their check of _closed and their enqueue: the interface thread waits for
-    // them before its last drain, so no call accepted before Close is left unanswered.
-    private int _delivering;
-    private volatile bool _closed;
-
     public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
-
-    public override void Close()
+        : base(instance, interfaceName, dispatcher)
     {
-        _closed = true;
-        WakeServer();
     }
 
-    /// <summary>The interface thread's body: serve calls until the endpoint is closed and drained.</summary>
-    public void Serve()
-    {
-        while (Receive() is { } frame)
-        {
-            Handle(_dispatcher, frame);
-            frame.Reply.Complete();
-        }
-    }
+    protected override void WakeForCall() => WakeServer();
 
-    protected override bool Deliver(CallFrame frame, bool awaited)
-    {
-        Interlocked.Increment(ref _delivering);
-        if (_closed)
-        {
-            Interlocked.Decrement(ref _delivering);
-            frame.Fault = Closed(frame);
-            return true;
-        }
-
-        frame.Reply.Prepare(awaited);
-        _pending.Enqueue(frame);
-        Interlocked.Decrement(ref _delivering);
-        WakeServer();
-        return false;
-    }
-
-    internal override void HandleCarried(CallFrame frame) =>
-        throw new InvalidOperationException("a threaded endpoint serves calls on its own thread");
+    protected override void WakeToClose() => WakeServer();
 
     // The enqueue (or the write of _closed) comes before this read, and the interface thread
     // announces that it parks before it looks at the queue, so one of the two sees the other.
@@ -73,18 +34,18 @@ public sealed class ThreadedEndpoint : Endpoint
         }
     }
 
-    private CallFrame? Receive()
+    protected override CallFrame? Receive()
     {
         var spin = default(HandOffSpin);
         while (true)
         {
-            if (_pending.TryDequeue(out var frame))
+            if (TryTake(out var frame))
             {
                 spin.End();
                 return frame;
             }
 
-            if (_closed)
+            if (IsClosed)
             {
                 spin.End();
                 return LastCall();
@@ -100,7 +61,7 @@ public sealed class ThreadedEndpoint : Endpoint
             _wake.Reset();
             Volatile.Write(ref _parked, 1);
             Interlocked.MemoryBarrier();
-            if (_pending.IsEmpty && !_closed)
+            if (!HasPending && !IsClosed)
             {
                 _wake.Wait();
             }
@@ -108,17 +69,5 @@ public sealed class ThreadedEndpoint : Endpoint
             Volatile.Write(ref _parked, 0);
             spin = default;
         }
-    }
-
-    // Closed: answer what callers enqueued before they could see it, then stop.
-    private CallFrame? LastCall()
-    {
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _delivering) != 0)
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-
-        return _pending.TryDequeue(out var frame) ? frame : null;
     }
 }
