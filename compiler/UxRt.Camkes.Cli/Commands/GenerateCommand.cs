@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Text;
 using UxRt.Camkes.Compiler.Emit;
+using UxRt.Camkes.Compiler.Generator;
 
 namespace UxRt.Camkes.Cli.Commands;
 
@@ -61,6 +64,7 @@ internal static class GenerateCommand
         return command;
     }
 
+    // The same selection as the source generator's (UserTemplates), over the directory's files.
     private static EquatableArray<TemplateOverride> ReadTemplates(string? directory)
     {
         if (string.IsNullOrEmpty(directory))
@@ -68,10 +72,10 @@ internal static class GenerateCommand
             return EquatableArray<TemplateOverride>.Empty;
         }
 
-        var root = Path.GetFullPath(directory);
-        return Directory.EnumerateFiles(root, "*.hbs", SearchOption.AllDirectories)
-            .Select(path => new TemplateOverride(Path.GetRelativePath(root, path).Replace('\\', '/'), path, File.ReadAllText(path)))
-            .OrderBy(t => t.RelativePath, StringComparer.Ordinal)
-            .ToEquatableArray();
+        var root = PathNames.Normalize(directory);
+        var files = Directory.EnumerateFiles(root, "*.hbs", SearchOption.AllDirectories)
+            .Select(path => new SpecFile(PathNames.Normalize(path), File.ReadAllText(path)))
+            .ToImmutableArray();
+        return UserTemplates.Under(root, files);
     }
 }
