@@ -82,7 +82,7 @@ internal static class CallCycleRule
     }
 
     private static bool IsPassive(ModelIndex index, ConnectionEndModel callee) =>
-        index.Setting(callee.Instance, callee.Interface + "_passive") is BooleanValue { Value: true } or IntegerValue { Value: 1 };
+        InterfaceThreadRules.IsPassive(index, callee.Instance, callee.Interface);
 
     /// <summary>Tarjan's algorithm, iterative so that long call chains cannot overflow the stack.</summary>
     private static List<List<int>> StronglyConnectedComponents(List<int>[] edges)

@@ -70,7 +70,7 @@ internal static class MigrationRule
             return $"'{instance}' is unicore, so '{port.Name}' runs on its virtual CPU (use '{instance}.{Migratable}')";
         }
 
-        return index.Setting(instance, port.Name + "_passive") is BooleanValue { Value: true } or IntegerValue { Value: 1 }
+        return InterfaceThreadRules.IsPassive(index, instance, port.Name)
             ? $"'{port.Name}' is passive, so its handler runs on the caller's thread"
             : null;
     }

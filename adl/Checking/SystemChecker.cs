@@ -24,6 +24,7 @@ public static class SystemChecker
         SettingRules.Check(model, index, diagnostics);
         ThreadingRule.Check(model, index, diagnostics);
         MigrationRule.Check(model, index, diagnostics);
+        InterfaceThreadRules.Check(model, index, diagnostics);
         PlacementRule.Check(model, index, diagnostics);
         CallCycleRule.Check(model, index, diagnostics);
         CKeywordRule.Check(model, diagnostics);

@@ -101,6 +101,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownTemplate = new(
         "ADL0100", "User template replaces nothing", "{0}", DiagnosticSeverity.Warning);
 
+    // ADL032x: what needs an interface thread of its own (issue 10).
+    public static readonly DiagnosticDescriptor NoInterfaceThreadToBind = new(
+        "ADL0320", "No interface thread to bind the notification to", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ThreadsWithoutEffect = new(
+        "ADL0321", "Interface threads without effect", "{0}", DiagnosticSeverity.Warning);
+
     // ADL033x: placement of instances on nodes (issue 13).
     public static readonly DiagnosticDescriptor InvalidNodeSetting = new(
         "ADL0330", "Invalid node setting", "{0}", DiagnosticSeverity.Error);

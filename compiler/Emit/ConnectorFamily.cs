@@ -11,7 +11,7 @@ internal enum ConnectorFamily
     /// <summary>seL4DirectCall: the same frame, handled on the caller's thread.</summary>
     DirectCall,
 
-    /// <summary>seL4RPCDataport: arguments marshalled through a shared buffer.</summary>
+    /// <summary>seL4RPCDataport and seL4RPCOverMultiSharedData: arguments marshalled through a shared buffer of each client's own.</summary>
     RpcDataport,
 
     /// <summary>seL4Notification, its Native, Bind and Queue variants, and seL4RPCEvent.</summary>
@@ -35,6 +35,7 @@ internal static class ConnectorFamilies
         ["seL4RPCSimple"] = ConnectorFamily.RpcCall,
         ["seL4DirectCall"] = ConnectorFamily.DirectCall,
         ["seL4RPCDataport"] = ConnectorFamily.RpcDataport,
+        ["seL4RPCOverMultiSharedData"] = ConnectorFamily.RpcDataport,
         ["seL4Notification"] = ConnectorFamily.Notification,
         ["seL4NotificationNative"] = ConnectorFamily.Notification,
         ["seL4NotificationBind"] = ConnectorFamily.Notification,
@@ -75,6 +76,6 @@ internal static class ConnectorFamilies
     /// <summary>Whether connections of the family carry a procedure, so its client and server glue is needed.</summary>
     public static bool CarriesProcedure(ConnectorFamily family) => family is ConnectorFamily.RpcCall or ConnectorFamily.DirectCall or ConnectorFamily.RpcDataport;
 
-    /// <summary>seL4NotificationQueue counts every emit; the others coalesce (in one process Native and Bind mean the same as seL4Notification).</summary>
+    /// <summary>seL4NotificationQueue counts every emit; the others coalesce (seL4NotificationBind differs only in where its callbacks run).</summary>
     public static string NotificationMode(string connector) => connector == "seL4NotificationQueue" ? "Counting" : "Coalescing";
 }

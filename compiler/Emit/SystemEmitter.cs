@@ -153,7 +153,7 @@ public static class SystemEmitter
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
                     connection.Location,
-                    $"seL4RPCDataport connection '{connection.Name}' cannot copy {problem} through its buffer: the struct holds a string or an array without a length; use seL4RPCCall");
+                    $"{connection.ConnectorName} connection '{connection.Name}' cannot copy {problem} through its buffer: the struct holds a string or an array without a length; use seL4RPCCall");
                 continue;
             }
 

@@ -300,6 +300,13 @@ internal sealed partial class ViewModelBuilder
         // Named after the consumer; an instance with two ends on the connection needs the interface too.
         var instanceEnds = connection.Ends.Count(e => e.Instance == end.Instance);
         view.Variable = CSharpNames.Camel(connection.Name + "_to_" + end.Instance.Replace('.', '_') + (instanceEnds > 1 ? "_" + end.Interface : string.Empty));
+        // Checked (ADL0320) before anything is generated, so a bound consumer has its interface.
+        if (connection.ConnectorName == global::UxRt.Camkes.Adl.Checking.InterfaceThreadRules.BindConnector
+            && global::UxRt.Camkes.Adl.Checking.InterfaceThreadRules.BoundInterface(_model, _index, end.Instance) is { } bound)
+        {
+            view.BindArgument = ", boundTo: " + CSharpNames.Literal(bound);
+        }
+
         return view;
     }
 

@@ -24,6 +24,7 @@ public sealed partial class SystemKernel : IDisposable
     private readonly List<Endpoint> _endpoints = new();
     private readonly List<(Endpoint Endpoint, ThreadSettings Settings, int Threads)> _servedEndpoints = new();
     private readonly List<IComponentThread> _threads = new();
+    private readonly List<(Notification Notification, InstanceSlot Consumer, string Interface)> _boundNotifications = new();
     private readonly ConcurrentQueue<FaultRecord> _faults = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _runEnded = new();
@@ -161,13 +162,25 @@ public sealed partial class SystemKernel : IDisposable
     public Endpoint ServeDirect(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
         ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
 
-    /// <summary>The notification behind <paramref name="instance"/>'s <c>consumes</c> interface; its callbacks run on the instance's event thread.</summary>
-    public Notification CreateNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing)
+    /// <summary>
+    /// The notification behind <paramref name="instance"/>'s <c>consumes</c> interface. Its callbacks
+    /// run on the instance's event thread or, with <paramref name="boundTo"/> (seL4NotificationBind),
+    /// on the interface thread that serves the instance's provided interface of that name, between
+    /// two of its calls and never during one. The binding is made when the system starts, so the
+    /// interface may be served after this call.
+    /// </summary>
+    public Notification CreateNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing, string? boundTo = null)
     {
         EnsureNotStarted();
         var slot = Slot(instance);
-        slot.EventLoop ??= new EventLoop(instance);
-        return new Notification(instance, interfaceName, mode, slot.EventLoop);
+        if (boundTo is null)
+        {
+            return new Notification(instance, interfaceName, mode, EventLoopOf(slot));
+        }
+
+        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null);
+        _boundNotifications.Add((notification, slot, boundTo));
+        return notification;
     }
 
     /// <summary>The memory shared by every end of a dataport connection.</summary>
@@ -192,6 +205,7 @@ public sealed partial class SystemKernel : IDisposable
         EnsureNotStarted();
         _started = true;
         _logger.LogInformation("Starting system {System} with {Count} instances", Name, _instances.Count);
+        BindNotifications();
         PlaceVirtualCpus();
         foreach (var slot in _instanceOrder)
         {
@@ -403,6 +417,32 @@ public sealed partial class SystemKernel : IDisposable
             return false;
         }
     }
+
+    // seL4NotificationBind, once every endpoint exists: whatever order the connections were made in.
+    private void BindNotifications()
+    {
+        foreach (var (notification, consumer, interfaceName) in _boundNotifications)
+        {
+            var endpoint = _endpoints.FirstOrDefault(e => e.Instance == consumer.Name && e.Interface == interfaceName);
+            if (endpoint is { HasInterfaceThread: true })
+            {
+                var threadName = $"{consumer.Name}.{interfaceName}";
+                notification.SetCallbackRunner(new EndpointBinding(endpoint, exception => ReportFault(consumer, threadName, exception)));
+            }
+            else if (endpoint is not null)
+            {
+                throw new InvalidOperationException($"notification '{notification.Name}' of '{consumer.Name}' is bound to '{interfaceName}', which has no interface thread (it is passive or a direct call)");
+            }
+            else
+            {
+                // Not served in this process (its connection is left to another node): the event thread delivers instead.
+                _logger.LogWarning("Notification {Notification} of {Instance} is bound to {Interface}, which is not served here; its callbacks run on the event thread", notification.Name, consumer.Name, interfaceName);
+                notification.SetCallbackRunner(EventLoopOf(consumer));
+            }
+        }
+    }
+
+    private static EventLoop EventLoopOf(InstanceSlot slot) => slot.EventLoop ??= new EventLoop(slot.Name);
 
     private Endpoint Register(Endpoint endpoint, ThreadSettings? interfaceThread, int threads = 1)
     {

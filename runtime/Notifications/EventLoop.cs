@@ -1,5 +1,3 @@
-using UxRt.Camkes.Runtime.Faults;
-
 namespace UxRt.Camkes.Runtime.Notifications;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace UxRt.Camkes.Runtime.Notifications;
 /// native component's event thread is an OS thread (<see cref="Run"/>); a unicore component's is a
 /// lightweight thread on its CPU (<see cref="RunAsync"/>).
 /// </summary>
-public sealed class EventLoop
+public sealed class EventLoop : ICallbackRunner
 {
     private readonly NotificationSet _watched = new();
 
@@ -57,19 +55,9 @@ public sealed class EventLoop
         }
     }
 
-    internal void Watch(Notification notification) => _watched.Add(notification);
+    void ICallbackRunner.Watch(Notification notification) => _watched.Add(notification);
 
-    internal void Unwatch(Notification notification) => _watched.Remove(notification);
+    void ICallbackRunner.Unwatch(Notification notification) => _watched.Remove(notification);
 
-    private static void Deliver(NotificationSignal signal, Action<Exception> fault)
-    {
-        try
-        {
-            signal.Source.Deliver(signal.Bits);
-        }
-        catch (Exception exception)
-        {
-            fault(new CallbackFaultException(signal.Source.Name, exception));
-        }
-    }
+    private static void Deliver(NotificationSignal signal, Action<Exception> fault) => signal.Source.Deliver(signal.Bits, fault);
 }

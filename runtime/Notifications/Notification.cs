@@ -1,4 +1,5 @@
 using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Notifications;
@@ -6,12 +7,13 @@ namespace UxRt.Camkes.Runtime.Notifications;
 /// <summary>
 /// The consuming end of an event (seL4's notification object): a word that signals update without
 /// ever blocking, and that a wait reads and clears. The consumer waits, polls, awaits, registers a
-/// callback (run on its own event thread) or adds the notification to a <see cref="NotificationSet"/>.
+/// callback (run on its own event thread, or on the interface thread of the endpoint it is bound
+/// to with seL4NotificationBind) or adds the notification to a <see cref="NotificationSet"/>.
 /// </summary>
 public sealed class Notification
 {
     private readonly NotificationMode _mode;
-    private readonly EventLoop? _eventLoop;
+    private ICallbackRunner? _callbackRunner;
     private readonly InterfaceTags _tags;
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 20);
     private int _word;
@@ -19,16 +21,24 @@ public sealed class Notification
     private TaskCompletionSource? _asyncWake;
     private Action<int>? _callback;
 
+    // Set while a callback is registered on a notification bound to an endpoint: queues its delivery there.
+    private Action? _routedWake;
+
     /// <param name="instance">The consuming instance, for telemetry.</param>
     /// <param name="name">The consuming interface.</param>
     /// <param name="mode">Whether signals coalesce (seL4Notification) or are counted (seL4NotificationQueue).</param>
     /// <param name="eventLoop">The consumer's event thread, where callbacks run; null if callbacks are not offered.</param>
     public Notification(string instance, string name, NotificationMode mode = NotificationMode.Coalescing, EventLoop? eventLoop = null)
+        : this(instance, name, mode, (ICallbackRunner?)eventLoop)
+    {
+    }
+
+    internal Notification(string instance, string name, NotificationMode mode, ICallbackRunner? callbackRunner)
     {
         Instance = instance;
         Name = name;
         _mode = mode;
-        _eventLoop = eventLoop;
+        _callbackRunner = callbackRunner;
         _tags = new InterfaceTags(instance, name);
     }
 
@@ -133,13 +143,15 @@ public sealed class Notification
 
     /// <summary>
     /// Runs <paramref name="callback"/> with the pending bits on the consumer's event thread (a
-    /// lightweight thread on its CPU when the consumer is unicore) each time the notification is signalled, until the returned registration is disposed. While a
-    /// callback is registered it consumes the signals, so do not also wait on the notification.
+    /// lightweight thread on its CPU when the consumer is unicore) each time the notification is
+    /// signalled, until the returned registration is disposed. A notification bound to an endpoint
+    /// (seL4NotificationBind) runs it on that endpoint's interface thread instead, between calls.
+    /// While a callback is registered it consumes the signals, so do not also wait on the notification.
     /// </summary>
     public IDisposable RegisterCallback(Action<int> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var eventLoop = _eventLoop ?? throw new InvalidOperationException($"notification '{Name}' of '{Instance}' has no event thread to run callbacks on");
+        var runner = Volatile.Read(ref _callbackRunner) ?? throw new InvalidOperationException($"notification '{Name}' of '{Instance}' has no event thread to run callbacks on");
         if (Interlocked.CompareExchange(ref _callback, callback, null) is not null)
         {
             throw new InvalidOperationException($"notification '{Name}' of '{Instance}' already has a callback");
@@ -147,7 +159,7 @@ public sealed class Notification
 
         try
         {
-            eventLoop.Watch(this);
+            runner.Watch(this);
         }
         catch
         {
@@ -155,10 +167,29 @@ public sealed class Notification
             throw;
         }
 
-        return new CallbackRegistration(this, eventLoop);
+        return new CallbackRegistration(this, runner);
     }
 
     internal NotificationSet? BoundSet => Volatile.Read(ref _boundSet);
+
+    /// <summary>Where callbacks run, when the kernel decides it after creating the notification (seL4NotificationBind binds once every endpoint exists).</summary>
+    internal void SetCallbackRunner(ICallbackRunner runner)
+    {
+        if (Interlocked.CompareExchange(ref _callbackRunner, runner, null) is not null)
+        {
+            throw new InvalidOperationException($"notification '{Name}' of '{Instance}' already has a place to run callbacks");
+        }
+    }
+
+    /// <summary>Sends every wake-up to <paramref name="wake"/> as well (null: no longer); a signal already pending is sent at once.</summary>
+    internal void RouteWakeUps(Action? wake)
+    {
+        Volatile.Write(ref _routedWake, wake);
+        if (wake is not null && Volatile.Read(ref _word) != 0)
+        {
+            wake();
+        }
+    }
 
     /// <summary>What a poll set reports for this notification (the notification, or the transport endpoint it stands for); kept here so a wake-up needs no lookup.</summary>
     internal object? PollSource { get; set; }
@@ -180,17 +211,23 @@ public sealed class Notification
 
     internal void Unbind(NotificationSet set) => Interlocked.CompareExchange(ref _boundSet, null, set);
 
-    /// <summary>Called on the event thread with bits taken from this notification.</summary>
-    internal void Deliver(int bits)
+    /// <summary>Called on the thread that runs callbacks with bits taken from this notification; the callback's exception goes to <paramref name="fault"/>.</summary>
+    internal void Deliver(int bits, Action<Exception> fault)
     {
-        if (Volatile.Read(ref _callback) is { } callback)
-        {
-            callback(bits);
-        }
-        else
+        if (Volatile.Read(ref _callback) is not { } callback)
         {
             // Unregistered in the meantime: give the bits back to whoever waits next.
             Restore(bits);
+            return;
+        }
+
+        try
+        {
+            callback(bits);
+        }
+        catch (Exception exception)
+        {
+            fault(new CallbackFaultException(Name, exception));
         }
     }
 
@@ -206,11 +243,12 @@ public sealed class Notification
     private void Wake()
     {
         BoundSet?.MarkReady(this);
+        Volatile.Read(ref _routedWake)?.Invoke();
         _wake.Set();
         Interlocked.Exchange(ref _asyncWake, null)?.TrySetResult();
     }
 
-    private sealed class CallbackRegistration(Notification notification, EventLoop eventLoop) : IDisposable
+    private sealed class CallbackRegistration(Notification notification, ICallbackRunner runner) : IDisposable
     {
         private int _disposed;
 
@@ -218,7 +256,7 @@ public sealed class Notification
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                eventLoop.Unwatch(notification);
+                runner.Unwatch(notification);
                 Volatile.Write(ref notification._callback, null);
             }
         }

@@ -7,7 +7,9 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// Any procedure connection into a unicore server: every call is queued onto the server's virtual
 /// CPU and never runs on the caller's thread. A threaded interface (seL4RPCCall's default) is a
 /// lightweight interface thread that takes calls in arrival order, one at a time; a passive or
-/// direct one has no thread of its own, so each call is a work item of its own on the CPU.
+/// direct one has no thread of its own, so each call is a work item of its own on the CPU. A
+/// notification bound to a threaded interface (seL4NotificationBind) queues its signals with the
+/// calls, so the interface thread runs its callback between two calls.
 /// </summary>
 public sealed class CpuEndpoint : Endpoint
 {
@@ -35,7 +37,7 @@ public sealed class CpuEndpoint : Endpoint
     public int InterfaceThreads { get; }
 
     /// <summary>Whether calls are served by a lightweight interface thread (<see cref="ServeAsync"/>).</summary>
-    public bool HasInterfaceThread => _interfaceQueue is not null;
+    public override bool HasInterfaceThread => _interfaceQueue is not null;
 
     public override void Close()
     {
@@ -51,9 +53,25 @@ public sealed class CpuEndpoint : Endpoint
         {
             while (calls.TryRead(out var frame))
             {
+                // A bound notification's signal (seL4NotificationBind), delivered between two calls.
+                if (frame is BoundSignal signal)
+                {
+                    signal.Deliver();
+                    continue;
+                }
+
                 await HandleAsync(_dispatcher, frame);
                 frame.Reply.Complete();
             }
+        }
+    }
+
+    internal override void PostSignal(BoundSignal signal)
+    {
+        // Closed (or no interface thread, which the kernel never binds to): the signal stays in the word.
+        if (!_closed)
+        {
+            _interfaceQueue?.Writer.TryWrite(signal);
         }
     }
 

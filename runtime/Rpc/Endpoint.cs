@@ -79,8 +79,15 @@ public abstract class Endpoint
         return frame.Reply.AsValueTask();
     }
 
+    /// <summary>Whether calls are served by interface threads of the endpoint's own, which a notification can be bound to (seL4NotificationBind).</summary>
+    public virtual bool HasInterfaceThread => false;
+
     /// <summary>Stops accepting calls. Calls already accepted are still answered.</summary>
     public abstract void Close();
+
+    /// <summary>Queues a bound notification's signal among the calls, for an interface thread to deliver between two of them; dropped once closed.</summary>
+    internal virtual void PostSignal(BoundSignal signal) =>
+        throw new InvalidOperationException($"{Instance}.{Interface} has no interface thread to deliver notifications on");
 
     /// <summary>
     /// Delivers the frame to the handler. Returns true when it was answered on this thread already

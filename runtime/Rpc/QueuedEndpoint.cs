@@ -6,7 +6,9 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// An endpoint whose calls queue, in arrival order, for interface threads of its own, so a handler
 /// never runs on a client's thread. The queue, the close and the last drain are shared; how a
 /// waiting interface thread is woken is the subclass's: one thread (<see cref="ThreadedEndpoint"/>)
-/// or several (<see cref="MultiThreadedEndpoint"/>).
+/// or several (<see cref="MultiThreadedEndpoint"/>). The signals of a notification bound to the
+/// endpoint (seL4NotificationBind) queue with the calls, so an interface thread runs its callback
+/// between two calls.
 /// </summary>
 public abstract class QueuedEndpoint : Endpoint
 {
@@ -24,6 +26,8 @@ public abstract class QueuedEndpoint : Endpoint
     /// <summary>Whether <see cref="Close"/> was called.</summary>
     protected bool IsClosed => _closed;
 
+    public override bool HasInterfaceThread => true;
+
     /// <summary>Whether calls are waiting.</summary>
     protected bool HasPending => !_pending.IsEmpty;
 
@@ -38,6 +42,12 @@ public abstract class QueuedEndpoint : Endpoint
     {
         while (Receive() is { } frame)
         {
+            if (frame is BoundSignal signal)
+            {
+                signal.Deliver();
+                continue;
+            }
+
             Handle(_dispatcher, frame);
             frame.Reply.Complete();
         }
@@ -45,19 +55,23 @@ public abstract class QueuedEndpoint : Endpoint
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {
-        Interlocked.Increment(ref _delivering);
-        if (_closed)
+        if (!EnterDelivery())
         {
-            Interlocked.Decrement(ref _delivering);
             frame.Fault = Closed(frame);
             return true;
         }
 
         frame.Reply.Prepare(awaited);
-        _pending.Enqueue(frame);
-        Interlocked.Decrement(ref _delivering);
-        WakeForCall();
+        Enqueue(frame);
         return false;
+    }
+
+    internal override void PostSignal(BoundSignal signal)
+    {
+        if (EnterDelivery())
+        {
+            Enqueue(signal);
+        }
     }
 
     internal override void HandleCarried(CallFrame frame) =>
@@ -71,6 +85,26 @@ public abstract class QueuedEndpoint : Endpoint
 
     /// <summary>The endpoint closed: wake every interface thread so it drains and stops.</summary>
     protected abstract void WakeToClose();
+
+    // Announces a delivery in progress, unless the endpoint is closed (then nothing is queued).
+    private bool EnterDelivery()
+    {
+        Interlocked.Increment(ref _delivering);
+        if (!_closed)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _delivering);
+        return false;
+    }
+
+    private void Enqueue(CallFrame frame)
+    {
+        _pending.Enqueue(frame);
+        Interlocked.Decrement(ref _delivering);
+        WakeForCall();
+    }
 
     protected bool TryTake(out CallFrame frame) => _pending.TryDequeue(out frame!);
 

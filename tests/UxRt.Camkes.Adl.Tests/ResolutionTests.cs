@@ -170,7 +170,7 @@ public sealed class ResolutionTests
             assembly { composition { component C c; } }
             """).Model!;
 
-        Assert.Equal(new[] { "seL4RPC", "seL4RPCDataport", "seL4RPCSimple" }, model.Connectors.Select(c => c.Name).Order());
+        Assert.Equal(new[] { "seL4RPC", "seL4RPCDataport", "seL4RPCOverMultiSharedData", "seL4RPCSimple" }, model.Connectors.Select(c => c.Name).Order());
     }
 
     [Fact]

@@ -120,6 +120,9 @@ internal sealed class ConnectionEndView
     /// <summary>Notifications: the targets this emitter signals, as a C# array.</summary>
     public string Targets { get; set; } = string.Empty;
 
+    /// <summary>seL4NotificationBind consumers: <c>, boundTo: "iface"</c>, the provided interface whose interface thread runs the callbacks.</summary>
+    public string BindArgument { get; set; } = string.Empty;
+
     /// <summary>Transport servers: the path as a C# literal, and the member that hands the server its endpoint.</summary>
     public string Path { get; set; } = string.Empty;
 

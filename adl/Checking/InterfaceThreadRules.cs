@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+
+namespace UxRt.Camkes.Adl.Checking;
+
+/// <summary>
+/// What needs a provided interface's own interface thread: seL4NotificationBind binds the
+/// consumer's notification to the interface thread of its single threaded provided interface, so
+/// a consumer without exactly one is an error (ADL0320); <c>with N threads</c> on an interface that
+/// has no interface thread (passive, or seL4DirectCall) does nothing, which is a warning (ADL0321).
+/// </summary>
+public static class InterfaceThreadRules
+{
+    public const string BindConnector = "seL4NotificationBind";
+    private const string DirectCallConnector = "seL4DirectCall";
+
+    // The built-in procedure connectors whose glue serves the `to` end through a kernel endpoint
+    // with interface threads (a user-defined connector's templates make their own glue).
+    private static readonly HashSet<string> ThreadedConnectors = new(System.StringComparer.Ordinal)
+    {
+        "seL4RPCCall", "seL4RPCCallNoType", "seL4RPC", "seL4RPCSimple", "seL4RPCDataport", "seL4RPCOverMultiSharedData",
+    };
+
+    /// <summary>
+    /// The provided interface whose interface thread delivers <paramref name="instance"/>'s bound
+    /// notifications: its one threaded provided interface, or null when it has none or several.
+    /// </summary>
+    public static string? BoundInterface(SystemModel model, ModelIndex index, string instance)
+    {
+        var threaded = Serving(model, index, instance).Where(s => s.Reason is null).Select(s => s.Interface).ToList();
+        return threaded.Count == 1 ? threaded[0] : null;
+    }
+
+    internal static void Check(SystemModel model, ModelIndex index, DiagnosticBag diagnostics)
+    {
+        foreach (var connection in model.Connections)
+        {
+            if (!index.Connectors.TryGetValue(connection.ConnectorName, out var connector))
+            {
+                continue;
+            }
+
+            if (connection.ConnectorName == BindConnector)
+            {
+                foreach (var end in connection.Ends.Where(e => e.Role == ConnectorEndRole.To))
+                {
+                    CheckBinding(model, index, connection, end, diagnostics);
+                }
+            }
+            else if (connector.To.Kind == ConnectorEndKind.Procedure && connector.To.Threads > 1)
+            {
+                foreach (var end in connection.Ends.Where(e => e.Role == ConnectorEndRole.To))
+                {
+                    CheckThreads(index, connection, connector, end, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void CheckBinding(SystemModel model, ModelIndex index, ConnectionModel connection, ConnectionEndModel end, DiagnosticBag diagnostics)
+    {
+        var serving = Serving(model, index, end.Instance);
+        var threaded = serving.Where(s => s.Reason is null).Select(s => $"'{s.Interface}'").ToList();
+        if (threaded.Count == 1)
+        {
+            return;
+        }
+
+        var binds = $"connection '{connection.Name}' ({BindConnector}) binds '{end.Instance}.{end.Interface}' to the interface thread of the one procedure '{end.Instance}' provides, ";
+        var why = threaded.Count > 1
+            ? $"but '{end.Instance}' has several threaded provided interfaces ({string.Join(", ", threaded)}), so there is no one thread to bind to"
+            : serving.Count == 0
+                ? $"but '{end.Instance}' provides no procedure"
+                : $"but no provided interface of '{end.Instance}' has an interface thread: {string.Join("; ", serving.Select(s => $"'{s.Interface}' {s.Reason}"))}";
+        diagnostics.Report(
+            DiagnosticDescriptors.NoInterfaceThreadToBind,
+            end.Location,
+            binds + why + $"; use seL4Notification, whose callbacks run on the event thread of '{end.Instance}'");
+    }
+
+    private static void CheckThreads(ModelIndex index, ConnectionModel connection, ConnectorModel connector, ConnectionEndModel end, DiagnosticBag diagnostics)
+    {
+        if (!IsPassive(index, end.Instance, end.Interface))
+        {
+            return;
+        }
+
+        var setting = index.SettingOf(end.Instance, end.Interface + "_passive");
+        diagnostics.Report(
+            DiagnosticDescriptors.ThreadsWithoutEffect,
+            setting?.Location ?? end.Location,
+            $"connector '{connector.Name}' serves '{end.Instance}.{end.Interface}' with {connector.To.Threads} threads (connection '{connection.Name}'), which has no effect: '{end.Instance}.{end.Interface}_passive' makes the interface passive, so each call runs on its caller's thread (or, unicore, as work on its CPU) and there are no interface threads to add");
+    }
+
+    // Each provided procedure of the instance, with why it has no interface thread (null: it has one).
+    private static List<(string Interface, string? Reason)> Serving(SystemModel model, ModelIndex index, string instance)
+    {
+        var provided = index.ComponentOf(instance)?.Interfaces.Where(i => i.Kind == InterfaceKind.Provides) ?? Enumerable.Empty<InterfaceModel>();
+        return provided.Select(port => (port.Name, WhyNoThread(model, index, instance, port.Name))).ToList();
+    }
+
+    private static string? WhyNoThread(SystemModel model, ModelIndex index, string instance, string port)
+    {
+        var connection = model.Connections.FirstOrDefault(c => c.Ends.Any(e => e.Role == ConnectorEndRole.To && e.Instance == instance && e.Interface == port));
+        if (connection is null)
+        {
+            return "is not connected";
+        }
+
+        if (connection.ConnectorName == DirectCallConnector)
+        {
+            return $"is served by {DirectCallConnector} (connection '{connection.Name}'), a plain call on the caller's thread";
+        }
+
+        if (!ThreadedConnectors.Contains(connection.ConnectorName)
+            && !(index.Connectors.TryGetValue(connection.ConnectorName, out var connector) && connector.To.Threads > 1))
+        {
+            return $"is served by connector '{connection.ConnectorName}' (connection '{connection.Name}'), which has no interface thread of the kernel's";
+        }
+
+        return IsPassive(index, instance, port) ? $"is passive ('{instance}.{port}_passive')" : null;
+    }
+
+    /// <summary>Whether <c>instance.port_passive</c> is set: the interface has no interface thread.</summary>
+    internal static bool IsPassive(ModelIndex index, string instance, string port) =>
+        index.Setting(instance, port + "_passive") is BooleanValue { Value: true } or IntegerValue { Value: 1 };
+}
