@@ -21,6 +21,7 @@ public sealed class CamkesAppsTests
     [InlineData("HierarchicalAttributes", "str: world")]
     [InlineData("Attributes", "a = 11, b = 1")]
     [InlineData("Attributes", "c = 5, d = 4")]
+    [InlineData("RPCOverMultiSharedData", "client: result was 1270")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
