@@ -83,16 +83,21 @@ public static class InterfaceThreadRules
 
     private static void CheckThreads(ModelIndex index, ConnectionModel connection, ConnectorModel connector, ConnectionEndModel end, DiagnosticBag diagnostics)
     {
-        if (!IsPassive(index, end.Instance, end.Interface))
+        var serves = $"connector '{connector.Name}' serves '{end.Instance}.{end.Interface}' with {connector.To.Threads} threads (connection '{connection.Name}'), which has no effect: ";
+        if (connector.Name == DirectCallConnector)
         {
-            return;
+            diagnostics.Report(
+                DiagnosticDescriptors.ThreadsWithoutEffect,
+                end.Location,
+                serves + $"{DirectCallConnector} is a plain call on the caller's thread (or, unicore, work on the server's CPU), so there are no interface threads to add");
         }
-
-        var setting = index.SettingOf(end.Instance, end.Interface + "_passive");
-        diagnostics.Report(
-            DiagnosticDescriptors.ThreadsWithoutEffect,
-            setting?.Location ?? end.Location,
-            $"connector '{connector.Name}' serves '{end.Instance}.{end.Interface}' with {connector.To.Threads} threads (connection '{connection.Name}'), which has no effect: '{end.Instance}.{end.Interface}_passive' makes the interface passive, so each call runs on its caller's thread (or, unicore, as work on its CPU) and there are no interface threads to add");
+        else if (IsPassive(index, end.Instance, end.Interface))
+        {
+            diagnostics.Report(
+                DiagnosticDescriptors.ThreadsWithoutEffect,
+                index.SettingOf(end.Instance, end.Interface + "_passive")!.Location,
+                serves + $"'{end.Instance}.{end.Interface}_passive' makes the interface passive, so each call runs on its caller's thread (or, unicore, as work on its CPU) and there are no interface threads to add");
+        }
     }
 
     // Each provided procedure of the instance, with why it has no interface thread (null: it has one).

@@ -10,8 +10,6 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// </summary>
 internal sealed class EndpointBinding(Endpoint endpoint, Action<Exception> fault) : ICallbackRunner
 {
-    public Endpoint Endpoint => endpoint;
-
     public void Watch(Notification notification)
     {
         var signal = new BoundSignal(notification, fault);

@@ -131,6 +131,20 @@ public sealed class BoundNotificationTests
     }
 
     [Fact]
+    public void With_several_interface_threads_one_of_them_delivers()
+    {
+        var (kernel, ready, threads) = ServerRecordingCallbackThreads();
+        using var owned = kernel;
+        kernel.Serve("server", "calc", new CalculatorDispatcher(new Calculator()), threads: 3);
+        kernel.Start();
+
+        ready.Signal(1);
+
+        Assert.True(threads.TryTake(out var name, Bounded.Wait));
+        Assert.Contains(name, new[] { "server.calc.0", "server.calc.1", "server.calc.2" });
+    }
+
+    [Fact]
     public void A_failing_callback_is_a_fault_of_the_interface_thread_which_carries_on_serving()
     {
         using var kernel = new SystemKernel("bind");
@@ -172,7 +186,20 @@ public sealed class BoundNotificationTests
     [Fact]
     public void Bound_to_an_interface_not_served_here_the_event_thread_delivers()
     {
-        using var kernel = new SystemKernel("bind");
+        var (kernel, ready, threads) = ServerRecordingCallbackThreads();
+        using var owned = kernel;
+        kernel.Start();
+
+        ready.Signal(1);
+
+        Assert.True(threads.TryTake(out var name, Bounded.Wait));
+        Assert.Equal("server.events", name);
+    }
+
+    // A server whose Init registers a callback on 'ready' (bound to 'calc') that records the name of the thread it runs on.
+    private static (SystemKernel Kernel, Notification Ready, BlockingCollection<string?> Threads) ServerRecordingCallbackThreads()
+    {
+        var kernel = new SystemKernel("bind");
         var threads = new BlockingCollection<string?>();
         Notification ready = null!;
         kernel.AddInstance("server", new ScriptedComponent
@@ -180,12 +207,7 @@ public sealed class BoundNotificationTests
             OnInit = _ => ready.RegisterCallback(_ => threads.Add(Thread.CurrentThread.Name)),
         }, hasControl: false);
         ready = kernel.CreateNotification("server", "ready", boundTo: "calc");
-        kernel.Start();
-
-        ready.Signal(1);
-
-        Assert.True(threads.TryTake(out var name, Bounded.Wait));
-        Assert.Equal("server.events", name);
+        return (kernel, ready, threads);
     }
 
     /// <summary>Adds, after running <paramref name="during"/> inside the call.</summary>
