@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Endpoint = UxRt.Camkes.Runtime.Rpc.Endpoint;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ObjectPool;
+using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>
+/// The server half of the node protocol: checks who calls, then hands each call to the exported
+/// endpoint as a pooled frame, so the serving component runs on its own threads exactly as for a
+/// local caller, and no thread waits while it does.
+/// </summary>
+internal sealed class NodeService : Protocol.Node.NodeBase
+{
+    private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
+
+    private readonly RemoteNode _node;
+    private readonly ILogger _logger;
+
+    public NodeService(RemoteNode node)
+    {
+        _node = node;
+        _logger = node.Logger;
+    }
+
+    public override async Task<CallResponse> Call(CallRequest request, ServerCallContext context)
+    {
+        var export = _node.FindEndpoint(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no connection '{request.Connection}'");
+        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, request.Badge), PresentedCredential(context)) is { } refusal)
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, refusal);
+        }
+
+        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        var frame = request.Payload.Length <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(request.Payload.Length);
+        using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
+        try
+        {
+            frame.Message.Load(request.Payload.Span);
+            frame.Method = request.Method;
+            frame.Badge = request.Badge;
+            await export.Endpoint.CallAsync(frame).ConfigureAwait(false);
+            span?.SetStatus(ActivityStatusCode.Ok);
+
+            // Copied: the reply is serialised after this method returns, when the frame is back in the pool.
+            return new CallResponse { Payload = ByteString.CopyFrom(frame.Message.Written.Span) };
+        }
+        catch (ComponentFaultException fault)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, fault.Message);
+            return new CallResponse
+            {
+                Fault = new Fault
+                {
+                    Instance = fault.Instance,
+                    Interface = fault.Interface,
+                    Method = fault.Method,
+                    Message = fault.Message,
+                    ExceptionType = fault.InnerException?.GetType().FullName ?? "",
+                    ExceptionMessage = fault.InnerException?.Message ?? "",
+                },
+            };
+        }
+        finally
+        {
+            Frames.Return(frame);
+        }
+    }
+
+    public override async Task<SignalResponse> Signal(SignalRequest request, ServerCallContext context)
+    {
+        var export = _node.FindNotification(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no notification '{request.Connection}'");
+        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, 0), PresentedCredential(context)) is { } refusal)
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, refusal);
+        }
+
+        if (!export.Allows(request.CallerNode, request.Bits))
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, $"node '{request.CallerNode}' may not signal bits {request.Bits:x} on '{request.Connection}'");
+        }
+
+        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        export.Notification.Signal(request.Bits);
+        return new SignalResponse();
+    }
+
+    public override async Task<LeaveResponse> Leave(LeaveRequest request, ServerCallContext context)
+    {
+        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        if (!_node.Leave(request.Node, PresentedCredential(context)))
+        {
+            throw Refuse(context, "<leave>", request.Node, $"the leave credential of node '{request.Node}' does not match");
+        }
+
+        _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
+        return new LeaveResponse();
+    }
+
+    private static ReadOnlySpan<byte> PresentedCredential(ServerCallContext context) =>
+        context.RequestHeaders.GetValueBytes(ConnectionCredential.MetadataKey) is { } bytes ? bytes : ReadOnlySpan<byte>.Empty;
+
+    private RpcException Refuse(ServerCallContext context, string connection, string callerNode, string reason)
+    {
+        _logger.LogWarning("Node {Node} refused a request on {Connection} claiming node {Caller} from {Peer}: {Reason}", _node.Node, connection, callerNode, context.Peer, reason);
+        return new RpcException(new Status(StatusCode.PermissionDenied, reason));
+    }
+
+    // The caller's trace continues here: under the ASP.NET Core request's activity when one was
+    // made (it already carries the caller's context), otherwise straight from the traceparent header.
+    private static Activity? StartServerSpan(ServerCallContext context, Endpoint endpoint, CallRequest request)
+    {
+        var parent = Activity.Current?.Context ?? default;
+        if (Activity.Current is null && context.GetHttpContext().Request.Headers is { } headers)
+        {
+            DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, static (carrier, name, out value, out values) =>
+            {
+                values = null;
+                value = ((IHeaderDictionary)carrier!).TryGetValue(name, out var found) ? found.ToString() : null;
+            }, out var traceParent, out var traceState);
+            ActivityContext.TryParse(traceParent, traceState, isRemote: true, out parent);
+        }
+
+        var span = KernelTelemetry.Calls.StartActivity(endpoint.Instance + "." + endpoint.Interface, ActivityKind.Server, parent);
+        span?.SetTag(KernelTelemetry.InstanceTag, endpoint.Instance);
+        span?.SetTag(KernelTelemetry.InterfaceTag, endpoint.Interface);
+        span?.SetTag("camkes.method.index", request.Method);
+        span?.SetTag("camkes.badge", request.Badge);
+        span?.SetTag("camkes.caller.node", request.CallerNode);
+        return span;
+    }
+
+    private sealed class FramePolicy : PooledObjectPolicy<MessageFrame>
+    {
+        public override MessageFrame Create() => new();
+
+        // Only default-sized frames go back: an oversized one was made for a single large call.
+        public override bool Return(MessageFrame frame) => frame.Message.Capacity == MessageFrame.DefaultCapacity;
+    }
+}

@@ -1,0 +1,75 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Notifications;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>
+/// Carries the signals of an imported notification to its target node. Emitters signal a local
+/// notification and never block; this loop takes its word and sends it, so every signal raised
+/// while a send is in flight coalesces into the next send, as seL4's notification word does.
+/// </summary>
+internal sealed class NotificationForwarder
+{
+    private readonly RemoteNode _node;
+    private readonly SignalRequest _template;
+    private readonly string _targetNode;
+    private readonly Metadata _credential;
+    private readonly ILogger _logger;
+
+    public NotificationForwarder(RemoteNode node, string connection, string targetNode, string instance, string interfaceName, ILogger logger)
+    {
+        _node = node;
+        _targetNode = targetNode;
+        _logger = logger;
+        _template = new SignalRequest { Connection = connection, Instance = instance, Interface = interfaceName, CallerNode = node.Node };
+        _credential = new Metadata
+        {
+            { ConnectionCredential.MetadataKey, node.Credential(connection, instance, interfaceName, node.Node, badge: 0) },
+        };
+        Local = new Notification(node.Node, $"{connection}->{targetNode}");
+    }
+
+    /// <summary>What the emitters signal.</summary>
+    public Notification Local { get; }
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            int bits;
+            try
+            {
+                bits = await Local.WaitAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var request = _template.Clone();
+            request.Bits = bits;
+            try
+            {
+                await _node.Peers.Client(_targetNode)
+                    .SignalAsync(request, new CallOptions(_credential, DateTime.UtcNow + _node.CallDeadline, stop).WithWaitForReady())
+                    .ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                // The target node is down: keep the bits pending (a signal is never lost) and retry when it is back.
+                _logger.LogWarning("Node {Node} unreachable for signals on {Connection}: {Detail}; retrying", _targetNode, _template.Connection, exception.Status.Detail);
+                Local.Signal(bits);
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RpcException exception)
+            {
+                _logger.LogError("Node {Node} rejected signals on {Connection}: {Status}: {Detail}", _targetNode, _template.Connection, exception.StatusCode, exception.Status.Detail);
+            }
+        }
+    }
+}

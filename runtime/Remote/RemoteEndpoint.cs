@@ -1,0 +1,123 @@
+using Google.Protobuf;
+using Grpc.Core;
+using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>
+/// The client's view of an interface served on another node: a call's message buffer travels as
+/// one gRPC unary call. A native caller blocks in the gRPC call; an awaiting caller (a unicore
+/// component) gets its reply through the frame's reply, so no thread waits for the network.
+/// </summary>
+internal sealed class RemoteEndpoint : Endpoint
+{
+    private readonly RemoteNode _node;
+    private readonly string _connection;
+    private readonly string _serverNode;
+    private readonly IProcedureDispatcher _names;
+    private readonly CallCredentials _credentials;
+    private volatile bool _closed;
+
+    public RemoteEndpoint(RemoteNode node, string connection, string serverNode, string instance, string interfaceName, IProcedureDispatcher names)
+        : base(instance, interfaceName, names)
+    {
+        _node = node;
+        _connection = connection;
+        _serverNode = serverNode;
+        _names = names;
+        _credentials = new CallCredentials(node, connection, instance, interfaceName);
+    }
+
+    public override void Close() => _closed = true;
+
+    protected override bool Deliver(CallFrame frame, bool awaited)
+    {
+        if (_closed)
+        {
+            frame.Fault = Closed(frame);
+            return true;
+        }
+
+        if (frame is not MessageFrame message)
+        {
+            frame.Fault = Failed(frame, "only seL4RPCDataport calls (a MessageFrame) can reach another node");
+            return true;
+        }
+
+        var request = new CallRequest
+        {
+            Connection = _connection,
+            Instance = Instance,
+            Interface = Interface,
+            Method = frame.Method,
+            Badge = frame.Badge,
+            CallerNode = _node.Node,
+            // The caller keeps the frame until the reply, so the request can borrow its bytes.
+            Payload = UnsafeByteOperations.UnsafeWrap(message.Message.Written),
+        };
+
+        var options = new CallOptions(_credentials.For(frame.Badge), DateTime.UtcNow + _node.CallDeadline).WithWaitForReady();
+        if (!awaited)
+        {
+            try
+            {
+                Answer(message, _node.Peers.Client(_serverNode).Call(request, options));
+            }
+            catch (RpcException exception)
+            {
+                frame.Fault = Failed(frame, exception);
+            }
+
+            return true;
+        }
+
+        frame.Reply.PrepareAwaited();
+        _ = CallAndReplyAsync(message, request, options);
+        return false;
+    }
+
+    // Never lends this endpoint to another thread: a call is answered by the server node.
+    internal override void HandleCarried(CallFrame frame) =>
+        throw new InvalidOperationException($"a call to {Instance}.{Interface} on node '{_serverNode}' is never carried");
+
+    private async Task CallAndReplyAsync(MessageFrame frame, CallRequest request, CallOptions options)
+    {
+        try
+        {
+            Answer(frame, await _node.Peers.Client(_serverNode).CallAsync(request, options).ResponseAsync.ConfigureAwait(false));
+        }
+        catch (RpcException exception)
+        {
+            frame.Fault = Failed(frame, exception);
+        }
+
+        frame.Reply.Complete();
+    }
+
+    private void Answer(MessageFrame frame, CallResponse reply)
+    {
+        if (reply.ResultCase == CallResponse.ResultOneofCase.Fault)
+        {
+            var fault = reply.Fault;
+            frame.Fault = new ComponentFaultException(fault.Instance, fault.Interface, fault.Method, fault.Message,
+                string.IsNullOrEmpty(fault.ExceptionType) ? null : new RemoteFaultException(fault.ExceptionType, fault.ExceptionMessage));
+            return;
+        }
+
+        frame.Message.Load(reply.Payload.Span);
+    }
+
+    private ComponentFaultException Failed(CallFrame frame, RpcException exception) => Failed(frame, exception.StatusCode switch
+    {
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
+            $"node '{_serverNode}' unreachable: no answer within {_node.CallDeadline.TotalSeconds:0.###} s ({exception.Status.Detail})",
+        StatusCode.PermissionDenied => $"node '{_serverNode}' refused the call: {exception.Status.Detail}",
+        StatusCode.Cancelled => $"the call to node '{_serverNode}' was cancelled: {exception.Status.Detail}",
+        _ => $"node '{_serverNode}' failed the call: {exception.StatusCode}: {exception.Status.Detail}",
+    });
+
+    private ComponentFaultException Failed(CallFrame frame, string reason) =>
+        new(Instance, Interface, _names.MethodName(frame.Method), reason);
+}

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Notifications;
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>
+/// This process's node: serves the connection ends placed here to other nodes, and reaches the
+/// ends placed on other nodes. Created by <see cref="NodeHost"/> (or by a test), handed to the
+/// generated <c>Create</c>. Lifecycle: <see cref="StartAsync"/> listens, the generated system
+/// exports and imports its ends, <see cref="Open"/> lets calls in once the kernel has started,
+/// <see cref="DisposeAsync"/> leaves the other nodes and stops listening.
+/// </summary>
+public sealed class RemoteNode : IAsyncDisposable
+{
+    private readonly RemoteNodeOptions _options;
+    private readonly byte[] _secret;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, ExportedEndpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExportedNotification> _notifications = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _importersPresent = new(StringComparer.Ordinal);
+    private readonly List<RemoteEndpoint> _imports = new();
+    private readonly List<Task> _forwarders = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _importersLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private NodeServer? _server;
+
+    /// <exception cref="InvalidOperationException">The node has no address, or has no secret while some node is not on loopback.</exception>
+    public RemoteNode(RemoteNodeOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Urls.ContainsKey(options.Node))
+        {
+            throw new InvalidOperationException($"node '{options.Node}' has no address (Camkes:Nodes:{options.Node}:Url)");
+        }
+
+        _options = options;
+        _secret = options.SecretKey();
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<RemoteNode>();
+        Peers = new PeerChannels(options);
+        if (options.Secret is null)
+        {
+            _logger.LogWarning("No Camkes:Secret configured: node {Node} of {System} uses the development secret, accepted only while every node is on loopback", options.Node, options.SystemName);
+        }
+    }
+
+    public string SystemName => _options.SystemName;
+
+    public string Node => _options.Node;
+
+    /// <summary>How long a call to another node waits for its answer.</summary>
+    public TimeSpan CallDeadline => _options.CallDeadline;
+
+    /// <summary>The address this node listens on once started (the actual port when the configured one was 0).</summary>
+    public Uri? ListenUri => _server?.Address;
+
+    /// <summary>Completes when every node that may call this one has left (never, if none may).</summary>
+    public Task ImportersLeft => _importersLeft.Task;
+
+    internal PeerChannels Peers { get; }
+
+    internal ILogger Logger => _logger;
+
+    /// <summary>Starts listening. Calls that arrive are held until <see cref="Open"/>.</summary>
+    public async Task StartAsync(CancellationToken cancellation = default)
+    {
+        if (_server is not null)
+        {
+            throw new InvalidOperationException($"node '{Node}' is already started");
+        }
+
+        _server = new NodeServer(this, _options, _loggerFactory);
+        await _server.StartAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets the held and later calls in: the kernel has started, so every exported end is served.</summary>
+    public void Open()
+    {
+        foreach (var importer in _endpoints.Values.SelectMany(e => e.End.CallerNodes).Concat(_notifications.Values.SelectMany(n => n.End.CallerNodes)).Where(n => n != Node))
+        {
+            _importersPresent.TryAdd(importer, 0);
+        }
+
+        _open.TrySetResult();
+    }
+
+    /// <summary>Server end of an RPC connection whose <c>to</c> end is on this node; only the listed callers are accepted.</summary>
+    public void ExportEndpoint(string connection, string instance, string interfaceName, Endpoint endpoint, params RemoteCaller[] callers)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var end = new ExportedEnd(connection, instance, interfaceName, callers, caller => Credential(connection, instance, interfaceName, caller.Node, caller.Badge));
+        if (!_endpoints.TryAdd(connection, new ExportedEndpoint(end, endpoint)))
+        {
+            throw new InvalidOperationException($"connection '{connection}' is already exported by node '{Node}'");
+        }
+    }
+
+    /// <summary>Client side: an endpoint whose calls (<see cref="MessageFrame"/> only) go to <paramref name="serverNode"/>.</summary>
+    public Endpoint ImportEndpoint(string connection, string serverNode, string instance, string interfaceName, IReadOnlyList<string> methodNames)
+    {
+        EnsureKnown(serverNode);
+        var endpoint = new RemoteEndpoint(this, connection, serverNode, instance, interfaceName, new MethodNames(methodNames));
+        lock (_imports)
+        {
+            _imports.Add(endpoint);
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>Target end of a notification connection on this node; only the listed emitters may signal it, with their badges.</summary>
+    public void ExportNotification(string connection, string instance, string interfaceName, Notification notification, params RemoteCaller[] emitters)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var end = new ExportedEnd(connection, instance, interfaceName, emitters.Select(e => e with { Badge = 0 }).Distinct(), caller => Credential(connection, instance, interfaceName, caller.Node, 0));
+        if (!_notifications.TryAdd(connection, new ExportedNotification(end, notification, emitters)))
+        {
+            throw new InvalidOperationException($"connection '{connection}' is already exported by node '{Node}'");
+        }
+    }
+
+    /// <summary>
+    /// Emitter side: a local notification whose signals (badges OR-ed, coalesced while a send is in
+    /// flight) are forwarded to the target on <paramref name="targetNode"/>. Put it in the emitter's targets.
+    /// </summary>
+    public Notification ImportNotification(string connection, string targetNode, string instance, string interfaceName)
+    {
+        EnsureKnown(targetNode);
+        var forwarder = new NotificationForwarder(this, connection, targetNode, instance, interfaceName, _logger);
+        lock (_forwarders)
+        {
+            _forwarders.Add(Task.Run(() => forwarder.RunAsync(_stop.Token)));
+        }
+
+        return forwarder.Local;
+    }
+
+    /// <summary>Tells every node this one called that it will call no more (bounded by the call deadline; a node that is down is skipped).</summary>
+    public async Task LeaveAsync()
+    {
+        var leaving = Peers.Nodes.Select(async node =>
+        {
+            var credential = new Metadata { { ConnectionCredential.MetadataKey, Credential(ConnectionCredential.LeaveConnection, "", "", Node, 0) } };
+            try
+            {
+                await Peers.Client(node).LeaveAsync(new LeaveRequest { Node = Node }, new CallOptions(credential, DateTime.UtcNow + CallDeadline)).ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException exception)
+            {
+                _logger.LogInformation("Node {Node} not told that {Self} leaves: {Status}", node, Node, exception.StatusCode);
+            }
+        });
+        await Task.WhenAll(leaving).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops forwarding and calling, and stops listening: calls in flight to this node are cancelled.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        lock (_imports)
+        {
+            foreach (var endpoint in _imports)
+            {
+                endpoint.Close();
+            }
+        }
+
+        Task[] forwarders;
+        lock (_forwarders)
+        {
+            forwarders = _forwarders.ToArray();
+        }
+
+        await Task.WhenAll(forwarders).ConfigureAwait(false);
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Peers.Dispose();
+        _stop.Dispose();
+    }
+
+    internal byte[] Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
+        ConnectionCredential.Derive(_secret, SystemName, connection, instance, interfaceName, callerNode, badge);
+
+    internal Task WaitOpenAsync(CancellationToken cancellation) => _open.Task.WaitAsync(cancellation);
+
+    internal ExportedEndpoint? FindEndpoint(string connection) => _endpoints.GetValueOrDefault(connection);
+
+    internal ExportedNotification? FindNotification(string connection) => _notifications.GetValueOrDefault(connection);
+
+    /// <summary>A node that may call this one has left; the last one to leave completes <see cref="ImportersLeft"/>.</summary>
+    internal bool Leave(string node, ReadOnlySpan<byte> presented)
+    {
+        if (!ConnectionCredential.Matches(Credential(ConnectionCredential.LeaveConnection, "", "", node, 0), presented))
+        {
+            return false;
+        }
+
+        if (_importersPresent.TryRemove(node, out _) && _importersPresent.IsEmpty)
+        {
+            _importersLeft.TrySetResult();
+        }
+
+        return true;
+    }
+
+    private void EnsureKnown(string node)
+    {
+        if (!_options.Urls.ContainsKey(node))
+        {
+            throw new ArgumentException($"node '{node}' has no address (Camkes:Nodes:{node}:Url)", nameof(node));
+        }
+    }
+}
+
+/// <summary>An exported procedure end and the local endpoint its calls are delivered through.</summary>
+internal sealed record ExportedEndpoint(ExportedEnd End, Endpoint Endpoint);
+
+/// <summary>An exported notification end, the local notification its signals raise and the bits each emitting node may set.</summary>
+internal sealed class ExportedNotification(ExportedEnd end, Notification notification, IEnumerable<RemoteCaller> emitters)
+{
+    private readonly Dictionary<string, int> _bitsByNode = emitters.GroupBy(e => e.Node).ToDictionary(g => g.Key, g => g.Aggregate(0, (bits, e) => bits | e.Badge));
+
+    public ExportedEnd End => end;
+
+    public Notification Notification => notification;
+
+    public bool Allows(string node, int bits) => bits != 0 && _bitsByNode.TryGetValue(node, out var allowed) && (bits & ~allowed) == 0;
+}
