@@ -10,7 +10,7 @@ namespace UxRt.Camkes.Compiler.Tests;
 /// </summary>
 public sealed class CrossNodeEmissionTests
 {
-    private const string Spec = """
+    internal const string Spec = """
         import <std_connector.camkes>;
 
         procedure Calc {
@@ -46,27 +46,42 @@ public sealed class CrossNodeEmissionTests
         }
         """;
 
-    private const string Code = """
+    /// <summary>Every client calls and signals the server; the server tells them apart by badge and answers every signal.</summary>
+    internal const string Code = """
+        using System.Collections.Concurrent;
         using System.Threading.Tasks;
         namespace Demo;
         public sealed class Client : ClientBase
         {
+            public int Total;
+            public string? Named;
+            public int Length;
             protected override void Run()
             {
-                Calc.Add(2, 3);
+                Total = Calc.Add(2, 3);
+                Named = Calc.Name("abc", out Length);
                 Done.Emit();
                 Ack.Wait(StopRequested);
             }
         }
-        public sealed class Fast : FastBase { protected override async Task RunAsync() => await Calc.AddAsync(1, 2); }
+        public sealed class Fast : FastBase
+        {
+            public int Sum;
+            protected override async Task RunAsync() => Sum = await Calc.AddAsync(1, 2);
+        }
         public sealed class Server : ServerBase
         {
+            public readonly ConcurrentBag<int> Senders = new();
             protected override void Init() => Done.RegisterCallback(_ => Ack.Emit());
-            protected override int CalcAdd(int a, int b) => a + b;
+            protected override int CalcAdd(int a, int b)
+            {
+                Senders.Add(SenderId);
+                return a + b;
+            }
             protected override string CalcName(string prefix, out int length)
             {
                 length = prefix.Length;
-                return prefix;
+                return prefix + "!";
             }
         }
         """;
@@ -197,7 +212,7 @@ public sealed class CrossNodeEmissionTests
         Assert.Contains("it is left unwired on node {Node}: connector seL4RPCCall cannot cross nodes", system);
     }
 
-    private static GeneratorHarness Harness(bool remote)
+    internal static GeneratorHarness Harness(bool remote)
     {
         var harness = new GeneratorHarness().WithSpec("placed.camkes", Spec).WithCode("Usings.cs", Specs.Usings).WithCode("Components.cs", Code);
         return remote ? harness.WithRemote() : harness;
