@@ -21,22 +21,8 @@ public sealed class CrossNodeRunTests
     [Fact]
     public async Task Two_nodes_built_apart_call_and_signal_each_other_through_their_RemoteNodes()
     {
-        var urls = new Dictionary<string, Uri>
-        {
-            ["core"] = new($"http://127.0.0.1:{FreePort()}"),
-            ["edge"] = new($"http://127.0.0.1:{FreePort()}"),
-        };
-        await using var core = new RemoteNode(Options("core", urls));
-        await using var edge = new RemoteNode(Options("edge", urls));
-        await core.StartAsync();
-        await edge.StartAsync();
-        using var coreKernel = Create("core", core);
-        using var edgeKernel = Create("edge", edge);
-
-        coreKernel.Start();
-        core.Open();
-        edgeKernel.Start();
-        edge.Open();
+        await using var nodes = await TwoNodes.StartAsync(Built.Value, "Demo.PlacedSystem", "placed");
+        var (coreKernel, edgeKernel) = (nodes.Core, nodes.Edge);
 
         Assert.True(edgeKernel.WaitForControlThreads(Bound), "the edge node's control threads did not return");
         Assert.True(coreKernel.WaitForControlThreads(Bound), "the core node's control threads did not return");
@@ -55,13 +41,96 @@ public sealed class CrossNodeRunTests
         Assert.Empty(edgeKernel.Faults);
     }
 
-    private static RemoteNodeOptions Options(string node, Dictionary<string, Uri> urls) =>
-        new() { SystemName = "placed", Node = node, Urls = urls, Secret = "test-secret", CallDeadline = Bound };
+    [Fact]
+    public async Task A_unicore_server_serves_callers_on_another_node_on_its_virtual_cpu()
+    {
+        const string spec = """
+            import <std_connector.camkes>;
+            procedure Calc { int add(in int a, in int b); };
+            component Client { control; uses Calc calc; }
+            component Server { provides Calc calc; }
+            assembly {
+                composition {
+                    component Client client;
+                    component Server server;
+                    connection seL4RPCCall calls(from client.calc, to server.calc);
+                }
+                configuration { client.node = "edge"; server.node = "core"; server.threading = "unicore"; }
+            }
+            """;
+        const string code = """
+            using System.Threading.Tasks;
+            namespace Demo;
+            public sealed class Client : ClientBase { public int Total; protected override void Run() => Total = Calc.Add(20, 22); }
+            public sealed class Server : ServerBase
+            {
+                protected override async ValueTask<int> CalcAddAsync(int a, int b)
+                {
+                    await Task.Yield();
+                    return a + b;
+                }
+            }
+            """;
+        var (_, result) = new GeneratorHarness().WithRemote().WithSpec("unicore.camkes", spec).WithCode("Components.cs", code).Run();
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("new CalcRpcDataportAsyncServer(server.ProvidedCalc)", result.GeneratedSources.Single(s => s.HintName == "UnicoreSystem.g.cs").SourceText.ToString());
+        var built = new GeneratorHarness().WithRemote().WithSpec("unicore.camkes", spec).WithCode("Components.cs", code).Load();
 
-    private static SystemKernel Create(string node, RemoteNode remote) =>
-        (SystemKernel)Built.Value.GetType("Demo.PlacedSystem")!
-            .GetMethod("Create", new[] { typeof(Microsoft.Extensions.Logging.ILogger), typeof(string), typeof(RemoteNode) })!
-            .Invoke(null, new object?[] { null, node, remote })!;
+        await using var nodes = await TwoNodes.StartAsync(built, "Demo.UnicoreSystem", "unicore");
+        var (coreKernel, edgeKernel) = (nodes.Core, nodes.Edge);
+
+        Assert.True(edgeKernel.WaitForControlThreads(Bound), "the edge node's control thread did not return");
+        dynamic client = edgeKernel.GetInstance<Component>("client");
+        Assert.Equal(42, (int)client.Total);
+        Assert.Empty(coreKernel.Faults);
+        Assert.Empty(edgeKernel.Faults);
+    }
+
+    /// <summary>Nodes "core" and "edge" of one generated system, each built by its <c>Create(logger, node, remote)</c> with a RemoteNode of its own, started as NodeHost starts them.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly RemoteNode _core;
+        private readonly RemoteNode _edge;
+
+        private TwoNodes(RemoteNode core, RemoteNode edge)
+        {
+            _core = core;
+            _edge = edge;
+        }
+
+        public SystemKernel Core { get; private set; } = null!;
+
+        public SystemKernel Edge { get; private set; } = null!;
+
+        public static async Task<TwoNodes> StartAsync(Assembly built, string systemClass, string systemName)
+        {
+            var urls = new Dictionary<string, Uri>
+            {
+                ["core"] = new($"http://127.0.0.1:{FreePort()}"),
+                ["edge"] = new($"http://127.0.0.1:{FreePort()}"),
+            };
+            RemoteNodeOptions Options(string node) => new() { SystemName = systemName, Node = node, Urls = urls, Secret = "test-secret", CallDeadline = Bound };
+            var nodes = new TwoNodes(new RemoteNode(Options("core")), new RemoteNode(Options("edge")));
+            var create = built.GetType(systemClass)!.GetMethod("Create", new[] { typeof(Microsoft.Extensions.Logging.ILogger), typeof(string), typeof(RemoteNode) })!;
+            await nodes._core.StartAsync();
+            await nodes._edge.StartAsync();
+            nodes.Core = (SystemKernel)create.Invoke(null, new object?[] { null, "core", nodes._core })!;
+            nodes.Edge = (SystemKernel)create.Invoke(null, new object?[] { null, "edge", nodes._edge })!;
+            nodes.Core.Start();
+            nodes._core.Open();
+            nodes.Edge.Start();
+            nodes._edge.Open();
+            return nodes;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Edge?.Dispose();
+            Core?.Dispose();
+            await _edge.DisposeAsync();
+            await _core.DisposeAsync();
+        }
+    }
 
     // Free when asked; the node binds it moments later.
     private static int FreePort()
