@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Grpc.Core;
 
 namespace UxRt.Camkes.Remote;
@@ -11,7 +12,29 @@ internal sealed class CallCredentials(RemoteNode node, string connection, string
 {
     private readonly ConcurrentDictionary<int, Metadata> _byBadge = new();
 
-    public Metadata For(int badge) => _byBadge.GetOrAdd(badge, Create);
+    /// <summary>
+    /// The headers of a call with <paramref name="badge"/>. Inside a traced operation they also carry
+    /// its W3C trace context, set here so that the server's span is a child of the caller's own
+    /// (not of an HTTP span that nobody records).
+    /// </summary>
+    public Metadata For(int badge)
+    {
+        var credential = _byBadge.GetOrAdd(badge, Create);
+        if (Activity.Current is not { } activity)
+        {
+            return credential;
+        }
+
+        var traced = new Metadata { credential[0] };
+        DistributedContextPropagator.Current.Inject(activity, traced, static (carrier, name, value) =>
+        {
+            if (value is not null)
+            {
+                ((Metadata)carrier!).Add(name, value);
+            }
+        });
+        return traced;
+    }
 
     private Metadata Create(int badge) => new()
     {

@@ -38,7 +38,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
             throw Refuse(context, request.Connection, request.CallerNode, refusal);
         }
 
-        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
         var frame = request.Payload.Length <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(request.Payload.Length);
         using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
         try
@@ -87,21 +87,34 @@ internal sealed class NodeService : Protocol.Node.NodeBase
             throw Refuse(context, request.Connection, request.CallerNode, $"node '{request.CallerNode}' may not signal bits {request.Bits:x} on '{request.Connection}'");
         }
 
-        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
         export.Notification.Signal(request.Bits);
+        _logger.LogDebug("Node {Node} raised {Bits} on {Connection} for node {Caller}", _node.Node, request.Bits, request.Connection, request.CallerNode);
         return new SignalResponse();
     }
 
     public override async Task<LeaveResponse> Leave(LeaveRequest request, ServerCallContext context)
     {
-        await _node.WaitOpenAsync(context.CancellationToken).ConfigureAwait(false);
+        await WaitOpenAsync(ConnectionCredential.LeaveConnection, request.Node, context).ConfigureAwait(false);
         if (!_node.Leave(request.Node, PresentedCredential(context)))
         {
-            throw Refuse(context, "<leave>", request.Node, $"the leave credential of node '{request.Node}' does not match");
+            throw Refuse(context, ConnectionCredential.LeaveConnection, request.Node, $"the leave credential of node '{request.Node}' does not match");
         }
 
         _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
         return new LeaveResponse();
+    }
+
+    // Requests that arrive while the node's kernel is still starting wait for it, within their deadline.
+    private Task WaitOpenAsync(string connection, string callerNode, ServerCallContext context)
+    {
+        var open = _node.WaitOpenAsync(context.CancellationToken);
+        if (!open.IsCompleted)
+        {
+            _logger.LogDebug("Node {Node} holds a request on {Connection} from node {Caller} until it has started", _node.Node, connection, callerNode);
+        }
+
+        return open;
     }
 
     private static ReadOnlySpan<byte> PresentedCredential(ServerCallContext context) =>
@@ -113,20 +126,17 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         return new RpcException(new Status(StatusCode.PermissionDenied, reason));
     }
 
-    // The caller's trace continues here: under the ASP.NET Core request's activity when one was
-    // made (it already carries the caller's context), otherwise straight from the traceparent header.
+    // The caller's trace continues here: under the ASP.NET Core request's span when someone records
+    // it, otherwise straight under the caller's span (from the request's traceparent header).
     private static Activity? StartServerSpan(ServerCallContext context, Endpoint endpoint, CallRequest request)
     {
-        var parent = Activity.Current?.Context ?? default;
-        if (Activity.Current is null && context.GetHttpContext().Request.Headers is { } headers)
+        var parent = Activity.Current switch
         {
-            DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, static (carrier, name, out value, out values) =>
-            {
-                values = null;
-                value = ((IHeaderDictionary)carrier!).TryGetValue(name, out var found) ? found.ToString() : null;
-            }, out var traceParent, out var traceState);
-            ActivityContext.TryParse(traceParent, traceState, isRemote: true, out parent);
-        }
+            { } recorded when recorded.Source.HasListeners() => recorded.Context,
+            { ParentSpanId: var callerSpan } unrecorded when callerSpan != default =>
+                new ActivityContext(unrecorded.TraceId, callerSpan, unrecorded.ActivityTraceFlags, unrecorded.TraceStateString, isRemote: true),
+            _ => CallerContext(context.GetHttpContext().Request.Headers),
+        };
 
         var span = KernelTelemetry.Calls.StartActivity(endpoint.Instance + "." + endpoint.Interface, ActivityKind.Server, parent);
         span?.SetTag(KernelTelemetry.InstanceTag, endpoint.Instance);
@@ -135,6 +145,16 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         span?.SetTag("camkes.badge", request.Badge);
         span?.SetTag("camkes.caller.node", request.CallerNode);
         return span;
+    }
+
+    private static ActivityContext CallerContext(IHeaderDictionary headers)
+    {
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, static (carrier, name, out value, out values) =>
+        {
+            values = null;
+            value = ((IHeaderDictionary)carrier!).TryGetValue(name, out var found) ? found.ToString() : null;
+        }, out var traceParent, out var traceState);
+        return ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent) ? parent : default;
     }
 
     private sealed class FramePolicy : PooledObjectPolicy<MessageFrame>

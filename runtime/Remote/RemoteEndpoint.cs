@@ -111,12 +111,17 @@ internal sealed class RemoteEndpoint : Endpoint
 
     private ComponentFaultException Failed(CallFrame frame, RpcException exception) => Failed(frame, exception.StatusCode switch
     {
-        StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
-            $"node '{_serverNode}' unreachable: no answer within {_node.CallDeadline.TotalSeconds:0.###} s ({exception.Status.Detail})",
+        // Internal with a local cause: the call never reached the node (a TLS or connection failure).
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal when exception.StatusCode != StatusCode.Internal || exception.Status.DebugException is not null =>
+            $"node '{_serverNode}' unreachable: no answer within {_node.CallDeadline.TotalSeconds:0.###} s ({Reason(exception)})",
         StatusCode.PermissionDenied => $"node '{_serverNode}' refused the call: {exception.Status.Detail}",
-        StatusCode.Cancelled => $"the call to node '{_serverNode}' was cancelled: {exception.Status.Detail}",
-        _ => $"node '{_serverNode}' failed the call: {exception.StatusCode}: {exception.Status.Detail}",
+        StatusCode.Cancelled => $"the call to node '{_serverNode}' was cancelled ({Reason(exception)})",
+        _ => $"node '{_serverNode}' failed the call: {exception.StatusCode}: {Reason(exception)}",
     });
+
+    private static string Reason(RpcException exception) =>
+        !string.IsNullOrEmpty(exception.Status.Detail) ? exception.Status.Detail
+        : exception.Status.DebugException?.Message ?? exception.StatusCode.ToString();
 
     private ComponentFaultException Failed(CallFrame frame, string reason) =>
         new(Instance, Interface, _names.MethodName(frame.Method), reason);

@@ -30,6 +30,7 @@ public sealed class RemoteNode : IAsyncDisposable
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _importersLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private NodeServer? _server;
+    private int _disposed;
 
     /// <exception cref="InvalidOperationException">The node has no address, or has no secret while some node is not on loopback.</exception>
     public RemoteNode(RemoteNodeOptions options, ILoggerFactory? loggerFactory = null)
@@ -163,6 +164,11 @@ public sealed class RemoteNode : IAsyncDisposable
     /// <summary>Stops forwarding and calling, and stops listening: calls in flight to this node are cancelled.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stop.Cancel();
         lock (_imports)
         {

@@ -9,7 +9,7 @@ namespace UxRt.Camkes.Remote;
 /// Where each node of a system listens and how nodes trust each other. <see cref="FromConfiguration"/>
 /// reads the <c>Camkes:</c> keys; a test can fill it in directly.
 /// </summary>
-public sealed class RemoteNodeOptions
+public sealed record RemoteNodeOptions
 {
     /// <summary>How long a call or signal waits for a node that is down or does not answer when no deadline is configured.</summary>
     public static readonly TimeSpan DefaultCallDeadline = TimeSpan.FromSeconds(5);

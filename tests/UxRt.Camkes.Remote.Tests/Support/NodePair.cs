@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Remote.Tests.Support;
@@ -13,6 +12,7 @@ internal sealed class NodePair : IAsyncDisposable
 {
     public const string System = "Pair";
     public const string Connection = "edge_calc";
+    public const string EventConnection = "edge_events";
 
     private Thread? _interfaceThread;
 
@@ -37,19 +37,19 @@ internal sealed class NodePair : IAsyncDisposable
 
     public ThreadedEndpoint? Served { get; private set; }
 
-    /// <summary>Starts both nodes; "edge" (badges 7 and 9) may call; "core" serves unless <paramref name="startCore"/> is false.</summary>
-    public static async Task<NodePair> StartAsync(Func<string, RemoteNodeOptions, RemoteNodeOptions>? adjust = null, ILoggerFactory? loggerFactory = null, bool startCore = true, string scheme = "http")
+    /// <summary>The target of edge's notifications on core (its bits: edge's emitters' badges 1, 2, 4 and 8).</summary>
+    public Notification? Events { get; private set; }
+
+    /// <summary>Starts both nodes: "core" serves the calculator to edge (badges 7 and 9) and lets requests in once <paramref name="openCore"/> (or <see cref="RemoteNode.Open"/>).</summary>
+    public static async Task<NodePair> StartAsync(Func<string, RemoteNodeOptions, RemoteNodeOptions>? adjust = null, ILoggerFactory? loggerFactory = null, bool openCore = true, string scheme = "http")
     {
         var urls = new Dictionary<string, Uri>
         {
-            ["core"] = new($"{scheme}://127.0.0.1:{FreePort()}"),
-            ["edge"] = new($"{scheme}://127.0.0.1:{FreePort()}"),
+            ["core"] = new($"{scheme}://127.0.0.1:{LoopbackPort.Free()}"),
+            ["edge"] = new($"{scheme}://127.0.0.1:{LoopbackPort.Free()}"),
         };
         var pair = new NodePair(urls, adjust, loggerFactory);
-        if (startCore)
-        {
-            await pair.StartCoreAsync();
-        }
+        await pair.StartCoreAsync(openCore);
 
         pair.Edge = new RemoteNode(pair.Options("edge"), loggerFactory);
         await pair.Edge.StartAsync();
@@ -60,8 +60,8 @@ internal sealed class NodePair : IAsyncDisposable
     public RemoteNodeOptions Options(string node) =>
         Adjust(node, new RemoteNodeOptions { SystemName = System, Node = node, Urls = Urls, Secret = "test-secret", CallDeadline = TimeSpan.FromSeconds(5) });
 
-    /// <summary>Starts (or restarts) "core" on its port, serving the calculator to edge's badges 7 and 9.</summary>
-    public async Task StartCoreAsync()
+    /// <summary>Starts (or restarts) "core" on its port, serving the calculator to edge's badges 7 and 9; requests wait until it is <paramref name="open"/>.</summary>
+    public async Task StartCoreAsync(bool open = true)
     {
         Core = new RemoteNode(Options("core"), LoggerFactory);
         await Core.StartAsync();
@@ -69,7 +69,12 @@ internal sealed class NodePair : IAsyncDisposable
         _interfaceThread = new Thread(Served.Serve) { IsBackground = true, Name = "calc.calc" };
         _interfaceThread.Start();
         Core.ExportEndpoint(Connection, "calc", "calc", Served, new RemoteCaller("edge", 7), new RemoteCaller("edge", 9));
-        Core.Open();
+        Events = new Notification("sink", "ev");
+        Core.ExportNotification(EventConnection, "sink", "ev", Events, new RemoteCaller("edge", 1), new RemoteCaller("edge", 2), new RemoteCaller("edge", 4), new RemoteCaller("edge", 8));
+        if (open)
+        {
+            Core.Open();
+        }
     }
 
     /// <summary>Stops "core" as a killed process would: it stops listening and serving.</summary>
@@ -80,19 +85,13 @@ internal sealed class NodePair : IAsyncDisposable
         Assert.True(_interfaceThread?.Join(Bounded.Wait) ?? true, "the interface thread did not stop");
     }
 
+    public Notification ImportEvents() => Edge.ImportNotification(EventConnection, "core", "sink", "ev");
+
     public Endpoint Import() => Edge.ImportEndpoint(Connection, "core", "calc", "calc", Calculator.MethodNames);
 
     public async ValueTask DisposeAsync()
     {
         await Edge.DisposeAsync();
         await StopCoreAsync();
-    }
-
-    // The port is free when asked; the node binds it moments later, which is as close as a test on a shared machine gets.
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
