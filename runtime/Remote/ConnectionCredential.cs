@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,13 +11,13 @@ namespace UxRt.Camkes.Remote;
 /// </summary>
 internal static class ConnectionCredential
 {
-    /// <summary>The gRPC metadata key that carries the credential.</summary>
-    public const string MetadataKey = "camkes-credential-bin";
+    /// <summary>The gRPC metadata key that carries the credential (base64, made once, so a call encodes nothing).</summary>
+    public const string MetadataKey = "camkes-credential";
 
     /// <summary>What a Leave is signed for: no connection, only the leaving node.</summary>
     public const string LeaveConnection = "<leave>";
 
-    public static byte[] Derive(byte[] secret, string system, string connection, string instance, string interfaceName, string callerNode, int badge)
+    public static string Derive(byte[] secret, string system, string connection, string instance, string interfaceName, string callerNode, int badge)
     {
         // Each part is length-prefixed, so no two different ends can produce the same text.
         var text = new StringBuilder();
@@ -25,9 +26,10 @@ internal static class ConnectionCredential
             text.Append(part.Length).Append(':').Append(part).Append(';');
         }
 
-        return HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToBase64String(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    public static bool Matches(byte[] expected, ReadOnlySpan<byte> presented) =>
-        CryptographicOperations.FixedTimeEquals(expected, presented);
+    /// <summary>Compares in constant time, so that a caller cannot find the credential byte by byte.</summary>
+    public static bool Matches(string expected, string? presented) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(presented.AsSpan()));
 }

@@ -6,9 +6,9 @@ namespace UxRt.Camkes.Remote;
 /// </summary>
 internal sealed class ExportedEnd
 {
-    private readonly Dictionary<RemoteCaller, byte[]> _credentials = new();
+    private readonly Dictionary<RemoteCaller, string> _credentials = new();
 
-    public ExportedEnd(string connection, string instance, string interfaceName, IEnumerable<RemoteCaller> callers, Func<RemoteCaller, byte[]> credential)
+    public ExportedEnd(string connection, string instance, string interfaceName, IEnumerable<RemoteCaller> callers, Func<RemoteCaller, string> credential)
     {
         Connection = connection;
         Instance = instance;
@@ -29,7 +29,7 @@ internal sealed class ExportedEnd
     public IEnumerable<string> CallerNodes => _credentials.Keys.Select(caller => caller.Node);
 
     /// <summary>Null when <paramref name="caller"/> may use this end and proved it; otherwise why not.</summary>
-    public string? Refusal(string instance, string interfaceName, RemoteCaller caller, ReadOnlySpan<byte> presented)
+    public string? Refusal(string instance, string interfaceName, RemoteCaller caller, string? presented)
     {
         if (instance != Instance || interfaceName != Interface)
         {

@@ -117,8 +117,9 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         return open;
     }
 
-    private static ReadOnlySpan<byte> PresentedCredential(ServerCallContext context) =>
-        context.RequestHeaders.GetValueBytes(ConnectionCredential.MetadataKey) is { } bytes ? bytes : ReadOnlySpan<byte>.Empty;
+    // Read from the HTTP request itself: building the call's Metadata would copy every header.
+    private static string? PresentedCredential(ServerCallContext context) =>
+        context.GetHttpContext().Request.Headers[ConnectionCredential.MetadataKey].ToString() is { Length: > 0 } credential ? credential : null;
 
     private RpcException Refuse(ServerCallContext context, string connection, string callerNode, string reason)
     {

@@ -194,7 +194,7 @@ public sealed class RemoteNode : IAsyncDisposable
         _stop.Dispose();
     }
 
-    internal byte[] Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
+    internal string Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
         ConnectionCredential.Derive(_secret, SystemName, connection, instance, interfaceName, callerNode, badge);
 
     internal Task WaitOpenAsync(CancellationToken cancellation) => _open.Task.WaitAsync(cancellation);
@@ -204,7 +204,7 @@ public sealed class RemoteNode : IAsyncDisposable
     internal ExportedNotification? FindNotification(string connection) => _notifications.GetValueOrDefault(connection);
 
     /// <summary>A node that may call this one has left; the last one to leave completes <see cref="ImportersLeft"/>.</summary>
-    internal bool Leave(string node, ReadOnlySpan<byte> presented)
+    internal bool Leave(string node, string? presented)
     {
         if (!ConnectionCredential.Matches(Credential(ConnectionCredential.LeaveConnection, "", "", node, 0), presented))
         {

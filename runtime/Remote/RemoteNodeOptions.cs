@@ -32,10 +32,10 @@ public sealed record RemoteNodeOptions
     /// <summary>How long a call waits for an answer (<c>Camkes:CallDeadline</c>) before it faults with "node unreachable".</summary>
     public TimeSpan CallDeadline { get; init; } = DefaultCallDeadline;
 
-    /// <summary>This node's TLS certificate with its private key (<c>Camkes:Nodes:&lt;node&gt;:Certificate:Path</c>); null serves plain HTTP/2 on loopback only.</summary>
+    /// <summary>This node's TLS certificate with its private key (<c>Camkes:Nodes:&lt;node&gt;:Certificate:Path</c>, a PKCS#12 file, and <c>:Password</c>); null serves plain HTTP/2 on loopback only.</summary>
     public X509Certificate2? Certificate { get; init; }
 
-    /// <summary>The certificate (or root) that other nodes' certificates must chain to (<c>Camkes:TrustedCertificate</c>).</summary>
+    /// <summary>The certificate (or root) that other nodes' certificates must chain to (<c>Camkes:TrustedCertificate</c>, a PEM or DER file).</summary>
     public X509Certificate2? TrustedCertificate { get; init; }
 
     /// <summary>Reads the options for <paramref name="node"/> of a system whose nodes are <paramref name="nodes"/>.</summary>
@@ -70,9 +70,9 @@ public sealed record RemoteNodeOptions
             Secret = string.IsNullOrEmpty(camkes["Secret"]) ? null : camkes["Secret"],
             CallDeadline = deadline,
             Certificate = camkes[$"Nodes:{node}:Certificate:Path"] is { } path
-                ? LoadCertificate(path, camkes[$"Nodes:{node}:Certificate:Password"])
+                ? LoadCertificate(path, camkes[$"Nodes:{node}:Certificate:Password"], withKey: true)
                 : null,
-            TrustedCertificate = camkes["TrustedCertificate"] is { } trusted ? LoadCertificate(trusted, password: null) : null,
+            TrustedCertificate = camkes["TrustedCertificate"] is { } trusted ? LoadCertificate(trusted, password: null, withKey: false) : null,
         };
     }
 
@@ -100,13 +100,12 @@ public sealed record RemoteNodeOptions
     internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    private static X509Certificate2 LoadCertificate(string path, string? password)
+    // A node's own certificate needs its private key: PKCS#12 (.pfx/.p12). A trusted one is public: PEM or DER.
+    private static X509Certificate2 LoadCertificate(string path, string? password, bool withKey)
     {
         try
         {
-            return Path.GetExtension(path).Equals(".pem", StringComparison.OrdinalIgnoreCase) || Path.GetExtension(path).Equals(".crt", StringComparison.OrdinalIgnoreCase)
-                ? X509CertificateLoader.LoadCertificateFromFile(path)
-                : X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return withKey ? X509CertificateLoader.LoadPkcs12FromFile(path, password) : X509CertificateLoader.LoadCertificateFromFile(path);
         }
         catch (Exception exception) when (exception is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
         {
