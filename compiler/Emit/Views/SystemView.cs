@@ -178,6 +178,3 @@ internal sealed class UserConnectionView
 
     public List<ConnectionEndView> To { get; set; } = new();
 }
-
-/// <summary>A connection's wiring as its connector's templates rendered it: within one process, and across nodes when it crosses them.</summary>
-internal sealed record RenderedConnection(UxRt.Camkes.Adl.Model.ConnectionModel Connection, string Wiring, string? RemoteWiring = null);
