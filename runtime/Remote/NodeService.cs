@@ -19,6 +19,9 @@ namespace UxRt.Camkes.Remote;
 /// </summary>
 internal sealed class NodeService : Protocol.Node.NodeBase
 {
+    // gRPC's own limit on a received message.
+    private const int MaxCapacity = 4 * 1024 * 1024;
+
     private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
 
     private readonly RemoteNode _node;
@@ -39,7 +42,13 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         }
 
         await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
-        var frame = request.Payload.Length <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(request.Payload.Length);
+        var capacity = Math.Max(request.Capacity, request.Payload.Length);
+        if (capacity > MaxCapacity)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"a {capacity}-byte message buffer is larger than the {MaxCapacity} bytes a node accepts"));
+        }
+
+        var frame = capacity <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(capacity);
         using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
         try
         {

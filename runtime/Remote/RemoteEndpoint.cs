@@ -54,6 +54,7 @@ internal sealed class RemoteEndpoint : Endpoint
             Method = frame.Method,
             Badge = frame.Badge,
             CallerNode = _node.Node,
+            Capacity = message.Message.Capacity,
             // The caller keeps the frame until the reply, so the request can borrow its bytes.
             Payload = UnsafeByteOperations.UnsafeWrap(message.Message.Written),
         };
@@ -65,7 +66,7 @@ internal sealed class RemoteEndpoint : Endpoint
             {
                 Answer(message, _node.Peers.Client(_serverNode).Call(request, options));
             }
-            catch (RpcException exception)
+            catch (Exception exception) when (IsCallFailure(exception))
             {
                 frame.Fault = Failed(frame, exception);
             }
@@ -88,11 +89,12 @@ internal sealed class RemoteEndpoint : Endpoint
         {
             Answer(frame, await _node.Peers.Client(_serverNode).CallAsync(request, options).ResponseAsync.ConfigureAwait(false));
         }
-        catch (RpcException exception)
+        catch (Exception exception) when (IsCallFailure(exception))
         {
             frame.Fault = Failed(frame, exception);
         }
 
+        // Always completed: the awaiting caller must never be left waiting.
         frame.Reply.Complete();
     }
 
@@ -108,6 +110,16 @@ internal sealed class RemoteEndpoint : Endpoint
 
         frame.Message.Load(reply.Payload.Span);
     }
+
+    // What a call can meet on the way: the network, this node stopping, or results larger than the caller's buffer.
+    private static bool IsCallFailure(Exception exception) => exception is RpcException or ObjectDisposedException or InvalidOperationException;
+
+    private ComponentFaultException Failed(CallFrame frame, Exception failure) => failure switch
+    {
+        RpcException exception => Failed(frame, exception),
+        ObjectDisposedException => Closed(frame),
+        _ => Failed(frame, failure.Message),
+    };
 
     private ComponentFaultException Failed(CallFrame frame, RpcException exception) => Failed(frame, exception.StatusCode switch
     {

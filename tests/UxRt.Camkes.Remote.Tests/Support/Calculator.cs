@@ -55,7 +55,7 @@ internal sealed class CalculatorDispatcher : ICallDispatcher
 }
 
 /// <summary>The client end of <see cref="Calculator"/>: blocking calls for a native thread, awaitable ones for a unicore component.</summary>
-internal sealed class CalculatorClient(Endpoint endpoint, int badge = 0)
+internal sealed class CalculatorClient(Endpoint endpoint, int badge = 0, int capacity = MessageFrame.DefaultCapacity)
 {
     public int Add(int a, int b)
     {
@@ -103,7 +103,7 @@ internal sealed class CalculatorClient(Endpoint endpoint, int badge = 0)
 
     private MessageFrame Frame(int method)
     {
-        var frame = new MessageFrame { Method = method, Badge = badge };
+        var frame = new MessageFrame(capacity) { Method = method, Badge = badge };
         frame.Message.Rewind();
         return frame;
     }
