@@ -100,6 +100,24 @@ public sealed class RemoteCallTests
     }
 
     [Fact]
+    public async Task A_node_that_does_not_answer_faults_naming_the_node_after_the_deadline()
+    {
+        await using var nodes = await NodePair.StartAsync(adjust: (_, options) => ShortDeadline(options));
+        var client = new CalculatorClient(nodes.Import(), badge: 7);
+        try
+        {
+            var fault = await Bounded.OnThread(() => Assert.Throws<ComponentFaultException>(client.Stall));
+
+            Assert.Equal(("calc", "calc", "stall"), (fault.Instance, fault.Interface, fault.Method));
+            Assert.Contains("node 'core' unreachable: no answer within 1 s", fault.Message);
+        }
+        finally
+        {
+            nodes.Dispatcher.Gate.Set();
+        }
+    }
+
+    [Fact]
     public async Task Calls_resume_by_themselves_when_a_killed_node_is_back_on_its_port()
     {
         await using var nodes = await NodePair.StartAsync(adjust: (_, options) => ShortDeadline(options));

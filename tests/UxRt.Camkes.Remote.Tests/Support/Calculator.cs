@@ -4,16 +4,18 @@ namespace UxRt.Camkes.Remote.Tests.Support;
 
 /// <summary>
 /// A hand-written seL4RPCDataport procedure, as the generator would write it: <c>int add(int, int)</c>,
-/// <c>string echo(string)</c>, <c>void fail(string)</c> (throws) and <c>int sender()</c> (the caller's badge).
+/// <c>string echo(string)</c>, <c>void fail(string)</c> (throws), <c>int sender()</c> (the caller's badge)
+/// and <c>void stall()</c> (returns once the dispatcher's gate opens).
 /// </summary>
 internal static class Calculator
 {
-    public static readonly string[] MethodNames = ["add", "echo", "fail", "sender"];
+    public static readonly string[] MethodNames = ["add", "echo", "fail", "sender", "stall"];
 
     public const int Add = 0;
     public const int Echo = 1;
     public const int Fail = 2;
     public const int Sender = 3;
+    public const int Stall = 4;
 }
 
 /// <summary>The server end of <see cref="Calculator"/>.</summary>
@@ -22,6 +24,9 @@ internal sealed class CalculatorDispatcher : ICallDispatcher
     private int _calls;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>What <c>stall</c> waits for.</summary>
+    public ManualResetEventSlim Gate { get; } = new(initialState: false);
 
     public string MethodName(int index) => (uint)index < (uint)Calculator.MethodNames.Length ? Calculator.MethodNames[index] : $"#{index}";
 
@@ -44,6 +49,9 @@ internal sealed class CalculatorDispatcher : ICallDispatcher
                 break;
             case Calculator.Fail:
                 throw new InvalidOperationException(message.ReadString());
+            case Calculator.Stall:
+                Gate.Wait();
+                break;
             case Calculator.Sender:
                 message.Rewind();
                 message.Write(CallContext.SenderBadge);
@@ -92,6 +100,8 @@ internal sealed class CalculatorClient(Endpoint endpoint, int badge = 0, int cap
         frame.Message.WriteString(message);
         endpoint.Call(frame);
     }
+
+    public void Stall() => endpoint.Call(Frame(Calculator.Stall));
 
     public int Sender()
     {
