@@ -30,8 +30,12 @@ internal sealed class CalculatorDispatcher : ICallDispatcher
 
     public string MethodName(int index) => (uint)index < (uint)Calculator.MethodNames.Length ? Calculator.MethodNames[index] : $"#{index}";
 
+    /// <summary>The managed thread the last call ran on.</summary>
+    public int LastThreadId { get; private set; }
+
     public void Dispatch(CallFrame frame)
     {
+        LastThreadId = Environment.CurrentManagedThreadId;
         Interlocked.Increment(ref _calls);
         var message = ((MessageFrame)frame).Message;
         message.Rewind();
