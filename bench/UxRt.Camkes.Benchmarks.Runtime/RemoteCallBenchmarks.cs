@@ -18,7 +18,9 @@ namespace UxRt.Camkes.Benchmarks.Runtime;
 /// One seL4RPCDataport call of <c>int add(int, int)</c> from one node to another over loopback
 /// (two <see cref="RemoteNode"/>s in this process, the server on its interface thread) against
 /// the bare gRPC unary call of the same bytes on the same kind of Kestrel server (baseline), and
-/// the same call within one process (the interface thread, no network). Blocking calls from the
+/// the same call within one process (the interface thread, no network). A passive server (its
+/// handler on the request's thread, as the bare server computes) separates the transport's cost
+/// from the hand-off to the interface thread. Blocking calls from the
 /// benchmark thread throughout; each invocation makes <see cref="Calls"/> calls.
 /// </summary>
 [InvocationCount(16)]
@@ -31,6 +33,7 @@ public class RemoteCallBenchmarks
     private ServedAdder? _served;
     private ServedAdder? _servedInProcess;
     private IAdder _remote = null!;
+    private IAdder _remotePassive = null!;
     private IAdder _inProcess = null!;
 
     private WebApplication? _bareServer;
@@ -45,11 +48,13 @@ public class RemoteCallBenchmarks
         _core.StartAsync().GetAwaiter().GetResult();
         _served = new ServedAdder();
         _core.ExportEndpoint("caller_adder", "server", "adder", _served.Endpoint, new RemoteCaller("edge", 1));
+        _core.ExportEndpoint("caller_passive", "passive", "adder", new PassiveEndpoint("passive", "adder", new MessageAdderDispatcher(new PlainAdder())), new RemoteCaller("edge", 1));
         _core.Open();
 
         // Edge dials core where it actually listens (core was given port 0).
         _edge = new RemoteNode(new RemoteNodeOptions { SystemName = "Bench", Node = "edge", Urls = new Dictionary<string, Uri> { ["core"] = _core.ListenUri!, ["edge"] = anyPort }, Secret = "bench" });
         _remote = new MessageAdderClient(_edge.ImportEndpoint("caller_adder", "core", "server", "adder", ["add"]), badge: 1);
+        _remotePassive = new MessageAdderClient(_edge.ImportEndpoint("caller_passive", "core", "passive", "adder", ["add"]), badge: 1);
 
         _servedInProcess = new ServedAdder();
         _inProcess = new MessageAdderClient(_servedInProcess.Endpoint, badge: 1);
@@ -67,6 +72,7 @@ public class RemoteCallBenchmarks
 
         // Both connections made before the first iteration.
         _remote.Add(1, 1);
+        _remotePassive.Add(1, 1);
         _bare.Add(1, 1);
     }
 
@@ -86,6 +92,9 @@ public class RemoteCallBenchmarks
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "seL4RPCDataport to another node (RemoteNode)")]
     public int RemoteNodeCall() => CallMany(_remote);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "seL4RPCDataport to another node, passive server (no interface thread)")]
+    public int RemoteNodePassiveCall() => CallMany(_remotePassive);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "seL4RPCDataport in one process (interface thread)")]
     public int InProcessCall() => CallMany(_inProcess);

@@ -7,8 +7,8 @@ using UxRt.Camkes.Runtime.Kernel;
 namespace UxRt.Camkes.Remote;
 
 /// <summary>
-/// Runs a generated system under the .NET generic host. Configuration comes from appsettings.json,
-/// the environment (<c>Camkes__Secret</c>, <c>DOTNET_ENVIRONMENT</c>…) and the command line:
+/// Runs a generated system under the .NET generic host. Configuration comes from appsettings.json
+/// beside the program (copy it to the output directory), the environment (<c>Camkes__Secret</c>, <c>DOTNET_ENVIRONMENT</c>…) and the command line:
 /// <c>--node NAME</c> runs only that node, serving and calling the other nodes over gRPC; without
 /// it the whole system runs in this process exactly like <c>XSystem.Run()</c>.
 /// </summary>
@@ -31,7 +31,8 @@ public static class NodeHost
         Action<SystemKernel>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(create);
-        using var host = Host.CreateApplicationBuilder(args).Build();
+        // appsettings.json is read from beside the program, wherever it is started from.
+        using var host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory }).Build();
         var configuration = host.Services.GetRequiredService<IConfiguration>();
         var loggerFactory = host.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger(systemName);

@@ -19,6 +19,9 @@ namespace UxRt.Camkes.Remote;
 /// </summary>
 internal sealed class NodeService : Protocol.Node.NodeBase
 {
+    // gRPC's own limit on a received message.
+    private const int MaxCapacity = 4 * 1024 * 1024;
+
     private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
 
     private readonly RemoteNode _node;
@@ -39,14 +42,20 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         }
 
         await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
-        var frame = request.Payload.Length <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(request.Payload.Length);
+        var capacity = Math.Max(request.Capacity, request.Payload.Length);
+        if (capacity > MaxCapacity)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"a {capacity}-byte message buffer is larger than the {MaxCapacity} bytes a node accepts"));
+        }
+
+        var frame = capacity <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(capacity);
         using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
         try
         {
             frame.Message.Load(request.Payload.Span);
             frame.Method = request.Method;
             frame.Badge = request.Badge;
-            await export.Endpoint.CallAsync(frame).ConfigureAwait(false);
+            await Answered(export.Endpoint.CallAsync(frame)).ConfigureAwait(false);
             span?.SetStatus(ActivityStatusCode.Ok);
 
             // Copied: the reply is serialised after this method returns, when the frame is back in the pool.
@@ -103,6 +112,20 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
         _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
         return new LeaveResponse();
+    }
+
+    // Most handlers answer within microseconds: spinning that long (bounded, as a blocking local
+    // caller does) lets the reply continue on this thread instead of being posted to the thread
+    // pool, which costs more than the call. A slow handler is awaited without holding the thread.
+    private static ValueTask Answered(ValueTask call)
+    {
+        var spin = default(HandOffSpin);
+        while (!call.IsCompleted && spin.SpinOnce())
+        {
+        }
+
+        spin.End();
+        return call;
     }
 
     // Requests that arrive while the node's kernel is still starting wait for it, within their deadline.

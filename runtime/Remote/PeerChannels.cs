@@ -21,9 +21,6 @@ internal sealed class PeerChannels : IDisposable
 
     public PeerChannels(RemoteNodeOptions options) => _options = options;
 
-    /// <summary>The nodes called so far.</summary>
-    public IEnumerable<string> Nodes => _peers.Keys;
-
     /// <exception cref="ArgumentException"><paramref name="node"/> has no address.</exception>
     public Node.NodeClient Client(string node) => _peers.GetOrAdd(node, Open).Client;
 

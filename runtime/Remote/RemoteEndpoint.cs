@@ -54,27 +54,35 @@ internal sealed class RemoteEndpoint : Endpoint
             Method = frame.Method,
             Badge = frame.Badge,
             CallerNode = _node.Node,
+            Capacity = message.Message.Capacity,
             // The caller keeps the frame until the reply, so the request can borrow its bytes.
             Payload = UnsafeByteOperations.UnsafeWrap(message.Message.Written),
         };
 
-        var options = new CallOptions(_credentials.For(frame.Badge), DateTime.UtcNow + _node.CallDeadline).WithWaitForReady();
+        // The deadline is kept on this side only (cancelling the call when it passes): a gRPC deadline
+        // would also start a timer per call on the server, and this one bounds the call all the same.
+        var deadline = new CancellationTokenSource(_node.CallDeadline);
+        var options = new CallOptions(_credentials.For(frame.Badge), cancellationToken: deadline.Token).WithWaitForReady();
         if (!awaited)
         {
             try
             {
                 Answer(message, _node.Peers.Client(_serverNode).Call(request, options));
             }
-            catch (RpcException exception)
+            catch (Exception exception) when (IsCallFailure(exception))
             {
-                frame.Fault = Failed(frame, exception);
+                frame.Fault = Failed(frame, exception, deadline.IsCancellationRequested);
+            }
+            finally
+            {
+                deadline.Dispose();
             }
 
             return true;
         }
 
         frame.Reply.PrepareAwaited();
-        _ = CallAndReplyAsync(message, request, options);
+        _ = CallAndReplyAsync(message, request, options, deadline);
         return false;
     }
 
@@ -82,17 +90,22 @@ internal sealed class RemoteEndpoint : Endpoint
     internal override void HandleCarried(CallFrame frame) =>
         throw new InvalidOperationException($"a call to {Instance}.{Interface} on node '{_serverNode}' is never carried");
 
-    private async Task CallAndReplyAsync(MessageFrame frame, CallRequest request, CallOptions options)
+    private async Task CallAndReplyAsync(MessageFrame frame, CallRequest request, CallOptions options, CancellationTokenSource deadline)
     {
         try
         {
             Answer(frame, await _node.Peers.Client(_serverNode).CallAsync(request, options).ResponseAsync.ConfigureAwait(false));
         }
-        catch (RpcException exception)
+        catch (Exception exception) when (IsCallFailure(exception))
         {
-            frame.Fault = Failed(frame, exception);
+            frame.Fault = Failed(frame, exception, deadline.IsCancellationRequested);
+        }
+        finally
+        {
+            deadline.Dispose();
         }
 
+        // Always completed: the awaiting caller must never be left waiting.
         frame.Reply.Complete();
     }
 
@@ -108,6 +121,18 @@ internal sealed class RemoteEndpoint : Endpoint
 
         frame.Message.Load(reply.Payload.Span);
     }
+
+    // What a call can meet on the way: the network, this node stopping, or results larger than the caller's buffer.
+    private static bool IsCallFailure(Exception exception) => exception is RpcException or ObjectDisposedException or InvalidOperationException;
+
+    private ComponentFaultException Failed(CallFrame frame, Exception failure, bool deadlinePassed) => failure switch
+    {
+        RpcException { StatusCode: StatusCode.Cancelled } when deadlinePassed =>
+            Failed(frame, $"node '{_serverNode}' unreachable: no answer within {_node.CallDeadline.TotalSeconds:0.###} s"),
+        RpcException exception => Failed(frame, exception),
+        ObjectDisposedException => Closed(frame),
+        _ => Failed(frame, failure.Message),
+    };
 
     private ComponentFaultException Failed(CallFrame frame, RpcException exception) => Failed(frame, exception.StatusCode switch
     {

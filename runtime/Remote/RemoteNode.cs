@@ -26,6 +26,7 @@ public sealed class RemoteNode : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _importersPresent = new(StringComparer.Ordinal);
     private readonly List<RemoteEndpoint> _imports = new();
     private readonly List<Task> _forwarders = new();
+    private readonly ConcurrentDictionary<string, byte> _importedFrom = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _importersLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -107,6 +108,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public Endpoint ImportEndpoint(string connection, string serverNode, string instance, string interfaceName, IReadOnlyList<string> methodNames)
     {
         EnsureKnown(serverNode);
+        _importedFrom.TryAdd(serverNode, 0);
         var endpoint = new RemoteEndpoint(this, connection, serverNode, instance, interfaceName, new MethodNames(methodNames));
         lock (_imports)
         {
@@ -134,6 +136,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public Notification ImportNotification(string connection, string targetNode, string instance, string interfaceName)
     {
         EnsureKnown(targetNode);
+        _importedFrom.TryAdd(targetNode, 0);
         var forwarder = new NotificationForwarder(this, connection, targetNode, instance, interfaceName, _logger);
         lock (_forwarders)
         {
@@ -143,10 +146,10 @@ public sealed class RemoteNode : IAsyncDisposable
         return forwarder.Local;
     }
 
-    /// <summary>Tells every node this one called that it will call no more (bounded by the call deadline; a node that is down is skipped).</summary>
+    /// <summary>Tells every node this one imports from that it will call no more (bounded by the call deadline; a node that is down is skipped).</summary>
     public async Task LeaveAsync()
     {
-        var leaving = Peers.Nodes.Select(async node =>
+        var leaving = _importedFrom.Keys.Select(async node =>
         {
             var credential = new Metadata { { ConnectionCredential.MetadataKey, Credential(ConnectionCredential.LeaveConnection, "", "", Node, 0) } };
             try
@@ -226,19 +229,4 @@ public sealed class RemoteNode : IAsyncDisposable
             throw new ArgumentException($"node '{node}' has no address (Camkes:Nodes:{node}:Url)", nameof(node));
         }
     }
-}
-
-/// <summary>An exported procedure end and the local endpoint its calls are delivered through.</summary>
-internal sealed record ExportedEndpoint(ExportedEnd End, Endpoint Endpoint);
-
-/// <summary>An exported notification end, the local notification its signals raise and the bits each emitting node may set.</summary>
-internal sealed class ExportedNotification(ExportedEnd end, Notification notification, IEnumerable<RemoteCaller> emitters)
-{
-    private readonly Dictionary<string, int> _bitsByNode = emitters.GroupBy(e => e.Node).ToDictionary(g => g.Key, g => g.Aggregate(0, (bits, e) => bits | e.Badge));
-
-    public ExportedEnd End => end;
-
-    public Notification Notification => notification;
-
-    public bool Allows(string node, int bits) => bits != 0 && _bitsByNode.TryGetValue(node, out var allowed) && (bits & ~allowed) == 0;
 }

@@ -37,6 +37,9 @@ internal sealed class NodePair : IAsyncDisposable
 
     public ThreadedEndpoint? Served { get; private set; }
 
+    /// <summary>The managed thread id of the calculator's interface thread.</summary>
+    public int InterfaceThreadId => _interfaceThread!.ManagedThreadId;
+
     /// <summary>The target of edge's notifications on core (its bits: edge's emitters' badges 1, 2, 4 and 8).</summary>
     public Notification? Events { get; private set; }
 
