@@ -35,13 +35,21 @@ public sealed class RemoteNode : IAsyncDisposable
     private NodeServer? _server;
     private int _disposed;
 
-    /// <exception cref="InvalidOperationException">The node has no address, or has no secret while some node is not on loopback.</exception>
+    /// <exception cref="InvalidOperationException">The node has no address, its address's scheme does not match whether it has a certificate, or it has no secret while some node is not on loopback.</exception>
     public RemoteNode(RemoteNodeOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Urls.ContainsKey(options.Node))
         {
             throw new InvalidOperationException($"node '{options.Node}' has no address (Camkes:Nodes:{options.Node}:Url)");
+        }
+
+        // Other nodes dial the scheme they are given: it must say what this node serves.
+        if ((options.Certificate is not null) != (options.Urls[options.Node].Scheme == Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException(options.Certificate is null
+                ? $"node '{options.Node}' has an https:// address but no certificate (Camkes:Nodes:{options.Node}:Certificate:Path)"
+                : $"node '{options.Node}' has a certificate but an http:// address: make Camkes:Nodes:{options.Node}:Url https://");
         }
 
         _options = options;
