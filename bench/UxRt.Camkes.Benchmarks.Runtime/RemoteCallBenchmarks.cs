@@ -30,8 +30,8 @@ public class RemoteCallBenchmarks
 
     private RemoteNode? _core;
     private RemoteNode? _edge;
-    private ServedAdder? _served;
-    private ServedAdder? _servedInProcess;
+    private HandWrittenServer? _served;
+    private HandWrittenServer? _servedInProcess;
     private IAdder _remote = null!;
     private IAdder _remotePassive = null!;
     private IAdder _inProcess = null!;
@@ -46,7 +46,7 @@ public class RemoteCallBenchmarks
         var anyPort = new Uri("http://127.0.0.1:0");
         _core = new RemoteNode(new RemoteNodeOptions { SystemName = "Bench", Node = "core", Urls = new Dictionary<string, Uri> { ["core"] = anyPort }, Secret = "bench" });
         _core.StartAsync().GetAwaiter().GetResult();
-        _served = new ServedAdder();
+        _served = new HandWrittenServer(new MessageAdderDispatcher(new PlainAdder()));
         _core.ExportEndpoint("caller_adder", "server", "adder", _served.Endpoint, new RemoteCaller("edge", 1));
         _core.ExportEndpoint("caller_passive", "passive", "adder", new PassiveEndpoint("passive", "adder", new MessageAdderDispatcher(new PlainAdder())), new RemoteCaller("edge", 1));
         _core.Open();
@@ -56,7 +56,7 @@ public class RemoteCallBenchmarks
         _remote = new MessageAdderClient(_edge.ImportEndpoint("caller_adder", "core", "server", "adder", ["add"]), badge: 1);
         _remotePassive = new MessageAdderClient(_edge.ImportEndpoint("caller_passive", "core", "passive", "adder", ["add"]), badge: 1);
 
-        _servedInProcess = new ServedAdder();
+        _servedInProcess = new HandWrittenServer(new MessageAdderDispatcher(new PlainAdder()));
         _inProcess = new MessageAdderClient(_servedInProcess.Endpoint, badge: 1);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -108,27 +108,6 @@ public class RemoteCallBenchmarks
         }
 
         return sum;
-    }
-
-    /// <summary>The adder's seL4RPCDataport server on an interface thread of its own.</summary>
-    private sealed class ServedAdder : IDisposable
-    {
-        private readonly Thread _thread;
-
-        public ServedAdder()
-        {
-            Endpoint = new ThreadedEndpoint("server", "adder", new MessageAdderDispatcher(new PlainAdder()));
-            _thread = new Thread(Endpoint.Serve) { IsBackground = true, Name = "server.adder" };
-            _thread.Start();
-        }
-
-        public ThreadedEndpoint Endpoint { get; }
-
-        public void Dispose()
-        {
-            Endpoint.Close();
-            _thread.Join();
-        }
     }
 }
 

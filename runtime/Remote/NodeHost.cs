@@ -80,8 +80,9 @@ public static class NodeHost
             }
 
             await Task.Factory.StartNew(() => kernel.WaitUntilFinished(Timeout.InfiniteTimeSpan), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-            await remote.LeaveAsync().ConfigureAwait(false);
+            // Stopped before leaving: the last signals are sent after the last component has run.
             var exitCode = kernel.StopWithExitCode();
+            await remote.LeaveAsync().ConfigureAwait(false);
             await host.StopAsync().ConfigureAwait(false);
             return exitCode;
         }

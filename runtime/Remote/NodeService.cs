@@ -72,7 +72,8 @@ internal sealed class NodeService : Protocol.Node.NodeBase
                     Interface = fault.Interface,
                     Method = fault.Method,
                     Message = fault.Message,
-                    ExceptionType = fault.InnerException?.GetType().FullName ?? "",
+                    // A fault relayed from a further node keeps the type its handler threw.
+                    ExceptionType = fault.InnerException is RemoteFaultException relayed ? relayed.ExceptionType : fault.InnerException?.GetType().FullName ?? "",
                     ExceptionMessage = fault.InnerException?.Message ?? "",
                 },
             };

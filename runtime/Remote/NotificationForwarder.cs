@@ -34,18 +34,33 @@ internal sealed class NotificationForwarder
     /// <summary>What the emitters signal.</summary>
     public Notification Local { get; }
 
-    public async Task RunAsync(CancellationToken stop)
+    /// <summary>
+    /// Forwards until <paramref name="stop"/>; once <paramref name="finish"/> is cancelled it sends
+    /// what is still pending (one try each) and returns, so a node's last signals arrive before it leaves.
+    /// </summary>
+    public async Task RunAsync(CancellationToken finish, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             int bits;
-            try
+            if (finish.IsCancellationRequested)
             {
-                bits = await Local.WaitAsync(stop).ConfigureAwait(false);
+                bits = Local.Poll();
+                if (bits == 0)
+                {
+                    return;
+                }
             }
-            catch (OperationCanceledException)
+            else
             {
-                return;
+                try
+                {
+                    bits = await Local.WaitAsync(finish).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    continue;
+                }
             }
 
             var request = _template.Clone();
@@ -55,6 +70,11 @@ internal sealed class NotificationForwarder
                 await _node.Peers.Client(_targetNode)
                     .SignalAsync(request, new CallOptions(_credential, DateTime.UtcNow + _node.CallDeadline, stop).WithWaitForReady())
                     .ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && finish.IsCancellationRequested)
+            {
+                _logger.LogWarning("Node {Node} unreachable for the last signals on {Connection} ({Bits}): {Detail}", _targetNode, _template.Connection, bits, exception.Status.Detail);
+                return;
             }
             catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {

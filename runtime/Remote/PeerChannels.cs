@@ -45,6 +45,7 @@ internal sealed class PeerChannels : IDisposable
         {
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            // Pings find a connection to a host that vanished without closing it; calls then fail over to reconnecting.
             KeepAlivePingDelay = TimeSpan.FromSeconds(30),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
         };

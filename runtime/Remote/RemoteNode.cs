@@ -13,7 +13,8 @@ namespace UxRt.Camkes.Remote;
 /// ends placed on other nodes. Created by <see cref="NodeHost"/> (or by a test), handed to the
 /// generated <c>Create</c>. Lifecycle: <see cref="StartAsync"/> listens, the generated system
 /// exports and imports its ends, <see cref="Open"/> lets calls in once the kernel has started,
-/// <see cref="DisposeAsync"/> leaves the other nodes and stops listening.
+/// <see cref="LeaveAsync"/> tells the nodes it imports from that it is done, and
+/// <see cref="DisposeAsync"/> stops forwarding, calling and listening.
 /// </summary>
 public sealed class RemoteNode : IAsyncDisposable
 {
@@ -28,18 +29,27 @@ public sealed class RemoteNode : IAsyncDisposable
     private readonly List<Task> _forwarders = new();
     private readonly ConcurrentDictionary<string, byte> _importedFrom = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _finish = new();
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _importersLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private NodeServer? _server;
     private int _disposed;
 
-    /// <exception cref="InvalidOperationException">The node has no address, or has no secret while some node is not on loopback.</exception>
+    /// <exception cref="InvalidOperationException">The node has no address, its address's scheme does not match whether it has a certificate, or it has no secret while some node is not on loopback.</exception>
     public RemoteNode(RemoteNodeOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Urls.ContainsKey(options.Node))
         {
             throw new InvalidOperationException($"node '{options.Node}' has no address (Camkes:Nodes:{options.Node}:Url)");
+        }
+
+        // Other nodes dial the scheme they are given: it must say what this node serves.
+        if ((options.Certificate is not null) != (options.Urls[options.Node].Scheme == Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException(options.Certificate is null
+                ? $"node '{options.Node}' has an https:// address but no certificate (Camkes:Nodes:{options.Node}:Certificate:Path)"
+                : $"node '{options.Node}' has a certificate but an http:// address: make Camkes:Nodes:{options.Node}:Url https://");
         }
 
         _options = options;
@@ -140,15 +150,21 @@ public sealed class RemoteNode : IAsyncDisposable
         var forwarder = new NotificationForwarder(this, connection, targetNode, instance, interfaceName, _logger);
         lock (_forwarders)
         {
-            _forwarders.Add(Task.Run(() => forwarder.RunAsync(_stop.Token)));
+            _forwarders.Add(Task.Run(() => forwarder.RunAsync(_finish.Token, _stop.Token)));
         }
 
         return forwarder.Local;
     }
 
-    /// <summary>Tells every node this one imports from that it will call no more (bounded by the call deadline; a node that is down is skipped).</summary>
+    /// <summary>
+    /// Sends the signals still pending, then tells every node this one imports from that it will
+    /// call no more (each bounded by the call deadline; a node that is down is skipped). Stop the
+    /// kernel first, so that nothing signals after the last send.
+    /// </summary>
     public async Task LeaveAsync()
     {
+        _finish.Cancel();
+        await Task.WhenAll(Forwarders()).ConfigureAwait(false);
         var leaving = _importedFrom.Keys.Select(async node =>
         {
             var credential = new Metadata { { ConnectionCredential.MetadataKey, Credential(ConnectionCredential.LeaveConnection, "", "", Node, 0) } };
@@ -172,6 +188,7 @@ public sealed class RemoteNode : IAsyncDisposable
             return;
         }
 
+        _finish.Cancel();
         _stop.Cancel();
         lock (_imports)
         {
@@ -181,13 +198,7 @@ public sealed class RemoteNode : IAsyncDisposable
             }
         }
 
-        Task[] forwarders;
-        lock (_forwarders)
-        {
-            forwarders = _forwarders.ToArray();
-        }
-
-        await Task.WhenAll(forwarders).ConfigureAwait(false);
+        await Task.WhenAll(Forwarders()).ConfigureAwait(false);
         if (_server is not null)
         {
             await _server.DisposeAsync().ConfigureAwait(false);
@@ -195,6 +206,7 @@ public sealed class RemoteNode : IAsyncDisposable
 
         Peers.Dispose();
         _stop.Dispose();
+        _finish.Dispose();
     }
 
     internal string Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
@@ -220,6 +232,14 @@ public sealed class RemoteNode : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private Task[] Forwarders()
+    {
+        lock (_forwarders)
+        {
+            return _forwarders.ToArray();
+        }
     }
 
     private void EnsureKnown(string node)

@@ -43,6 +43,19 @@ public sealed class RemoteNotificationTests
     }
 
     [Fact]
+    public async Task A_signal_raised_just_before_a_node_leaves_arrives_before_the_leave()
+    {
+        await using var nodes = await NodePair.StartAsync();
+        var local = nodes.ImportEvents();
+
+        local.Signal(2);
+        await nodes.Edge.LeaveAsync().WaitAsync(Bounded.Wait);
+
+        Assert.Equal(2, nodes.Events!.Poll());
+        Assert.True(nodes.Core.ImportersLeft.IsCompleted);
+    }
+
+    [Fact]
     public async Task Bits_that_the_emitting_node_was_not_given_are_refused_and_logged()
     {
         var log = new RecordingLoggerFactory();

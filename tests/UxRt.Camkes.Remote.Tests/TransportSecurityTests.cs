@@ -20,6 +20,26 @@ public sealed class TransportSecurityTests
         Assert.Equal("https", nodes.Core.ListenUri!.Scheme);
     }
 
+    [Theory]
+    [InlineData("https", false, "no certificate")]
+    [InlineData("http", true, "make Camkes:Nodes:core:Url https://")]
+    public void A_node_whose_address_does_not_match_its_certificate_does_not_start(string scheme, bool withCertificate, string expected)
+    {
+        using var certificate = SelfSignedCertificate.ForLoopback("core");
+        var options = new RemoteNodeOptions
+        {
+            SystemName = "Pair",
+            Node = "core",
+            Secret = "s",
+            Urls = new Dictionary<string, Uri> { ["core"] = new($"{scheme}://127.0.0.1:5401") },
+            Certificate = withCertificate ? certificate : null,
+        };
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => new RemoteNode(options));
+
+        Assert.Contains(expected, refusal.Message);
+    }
+
     [Fact]
     public async Task A_node_whose_certificate_is_not_trusted_is_never_called()
     {
