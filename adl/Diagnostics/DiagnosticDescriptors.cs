@@ -118,6 +118,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HardwareMoved = new(
         "ADL0332", "Hardware component cannot move", "{0}", DiagnosticSeverity.Error);
 
+    // Reported by the source generator, which knows whether the compilation references UxRt.Camkes.Remote.
+    public static readonly DiagnosticDescriptor NodesWithoutRemote = new(
+        "ADL0333", "Nodes cannot run as separate processes", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ConnectionNotCarried = new(
+        "ADL0334", "Connection cannot be carried between nodes", "{0}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ADL0999", "Internal error", "internal error in the ADL front end: {0}", DiagnosticSeverity.Error);
 

@@ -44,8 +44,14 @@ public sealed class HandWrittenServer : IDisposable
     private readonly Thread _thread;
 
     public HandWrittenServer(IAdder implementation)
+        : this(new HandWrittenDispatcher(implementation))
     {
-        Endpoint = new ThreadedEndpoint("server", "adder", new HandWrittenDispatcher(implementation));
+    }
+
+    /// <summary>Serves any dispatcher of the adder (the message-buffer one of the remote benchmarks too).</summary>
+    public HandWrittenServer(ICallDispatcher dispatcher)
+    {
+        Endpoint = new ThreadedEndpoint("server", "adder", dispatcher);
         _thread = new Thread(Endpoint.Serve) { IsBackground = true, Name = "server.adder" };
         _thread.Start();
     }

@@ -20,7 +20,7 @@ public sealed record GeneratedFileEntry(string HintName, string Text);
 /// procedure, a record struct per struct, a base class per component, the client and server glue of each procedure
 /// connector, and the bootstrap that wires every connection on the runtime kernel.
 /// </summary>
-public static class SystemEmitter
+public static partial class SystemEmitter
 {
     public static EmitResult Emit(SystemModel model, string @namespace) => Emit(model, @namespace, HandlebarsTemplateEngine.Instance);
 
@@ -33,14 +33,15 @@ public static class SystemEmitter
         Emit(model, @namespace, userTemplates, new UntouchedParts(model, diagnostics));
 
     /// <summary>Emits with the user's templates in place of the built-in ones they name; an override that names none is a warning.</summary>
-    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null)
+    /// <param name="remoteNodes">Whether the generated code may use UxRt.Camkes.Remote to wire connections across nodes.</param>
+    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null, bool remoteNodes = false)
     {
         if (userTemplates.Count == 0)
         {
-            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only);
+            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only, remoteNodes);
         }
 
-        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only);
+        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only, remoteNodes);
         var unused = userTemplates
             .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath) && !model.Connectors.Any(c => t.RelativePath.StartsWith($"connectors/{c.Name}/", System.StringComparison.Ordinal)))
             .Select(t => AdlDiagnostic.Create(
@@ -50,11 +51,11 @@ public static class SystemEmitter
         return result with { Diagnostics = result.Diagnostics.Concat(unused).ToEquatableArray() };
     }
 
-    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null)
+    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null, bool remoteNodes = false)
     {
         try
         {
-            return EmitAll(model, @namespace, templates, only);
+            return EmitAll(model, @namespace, templates, only, remoteNodes);
         }
         catch (TemplateError error)
         {
@@ -66,7 +67,7 @@ public static class SystemEmitter
         }
     }
 
-    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only)
+    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only, bool remoteNodes)
     {
         var diagnostics = new DiagnosticBag();
         var views = new ViewModelBuilder(model, @namespace, diagnostics);
@@ -115,7 +116,8 @@ public static class SystemEmitter
             return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
         }
 
-        var wiring = new List<(ConnectionModel Connection, string Wiring)>();
+        var wiring = new List<RenderedConnection>();
+        var crossNode = new CrossNode(model, remoteNodes);
         var flatTypes = new FlatTypes(model);
         // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
         var procedureGlue = new HashSet<ProcedureGlue>();
@@ -127,7 +129,8 @@ public static class SystemEmitter
             {
                 if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
                 {
-                    wiring.Add((connection, userWiring));
+                    crossNode.ReportNotCarried(connection, diagnostics);
+                    wiring.Add(new RenderedConnection(connection, userWiring));
                 }
 
                 continue;
@@ -167,7 +170,10 @@ public static class SystemEmitter
                 }
             }
 
-            wiring.Add((connection, templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd()));
+            wiring.Add(new RenderedConnection(
+                connection,
+                templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd(),
+                crossNode.Crosses(connection) ? crossNode.Wiring(connection, family, views, flatTypes, templates, diagnostics, procedureGlue) : null));
         }
 
         foreach (var procedure in procedures)
@@ -190,7 +196,7 @@ public static class SystemEmitter
             }
         }
 
-        var system = views.System(wiring);
+        var system = views.System(wiring, remoteNodes);
         files.Add(new GeneratedFileEntry($"{system.ClassName}.g.cs", templates.Render("system.hbs", system)));
         return new EmitResult(files.ToEquatableArray(), diagnostics.ToSortedArray());
     }

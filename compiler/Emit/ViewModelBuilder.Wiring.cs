@@ -18,13 +18,14 @@ internal sealed partial class ViewModelBuilder
         ["stop"] = "StopSystem",
     };
 
-    public SystemView System(IEnumerable<(ConnectionModel Connection, string Wiring)> renderedConnections)
+    /// <param name="remoteNodes">The compilation references UxRt.Camkes.Remote (see <see cref="SystemView.RemoteNodes"/>).</param>
+    public SystemView System(IEnumerable<RenderedConnection> renderedConnections, bool remoteNodes)
     {
         var nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodesOf(_model);
         var instances = _model.Instances.Select(Instance).ToList();
         foreach (var instance in instances)
         {
-            instance.NodeLiteral = CSharpNames.Literal(nodes.TryGetValue(instance.Name, out var node) ? node : global::UxRt.Camkes.Adl.Checking.PlacementRule.DefaultNode);
+            instance.NodeLiteral = CSharpNames.Literal(NodeOf(nodes, instance.Name));
         }
 
         return new SystemView
@@ -35,26 +36,36 @@ internal sealed partial class ViewModelBuilder
             ClassName = SystemClassName(),
             Instances = instances,
             Nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(_model).Select(CSharpNames.Literal).ToList(),
-            Connections = renderedConnections.Select(c => Wiring(c.Connection, c.Wiring, nodes)).ToList(),
+            Connections = renderedConnections.Select(c => Wiring(c, nodes, remoteNodes)).ToList(),
+            RemoteNodes = remoteNodes,
         };
     }
 
-    // Wired when the whole system runs in this process, or when every end is on the node it runs.
-    private static WiringView Wiring(ConnectionModel connection, string wiring, IReadOnlyDictionary<string, string> nodes)
+    // Wired when the whole system runs in this process, or when every end is on the node it runs;
+    // across nodes, through the RemoteNode when there is one.
+    private static WiringView Wiring(RenderedConnection rendered, IReadOnlyDictionary<string, string> nodes, bool remoteNodes)
     {
-        var ends = connection.Ends
-            .Select(e => nodes.TryGetValue(e.Instance, out var node) ? node : global::UxRt.Camkes.Adl.Checking.PlacementRule.DefaultNode)
+        var ends = rendered.Connection.Ends
+            .Select(e => NodeOf(nodes, e.Instance))
             .Distinct(global::System.StringComparer.Ordinal)
             .ToList();
+        var remoteWiring = rendered.RemoteWiring ?? string.Empty;
         return new WiringView
         {
-            Wiring = string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line)),
+            Wiring = Indent(rendered.Wiring),
+            RemoteWiring = Indent(remoteWiring),
             CrossesNodes = ends.Count > 1,
             Condition = ends.Count == 1 ? $"node is null || node == {CSharpNames.Literal(ends[0])}" : "node is null",
-            NameLiteral = CSharpNames.Literal(connection.Name),
+            NameLiteral = CSharpNames.Literal(rendered.Connection.Name),
             NodesLiteral = CSharpNames.Literal(string.Join(", ", ends)),
+            UnwiredReason = !remoteNodes ? "reference UxRt.Camkes.Remote to carry connections between processes"
+                : remoteWiring.Length > 0 ? "Create was given no RemoteNode"
+                : $"connector {rendered.Connection.ConnectorName} cannot cross nodes",
         };
     }
+
+    private static string Indent(string wiring) =>
+        string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line));
 
     // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
     // lowercase file name borrows the casing of the namespace segment that spells the same word.
@@ -397,5 +408,5 @@ internal sealed partial class ViewModelBuilder
         CSharpNames.Camel(instance.Replace('.', '_')) is var name && TemplateLocals.Contains(name) ? name + "Instance" : name;
 
     // Names system.hbs's Create() already uses for its parameter and kernel: an instance named so gets another.
-    private static readonly HashSet<string> TemplateLocals = new(global::System.StringComparer.Ordinal) { "logger", "kernel", "node" };
+    private static readonly HashSet<string> TemplateLocals = new(global::System.StringComparer.Ordinal) { "logger", "kernel", "node", "remote" };
 }

@@ -24,9 +24,12 @@ public sealed partial class CamkesGenerator
         try
         {
             var emitted = frontEnd.Model is { } model
-                ? SystemEmitter.Emit(model, system.Settings.Namespace, system.Settings.Templates)
+                ? SystemEmitter.Emit(model, system.Settings.Namespace, system.Settings.Templates, remoteNodes: system.Settings.RemoteNodes)
                 : SystemEmitter.EmitUntouched(frontEnd.PartialModel!, system.Settings.Namespace, system.Settings.Templates, frontEnd.Diagnostics);
-            var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
+            var separateProcesses = frontEnd.Model is { } placed && NodesWithoutRemote.Check(placed, system.Settings.RemoteNodes) is { } advice
+                ? new[] { advice }
+                : System.Array.Empty<AdlDiagnostic>();
+            var diagnostics = frontEnd.Diagnostics.Concat(emitted.Diagnostics).Concat(separateProcesses).ToEquatableArray();
 
             // An error found while emitting touches the glue or the system class: keep only the untouched parts.
             if (frontEnd.Model is not null && emitted.Diagnostics.Any(d => d.IsError))

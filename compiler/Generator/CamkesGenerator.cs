@@ -21,6 +21,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     /// <summary>Step names, for tests that check what was cached.</summary>
     public const string SpecFilesStep = "CamkesSpecFiles";
     public const string SettingsStep = "CamkesSettings";
+    public const string RemoteNodesStep = "CamkesRemoteNodes";
     public const string SystemsStep = "CamkesSystems";
     public const string OutputsStep = "CamkesOutputs";
     public const string FilesStep = "CamkesFiles";
@@ -40,10 +41,17 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((text, cancellationToken) => new SpecFile(PathNames.Normalize(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect();
 
+        // Only a bool leaves the compilation, so an edit to C# code stops here.
+        var remoteNodes = context.CompilationProvider
+            .Select((compilation, _) => compilation.GetTypeByMetadataName(RemoteNodeType) is not null)
+            .WithTrackingName(RemoteNodesStep);
+
         var settings = context.AnalyzerConfigOptionsProvider
             .Select((options, _) => ReadSettings(options.GlobalOptions))
             .Combine(templateFiles)
             .Select((input, _) => input.Left with { Templates = UserTemplates.Under(input.Left.TemplateDirectory, input.Right) })
+            .Combine(remoteNodes)
+            .Select((input, _) => input.Left with { RemoteNodes = input.Right })
             .WithTrackingName(SettingsStep);
 
         var systems = specFiles
@@ -66,6 +74,9 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(files, static (production, file) => Publish(production, file));
         context.RegisterSourceOutput(diagnostics, static (production, found) => Publish(production, found));
     }
+
+    /// <summary>The type whose presence says that nodes can run as separate processes (the UxRt.Camkes.Remote package).</summary>
+    internal const string RemoteNodeType = "UxRt.Camkes.Remote.RemoteNode";
 
     // C headers are served to the preprocessor's #include; they never describe a system themselves.
     internal static bool IsHeaderFile(string path) => path.EndsWith(".h", System.StringComparison.OrdinalIgnoreCase);

@@ -7,9 +7,10 @@ internal sealed record SpecFile(string Path, string Text);
 
 /// <summary>
 /// The MSBuild settings the generator reads (see packaging/build/UxRt.Camkes.props), and the user's
-/// templates found under <c>CamkesTemplatePath</c> (none unless it is set).
+/// templates found under <c>CamkesTemplatePath</c> (none unless it is set). <see cref="RemoteNodes"/>:
+/// the compilation references UxRt.Camkes.Remote, so connections across nodes are wired through it.
 /// </summary>
-internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates);
+internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates, bool RemoteNodes = false);
 
 /// <summary>
 /// One system to generate: its root spec, every spec it may import, and the settings.

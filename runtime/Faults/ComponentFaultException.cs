@@ -22,6 +22,15 @@ public sealed class ComponentFaultException : Exception
         Method = method;
     }
 
+    // A fault raised on another node and relayed to this one: the message is the original's, word for word.
+    internal ComponentFaultException(string instance, string interfaceName, string method, string message, Exception? cause)
+        : base(message, cause)
+    {
+        Instance = instance;
+        Interface = interfaceName;
+        Method = method;
+    }
+
     public string Instance { get; }
 
     public string Interface { get; }

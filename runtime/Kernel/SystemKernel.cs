@@ -338,14 +338,23 @@ public sealed partial class SystemKernel : IDisposable
         {
             Start();
             _runEnded.Wait();
-            var stuck = Stop();
-            return Volatile.Read(ref _unhandledFaults) == 0 && stuck.Count == 0 ? 0 : 1;
+            return StopWithExitCode();
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>Stops the system as <see cref="Stop"/> does and returns <see cref="Run"/>'s exit code: 0, or 1 after a fault that no fault handler took, or when a thread did not stop.</summary>
+    public int StopWithExitCode()
+    {
+        var stuck = Stop();
+        return Volatile.Read(ref _unhandledFaults) == 0 && stuck.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Whether some instance has a control thread; a system without one runs until it is asked to stop.</summary>
+    public bool HasControlThreads => _instanceOrder.Any(slot => slot.Options.HasControl);
 
     public void Dispose()
     {

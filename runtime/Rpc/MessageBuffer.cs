@@ -30,6 +30,18 @@ public sealed class MessageBuffer
     /// <summary>Starts reading or writing from the beginning again.</summary>
     public void Rewind() => _position = 0;
 
+    /// <summary>The bytes written since the last <see cref="Rewind"/>: what a transport sends.</summary>
+    internal ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, _position);
+
+    /// <summary>Replaces the content with <paramref name="message"/> received from a transport and rewinds for reading.</summary>
+    /// <exception cref="InvalidOperationException">The message is larger than the buffer.</exception>
+    internal void Load(ReadOnlySpan<byte> message)
+    {
+        _position = 0;
+        message.CopyTo(MemoryMarshal.CreateSpan(ref Reserve(message.Length), message.Length));
+        _position = 0;
+    }
+
     public void Write<T>(T value)
         where T : unmanaged
     {

@@ -54,8 +54,10 @@ public sealed class CorpusTests
             .GetFields()
             .Select(f => ((Diagnostics.DiagnosticDescriptor)f.GetValue(null)!).Id)
             .Where(id => id != "ADL0999")
-            // ADL01xx and ADL030x come from code generation, not from a spec; the compiler's tests exercise them.
-            .Where(id => !id.StartsWith("ADL01", StringComparison.Ordinal) && !id.StartsWith("ADL030", StringComparison.Ordinal));
+            // ADL01xx, ADL030x, ADL0333 and ADL0334 come from code generation (the last two depend on the
+            // project's references), not from a spec; the compiler's tests exercise them.
+            .Where(id => !id.StartsWith("ADL01", StringComparison.Ordinal) && !id.StartsWith("ADL030", StringComparison.Ordinal))
+            .Where(id => id is not ("ADL0333" or "ADL0334"));
         var exercised = Directory.GetFiles(Corpus.Directory, "*.camkes", SearchOption.AllDirectories)
             .SelectMany(File.ReadLines)
             .SelectMany(line => Marker.Matches(line).SelectMany(m => m.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))

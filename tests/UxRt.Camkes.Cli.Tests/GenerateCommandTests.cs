@@ -49,6 +49,32 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public void Remote_generates_the_wiring_across_nodes_that_a_project_referencing_UxRt_Camkes_Remote_gets()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"camkes-remote-{Guid.NewGuid():N}");
+        try
+        {
+            var local = CliRun.Of("generate", CliRun.Spec("placed.camkes"), "-o", Path.Combine(root, "local"));
+            var remote = CliRun.Of("generate", CliRun.Spec("placed.camkes"), "-o", Path.Combine(root, "remote"), "--remote");
+
+            Assert.Equal(0, local.ExitCode);
+            Assert.Equal(0, remote.ExitCode);
+            Assert.DoesNotContain("RunNodeAsync", File.ReadAllText(Path.Combine(root, "local", "PlacedSystem.g.cs")));
+            var system = File.ReadAllText(Path.Combine(root, "remote", "PlacedSystem.g.cs"));
+            Assert.Contains("RunNodeAsync", system);
+            Assert.Contains("remote.ImportEndpoint(\"greeting\", \"core\", \"server\", \"greeter\"", system);
+            Assert.True(File.Exists(Path.Combine(root, "remote", "GreeterRpcDataportClient.g.cs")));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void A_spec_with_errors_writes_nothing()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"camkes-generate-{Guid.NewGuid():N}");

@@ -20,6 +20,10 @@ internal sealed class GeneratorHarness
 
     private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
 
+    // A user's project references UxRt.Camkes.Remote only when its nodes run as separate processes.
+    private static readonly ImmutableArray<MetadataReference> ReferencesWithoutRemote =
+        References.Where(r => !string.Equals(Path.GetFileName(r.Display), "UxRt.Camkes.Remote.dll", StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+
     private readonly Dictionary<string, string> _specs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _code = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal)
@@ -28,6 +32,7 @@ internal sealed class GeneratorHarness
         ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
     };
     private List<AdditionalText>? _additionalTexts;
+    private bool _remote;
 
     public GeneratorHarness WithSpec(string fileName, string text)
     {
@@ -49,6 +54,13 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    /// <summary>Compiles against UxRt.Camkes.Remote too, as a project whose nodes run as separate processes does.</summary>
+    public GeneratorHarness WithRemote()
+    {
+        _remote = true;
+        return this;
+    }
+
     /// <summary>Any other additional file (a user template, say), relative to the project.</summary>
     public GeneratorHarness WithAdditionalFile(string relativePath, string text) => WithSpec(relativePath, text);
 
@@ -56,7 +68,7 @@ internal sealed class GeneratorHarness
         CSharpCompilation.Create(
             "Demo",
             _code.Select(c => CSharpSyntaxTree.ParseText(c.Value, ParseOptions, c.Key)),
-            References,
+            _remote ? References : ReferencesWithoutRemote,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>The spec files as the driver gets them (the same objects each time, so a test can replace one).</summary>

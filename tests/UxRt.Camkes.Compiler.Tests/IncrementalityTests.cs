@@ -9,6 +9,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     {
         CamkesGenerator.SpecFilesStep,
+        CamkesGenerator.RemoteNodesStep,
         CamkesGenerator.SettingsStep,
         CamkesGenerator.SystemsStep,
         CamkesGenerator.OutputsStep,

@@ -101,6 +101,24 @@ public sealed class UserConnectorTests
         Assert.Contains("'/if'", error.GetMessage());
     }
 
+    [Fact]
+    public void Across_nodes_its_connections_are_reported_as_staying_within_one_process()
+    {
+        var placed = Spec.Replace(
+            "connection Tally tally(from client.counter, to server.counter);\n    }",
+            "connection Tally tally(from client.counter, to server.counter);\n    }\n    configuration { client.node = \"edge\"; server.node = \"core\"; }",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Spec, placed);
+
+        var (_, result) = Harness(From, To).WithSpec("counter.camkes", placed).WithRemote().Run();
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0334", warning.Id);
+        Assert.Contains("connection 'tally' joins nodes 'edge', 'core', but the glue of a user-defined connector works within one process", warning.GetMessage());
+        var system = result.GeneratedSources.Single(s => s.HintName == "CounterSystem.g.cs").SourceText.ToString();
+        Assert.Contains("left unwired on node {Node}: connector Tally cannot cross nodes", system);
+    }
+
     private static GeneratorHarness Harness(string from, string to) =>
         new GeneratorHarness()
             .WithSpec("counter.camkes", Spec)

@@ -19,7 +19,7 @@ internal sealed class ExampleWorkspace : IDisposable
 
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
-    private static string Configuration { get; } = Metadata("Configuration");
+    public static string Configuration { get; } = Metadata("Configuration");
 
     public string Directory { get; }
 

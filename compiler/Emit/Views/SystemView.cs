@@ -20,6 +20,9 @@ internal sealed class SystemView
 
     /// <summary>The wiring of each connection, already rendered by its connector's template, with where it may be wired.</summary>
     public List<WiringView> Connections { get; set; } = new();
+
+    /// <summary>The compilation references UxRt.Camkes.Remote: <c>Create</c> takes a <c>RemoteNode</c> and <c>RunNodeAsync</c> hosts one node.</summary>
+    public bool RemoteNodes { get; set; }
 }
 
 /// <summary>One connection's wiring and the nodes its ends are on.</summary>
@@ -36,6 +39,12 @@ internal sealed class WiringView
     public string NameLiteral { get; set; } = string.Empty;
 
     public string NodesLiteral { get; set; } = string.Empty;
+
+    /// <summary>Across nodes, with UxRt.Camkes.Remote: the wiring of this node's ends through the <c>RemoteNode</c>, or empty when the connector cannot cross.</summary>
+    public string RemoteWiring { get; set; } = string.Empty;
+
+    /// <summary>Across nodes: why the connection is left unwired when it is, for the log line.</summary>
+    public string UnwiredReason { get; set; } = string.Empty;
 
     /// <summary>The wiring, so that a user's system.hbs written when connections were plain strings (<c>{{this}}</c>) still renders it.</summary>
     public override string ToString() => Wiring;
@@ -127,6 +136,12 @@ internal sealed class ConnectionEndView
     public string Path { get; set; } = string.Empty;
 
     public string EndpointMember { get; set; } = string.Empty;
+
+    /// <summary>Across nodes: the node this end runs on, as a C# string literal.</summary>
+    public string NodeLiteral { get; set; } = string.Empty;
+
+    /// <summary>Across nodes, on a served end: the ends on other nodes it accepts, as <c>RemoteCaller</c> arguments.</summary>
+    public string RemoteCallers { get; set; } = string.Empty;
 
     /// <summary>Transport clients: the shared buffer's size in bytes.</summary>
     public string BufferSize { get; set; } = string.Empty;

@@ -29,7 +29,11 @@ internal static class GenerateCommand
             Description = "A directory of Handlebars templates that replace the built-in ones with the same relative path (the generator's CamkesTemplatePath).",
             HelpName = "DIR",
         };
-        var command = new Command("generate", "Write the C# code the source generator emits for a spec.") { directory, @namespace, templates };
+        var remote = new Option<bool>("--remote")
+        {
+            Description = "Generate for a project that references UxRt.Camkes.Remote, as the source generator does then: Create with a RemoteNode that wires connections across nodes, and RunNodeAsync.",
+        };
+        var command = new Command("generate", "Write the C# code the source generator emits for a spec.") { directory, @namespace, templates, remote };
         input.AddTo(command);
         command.SetAction(parse =>
         {
@@ -39,7 +43,7 @@ internal static class GenerateCommand
                 return exitCode;
             }
 
-            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace, ReadTemplates(parse.GetValue(templates)));
+            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace, ReadTemplates(parse.GetValue(templates)), remoteNodes: parse.GetValue(remote));
             foreach (var diagnostic in emitted.Diagnostics)
             {
                 output.Error.WriteLine(diagnostic.ToString());

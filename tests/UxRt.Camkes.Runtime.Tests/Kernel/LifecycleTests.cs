@@ -122,6 +122,24 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void A_host_that_starts_the_system_itself_stops_it_with_runs_exit_code()
+    {
+        using var clean = new SystemKernel("clean");
+        clean.AddInstance("client", new ScriptedComponent(), hasControl: true);
+        using var faulty = new SystemKernel("faulty");
+        faulty.AddInstance("client", new ScriptedComponent { OnRun = _ => throw new InvalidOperationException("boom") }, hasControl: true);
+        using var servers = new SystemKernel("servers");
+        servers.AddInstance("server", new ScriptedComponent(), hasControl: false);
+
+        clean.Start();
+        faulty.Start();
+        Assert.True(clean.WaitUntilFinished(Bounded.Wait) && faulty.WaitUntilFinished(Bounded.Wait));
+
+        Assert.Equal((0, 1), (clean.StopWithExitCode(), faulty.StopWithExitCode()));
+        Assert.Equal((true, true, false), (clean.HasControlThreads, faulty.HasControlThreads, servers.HasControlThreads));
+    }
+
+    [Fact]
     public void A_system_without_control_threads_runs_until_asked_to_stop()
     {
         using var kernel = new SystemKernel("servers only");

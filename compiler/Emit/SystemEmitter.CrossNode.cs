@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Checking;
+using UxRt.Camkes.Adl.Diagnostics;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+
+namespace UxRt.Camkes.Compiler.Emit;
+
+public static partial class SystemEmitter
+{
+    /// <summary>
+    /// Connections whose ends sit on different nodes, when the system's nodes can run as separate
+    /// processes (the compilation references UxRt.Camkes.Remote): RPC and notification connections
+    /// get a second wiring through the <c>RemoteNode</c>; any other connector is reported (ADL0334)
+    /// and stays unwired between processes.
+    /// </summary>
+    private sealed class CrossNode
+    {
+        private const string RpcTemplate = "connectors/seL4RPCCall/remote-wiring.hbs";
+        private const string NotificationTemplate = "connectors/seL4Notification/remote-wiring.hbs";
+
+        private readonly bool _remoteNodes;
+        private readonly IReadOnlyDictionary<string, string> _nodes;
+
+        public CrossNode(SystemModel model, bool remoteNodes)
+        {
+            _remoteNodes = remoteNodes;
+            _nodes = remoteNodes ? PlacementRule.NodesOf(model) : new Dictionary<string, string>();
+        }
+
+        /// <summary>Whether <paramref name="connection"/> joins nodes and the nodes may run as separate processes.</summary>
+        public bool Crosses(ConnectionModel connection) => _remoteNodes && NodesOf(connection).Count > 1;
+
+        /// <summary>The cross-node wiring of a connection that <see cref="Crosses"/>, or null after a warning when it cannot be carried.</summary>
+        public string? Wiring(ConnectionModel connection, ConnectorFamily family, ViewModelBuilder views, FlatTypes flatTypes, ITemplateEngine templates, DiagnosticBag diagnostics, HashSet<ProcedureGlue> procedureGlue)
+        {
+            if (family == ConnectorFamily.Notification)
+            {
+                return templates.Render(NotificationTemplate, views.CrossNodeNotification(connection, _nodes)).TrimEnd();
+            }
+
+            if (family is not (ConnectorFamily.RpcCall or ConnectorFamily.RpcDataport)
+                || views.ProcedureOf(connection) is not { } procedure
+                || connection.Ends.Count(e => e.Role == ConnectorEndRole.To) != 1)
+            {
+                ReportNotCarried(connection, diagnostics, "only RPC and notification connectors are carried between processes");
+                return null;
+            }
+
+            // The message that crosses is the one the RPC-over-dataport glue marshals (no reflection).
+            if (views.FindProcedure(procedure) is { } model && flatTypes.FirstUnmarshallable(model) is { } problem)
+            {
+                ReportNotCarried(connection, diagnostics, $"its message cannot carry {problem} (the struct holds a string or an array without a length)");
+                return null;
+            }
+
+            foreach (var end in connection.Ends)
+            {
+                procedureGlue.Add(new ProcedureGlue(procedure, ThroughDataport: true, IsClient: end.Role == ConnectorEndRole.From, IsAwaitable: views.IsUnicoreInstance(end.Instance)));
+            }
+
+            return templates.Render(RpcTemplate, views.CrossNodeRpc(connection, _nodes)).TrimEnd();
+        }
+
+        /// <summary>A connection of a user-defined connector: its glue is the user's, which cannot cross processes.</summary>
+        public void ReportNotCarried(ConnectionModel connection, DiagnosticBag diagnostics)
+        {
+            if (Crosses(connection))
+            {
+                ReportNotCarried(connection, diagnostics, "the glue of a user-defined connector works within one process");
+            }
+        }
+
+        private void ReportNotCarried(ConnectionModel connection, DiagnosticBag diagnostics, string reason) =>
+            diagnostics.Report(
+                DiagnosticDescriptors.ConnectionNotCarried,
+                connection.Location,
+                $"connection '{connection.Name}' joins nodes {string.Join(", ", NodesOf(connection).Select(n => $"'{n}'"))}, but {reason}; it is left unwired when its nodes run as separate processes");
+
+        private List<string> NodesOf(ConnectionModel connection) =>
+            connection.Ends
+                .Select(e => _nodes.TryGetValue(e.Instance, out var node) ? node : PlacementRule.DefaultNode)
+                .Distinct(System.StringComparer.Ordinal)
+                .ToList();
+    }
+}

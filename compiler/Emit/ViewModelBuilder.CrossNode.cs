@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Checking;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Compiler.Emit.Views;
+
+namespace UxRt.Camkes.Compiler.Emit;
+
+/// <summary>
+/// Connections across nodes, for a system whose nodes run as separate processes (UxRt.Camkes.Remote):
+/// what each node serves, exports, imports and connects.
+/// </summary>
+internal sealed partial class ViewModelBuilder
+{
+    private const string Remote = "global::UxRt.Camkes.Remote";
+
+    /// <summary>
+    /// An RPC connection (one <c>to</c> end) across nodes. Every end uses the RPC-over-dataport glue,
+    /// so the arguments travel as the message that glue marshals; the server's node serves the
+    /// endpoint as it would locally and exports it to the clients on other nodes, which import it.
+    /// </summary>
+    public CrossNodeConnectionView CrossNodeRpc(ConnectionModel connection, IReadOnlyDictionary<string, string> nodes)
+    {
+        var procedure = ProcedureOf(connection);
+        var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
+        var threads = _model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName)?.To.Threads ?? 1;
+        var to = connection.Ends.Single(e => e.Role == ConnectorEndRole.To);
+        var serverNode = NodeOf(nodes, to.Instance);
+        var server = Server(to, ConnectorFamily.RpcDataport, pascal, threads);
+        server.NodeLiteral = CSharpNames.Literal(serverNode);
+
+        var fromIndex = 0;
+        var clients = connection.Ends
+            .Where(e => e.Role == ConnectorEndRole.From)
+            .Select(e => (Node: NodeOf(nodes, e.Instance), View: Client(e, RpcBadge(e, fromIndex++), pascal, ConnectorFamily.RpcDataport)))
+            .ToList();
+        server.RemoteCallers = RemoteCallers(clients.Where(c => c.Node != serverNode));
+
+        var methods = FindProcedure(procedure)?.Methods.Select(m => CSharpNames.Literal(m.Name)) ?? Enumerable.Empty<string>();
+        var methodNames = "new[] { " + string.Join(", ", methods) + " }";
+        var variable = CSharpNames.Camel(connection.Name + "_endpoint");
+        return new CrossNodeConnectionView
+        {
+            Name = connection.Name,
+            Description = Describe(connection),
+            Nodes = new[] { serverNode }.Concat(clients.Select(c => c.Node)).Distinct(global::System.StringComparer.Ordinal)
+                .Select(node => new NodeWiringView
+                {
+                    ConnectionName = connection.Name,
+                    NodeLiteral = CSharpNames.Literal(node),
+                    Variable = variable,
+                    Server = server,
+                    MethodNames = methodNames,
+                    ServesHere = node == serverNode,
+                    Clients = clients.Where(c => c.Node == node).Select(c => c.View).ToList(),
+                })
+                .ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A notification connection across nodes: each consumer's node creates its notification and
+    /// exports it to the emitters elsewhere; an emitter's node imports the consumers it does not hold,
+    /// so every emitter signals every consumer as in one process.
+    /// </summary>
+    public CrossNodeConnectionView CrossNodeNotification(ConnectionModel connection, IReadOnlyDictionary<string, string> nodes)
+    {
+        var targets = connection.Ends
+            .Where(e => e.Role == ConnectorEndRole.To)
+            .Select(e => (Node: NodeOf(nodes, e.Instance), View: KernelEnd(e, connection)))
+            .ToList();
+        var allTargets = "new[] { " + string.Join(", ", targets.Select(t => t.View.Variable)) + " }";
+        var emitters = connection.Ends
+            .Where(e => e.Role == ConnectorEndRole.From)
+            .Select((e, i) => (Node: NodeOf(nodes, e.Instance), View: Emitter(e, i, allTargets)))
+            .ToList();
+        foreach (var target in targets)
+        {
+            target.View.NodeLiteral = CSharpNames.Literal(target.Node);
+            target.View.RemoteCallers = RemoteCallers(emitters.Where(e => e.Node != target.Node));
+        }
+
+        var mode = ConnectorFamilies.NotificationMode(connection.ConnectorName);
+        return new CrossNodeConnectionView
+        {
+            Name = connection.Name,
+            Description = Describe(connection),
+            Nodes = connection.Ends.Select(e => NodeOf(nodes, e.Instance)).Distinct(global::System.StringComparer.Ordinal)
+                .Select(node => new NodeWiringView
+                {
+                    ConnectionName = connection.Name,
+                    NodeLiteral = CSharpNames.Literal(node),
+                    NotificationMode = mode,
+                    Targets = targets.Where(t => t.Node == node).Select(t => t.View).ToList(),
+                    Emitters = emitters.Where(e => e.Node == node).Select(e => e.View).ToList(),
+                    Imports = emitters.Any(e => e.Node == node) ? targets.Where(t => t.Node != node).Select(t => t.View).ToList() : new List<ConnectionEndView>(),
+                })
+                .ToList(),
+        };
+    }
+
+    private static string RemoteCallers(IEnumerable<(string Node, ConnectionEndView View)> ends) =>
+        string.Join(", ", ends.Select(e => $"new {Remote}.RemoteCaller({CSharpNames.Literal(e.Node)}, {Number(e.View.Badge)})"));
+
+    private static string NodeOf(IReadOnlyDictionary<string, string> nodes, string instance) =>
+        nodes.TryGetValue(instance, out var node) ? node : PlacementRule.DefaultNode;
+}

@@ -1,0 +1,6 @@
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>An exported procedure end and the local endpoint its calls are delivered through.</summary>
+internal sealed record ExportedEndpoint(ExportedEnd End, Endpoint Endpoint);

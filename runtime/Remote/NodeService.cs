@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Endpoint = UxRt.Camkes.Runtime.Rpc.Endpoint;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ObjectPool;
+using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Remote;
+
+/// <summary>
+/// The server half of the node protocol: checks who calls, then hands each call to the exported
+/// endpoint as a pooled frame, so the serving component runs on its own threads exactly as for a
+/// local caller, and no thread waits while it does.
+/// </summary>
+internal sealed class NodeService : Protocol.Node.NodeBase
+{
+    // gRPC's own limit on a received message.
+    private const int MaxCapacity = 4 * 1024 * 1024;
+
+    private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
+
+    private readonly RemoteNode _node;
+    private readonly ILogger _logger;
+
+    public NodeService(RemoteNode node)
+    {
+        _node = node;
+        _logger = node.Logger;
+    }
+
+    public override async Task<CallResponse> Call(CallRequest request, ServerCallContext context)
+    {
+        var export = _node.FindEndpoint(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no connection '{request.Connection}'");
+        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, request.Badge), PresentedCredential(context)) is { } refusal)
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, refusal);
+        }
+
+        await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
+        var capacity = Math.Max(request.Capacity, request.Payload.Length);
+        if (capacity > MaxCapacity)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"a {capacity}-byte message buffer is larger than the {MaxCapacity} bytes a node accepts"));
+        }
+
+        var frame = capacity <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(capacity);
+        using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
+        try
+        {
+            frame.Message.Load(request.Payload.Span);
+            frame.Method = request.Method;
+            frame.Badge = request.Badge;
+            await Answered(export.Endpoint.CallAsync(frame)).ConfigureAwait(false);
+            span?.SetStatus(ActivityStatusCode.Ok);
+
+            // Copied: the reply is serialised after this method returns, when the frame is back in the pool.
+            return new CallResponse { Payload = ByteString.CopyFrom(frame.Message.Written.Span) };
+        }
+        catch (ComponentFaultException fault)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, fault.Message);
+            return new CallResponse
+            {
+                Fault = new Fault
+                {
+                    Instance = fault.Instance,
+                    Interface = fault.Interface,
+                    Method = fault.Method,
+                    Message = fault.Message,
+                    // A fault relayed from a further node keeps the type its handler threw.
+                    ExceptionType = fault.InnerException is RemoteFaultException relayed ? relayed.ExceptionType : fault.InnerException?.GetType().FullName ?? "",
+                    ExceptionMessage = fault.InnerException?.Message ?? "",
+                },
+            };
+        }
+        finally
+        {
+            Frames.Return(frame);
+        }
+    }
+
+    public override async Task<SignalResponse> Signal(SignalRequest request, ServerCallContext context)
+    {
+        var export = _node.FindNotification(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no notification '{request.Connection}'");
+        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, 0), PresentedCredential(context)) is { } refusal)
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, refusal);
+        }
+
+        if (!export.Allows(request.CallerNode, request.Bits))
+        {
+            throw Refuse(context, request.Connection, request.CallerNode, $"node '{request.CallerNode}' may not signal bits {request.Bits:x} on '{request.Connection}'");
+        }
+
+        await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
+        export.Notification.Signal(request.Bits);
+        _logger.LogDebug("Node {Node} raised {Bits} on {Connection} for node {Caller}", _node.Node, request.Bits, request.Connection, request.CallerNode);
+        return new SignalResponse();
+    }
+
+    public override async Task<LeaveResponse> Leave(LeaveRequest request, ServerCallContext context)
+    {
+        await WaitOpenAsync(ConnectionCredential.LeaveConnection, request.Node, context).ConfigureAwait(false);
+        if (!_node.Leave(request.Node, PresentedCredential(context)))
+        {
+            throw Refuse(context, ConnectionCredential.LeaveConnection, request.Node, $"the leave credential of node '{request.Node}' does not match");
+        }
+
+        _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
+        return new LeaveResponse();
+    }
+
+    // Most handlers answer within microseconds: spinning that long (bounded, as a blocking local
+    // caller does) lets the reply continue on this thread instead of being posted to the thread
+    // pool, which costs more than the call. A slow handler is awaited without holding the thread.
+    private static ValueTask Answered(ValueTask call)
+    {
+        var spin = default(HandOffSpin);
+        while (!call.IsCompleted && spin.SpinOnce())
+        {
+        }
+
+        spin.End();
+        return call;
+    }
+
+    // Requests that arrive while the node's kernel is still starting wait for it, within their deadline.
+    private Task WaitOpenAsync(string connection, string callerNode, ServerCallContext context)
+    {
+        var open = _node.WaitOpenAsync(context.CancellationToken);
+        if (!open.IsCompleted)
+        {
+            _logger.LogDebug("Node {Node} holds a request on {Connection} from node {Caller} until it has started", _node.Node, connection, callerNode);
+        }
+
+        return open;
+    }
+
+    // Read from the HTTP request itself: building the call's Metadata would copy every header.
+    private static string? PresentedCredential(ServerCallContext context) =>
+        context.GetHttpContext().Request.Headers[ConnectionCredential.MetadataKey].ToString() is { Length: > 0 } credential ? credential : null;
+
+    private RpcException Refuse(ServerCallContext context, string connection, string callerNode, string reason)
+    {
+        _logger.LogWarning("Node {Node} refused a request on {Connection} claiming node {Caller} from {Peer}: {Reason}", _node.Node, connection, callerNode, context.Peer, reason);
+        return new RpcException(new Status(StatusCode.PermissionDenied, reason));
+    }
+
+    // The caller's trace continues here: under the ASP.NET Core request's span when someone records
+    // it, otherwise straight under the caller's span (from the request's traceparent header).
+    private static Activity? StartServerSpan(ServerCallContext context, Endpoint endpoint, CallRequest request)
+    {
+        var parent = Activity.Current switch
+        {
+            { } recorded when recorded.Source.HasListeners() => recorded.Context,
+            { ParentSpanId: var callerSpan } unrecorded when callerSpan != default =>
+                new ActivityContext(unrecorded.TraceId, callerSpan, unrecorded.ActivityTraceFlags, unrecorded.TraceStateString, isRemote: true),
+            _ => CallerContext(context.GetHttpContext().Request.Headers),
+        };
+
+        var span = KernelTelemetry.Calls.StartActivity(endpoint.Instance + "." + endpoint.Interface, ActivityKind.Server, parent);
+        span?.SetTag(KernelTelemetry.InstanceTag, endpoint.Instance);
+        span?.SetTag(KernelTelemetry.InterfaceTag, endpoint.Interface);
+        span?.SetTag("camkes.method.index", request.Method);
+        span?.SetTag("camkes.badge", request.Badge);
+        span?.SetTag("camkes.caller.node", request.CallerNode);
+        return span;
+    }
+
+    private static ActivityContext CallerContext(IHeaderDictionary headers)
+    {
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(headers, static (carrier, name, out value, out values) =>
+        {
+            values = null;
+            value = ((IHeaderDictionary)carrier!).TryGetValue(name, out var found) ? found.ToString() : null;
+        }, out var traceParent, out var traceState);
+        return ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent) ? parent : default;
+    }
+
+    private sealed class FramePolicy : PooledObjectPolicy<MessageFrame>
+    {
+        public override MessageFrame Create() => new();
+
+        // Only default-sized frames go back: an oversized one was made for a single large call.
+        public override bool Return(MessageFrame frame) => frame.Message.Capacity == MessageFrame.DefaultCapacity;
+    }
+}

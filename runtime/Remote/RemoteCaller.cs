@@ -1,0 +1,4 @@
+namespace UxRt.Camkes.Remote;
+
+/// <summary>One end of a connection, for the access check: the node the end runs on and the badge the spec gives it.</summary>
+public readonly record struct RemoteCaller(string Node, int Badge);
