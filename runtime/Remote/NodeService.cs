@@ -55,7 +55,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
             frame.Message.Load(request.Payload.Span);
             frame.Method = request.Method;
             frame.Badge = request.Badge;
-            await Answered(export.Endpoint.CallAsync(frame)).ConfigureAwait(false);
+            await Served(export.Endpoint, frame).ConfigureAwait(false);
             span?.SetStatus(ActivityStatusCode.Ok);
 
             // Copied: the reply is serialised after this method returns, when the frame is back in the pool.
@@ -113,6 +113,17 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
         _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
         return new LeaveResponse();
+    }
+
+    // A native interface thread that has replied goes on with this request itself (writes its
+    // response) before it takes its next call: the call then crosses threads once, not twice, and
+    // the request thread neither spins for the reply nor waits for a thread-pool wake-up. A unicore
+    // server's CPU never runs request code, so its reply is awaited as any other.
+    private static ValueTask Served(Endpoint endpoint, MessageFrame frame)
+    {
+        var nativeInterfaceThread = endpoint is QueuedEndpoint;
+        frame.Reply.ResumesOnReplier = nativeInterfaceThread;
+        return nativeInterfaceThread ? endpoint.CallAsync(frame) : Answered(endpoint.CallAsync(frame));
     }
 
     // Most handlers answer within microseconds: spinning that long (bounded, as a blocking local

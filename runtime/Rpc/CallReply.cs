@@ -68,6 +68,17 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         spin.End();
     }
 
+    /// <summary>
+    /// Whether an awaiting caller resumes on the thread that replies instead of being posted to
+    /// its scheduler. Only for a caller with no CPU of its own to return to (a request thread of
+    /// the node server), and only when the replier is a native thread.
+    /// </summary>
+    public bool ResumesOnReplier
+    {
+        get => !_awaited.RunContinuationsAsynchronously;
+        set => _awaited.RunContinuationsAsynchronously = !value;
+    }
+
     public ValueTask AsValueTask() => new(this, _awaited.Version);
 
     /// <summary>The server has written its results (or the fault) into the frame.</summary>

@@ -37,5 +37,28 @@ public sealed class ServerThreadingTests
         Assert.Equal(nodes.InterfaceThreadId, nodes.Dispatcher.LastThreadId);
     }
 
+    [Fact]
+    public async Task Concurrent_calls_to_a_threaded_server_are_all_answered_by_its_interface_thread()
+    {
+        // Each reply resumes its request on the interface thread, which must still take the calls queued meanwhile.
+        await using var nodes = await NodePair.StartAsync();
+        var endpoint = nodes.Import();
+        var callers = Enumerable.Range(0, 4).Select(caller => Bounded.OnThread(() =>
+        {
+            var client = new CalculatorClient(endpoint, badge: 7);
+            return Enumerable.Range(0, 50).Select(i => client.Add(caller * 1000, i)).ToArray();
+        }));
+
+        var sums = await Task.WhenAll(callers);
+
+        for (var caller = 0; caller < sums.Length; caller++)
+        {
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => caller * 1000 + i), sums[caller]);
+        }
+
+        Assert.Equal(200, nodes.Dispatcher.Calls);
+        Assert.Equal(nodes.InterfaceThreadId, nodes.Dispatcher.LastThreadId);
+    }
+
     private sealed class Idle : Component;
 }
