@@ -165,12 +165,15 @@ public sealed class RemoteNode : IAsyncDisposable
     {
         _finish.Cancel();
         await Task.WhenAll(Forwarders()).ConfigureAwait(false);
+
+        // Waits for a connection that is still being made or re-made (bounded by the deadline), as
+        // calls do: failing fast on a transient state would leave the other node serving for ever.
         var leaving = _importedFrom.Keys.Select(async node =>
         {
             var credential = new Metadata { { ConnectionCredential.MetadataKey, Credential(ConnectionCredential.LeaveConnection, "", "", Node, 0) } };
             try
             {
-                await Peers.Client(node).LeaveAsync(new LeaveRequest { Node = Node }, new CallOptions(credential, DateTime.UtcNow + CallDeadline)).ResponseAsync.ConfigureAwait(false);
+                await Peers.Client(node).LeaveAsync(new LeaveRequest { Node = Node }, new CallOptions(credential, DateTime.UtcNow + CallDeadline).WithWaitForReady()).ResponseAsync.ConfigureAwait(false);
             }
             catch (RpcException exception)
             {
