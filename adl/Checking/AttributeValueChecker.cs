@@ -10,7 +10,8 @@ namespace UxRt.Camkes.Adl.Checking;
 
 /// <summary>
 /// Checks that a value fits an attribute's declared C type: integers for integer types, strings
-/// for <c>string</c>, dictionaries with the right fields for structs, lists for arrays (ADL0015).
+/// for <c>string</c>, dictionaries with the right fields for structs, lists for arrays and no more
+/// values than a fixed-length array field holds (ADL0015).
 /// Types it does not know (user typedefs) accept anything.
 /// </summary>
 internal sealed class AttributeValueChecker
@@ -60,7 +61,8 @@ internal sealed class AttributeValueChecker
             return list.Items.Select(item => Problem(type, isArray: false, item, depth)).FirstOrDefault(p => p is not null);
         }
 
-        if (type.IsStruct)
+        // A declared struct may be named without the keyword (`attribute point where;`), as in CAmkES's apps.
+        if (type.IsStruct || _symbols.Structs.ContainsKey(type.Name))
         {
             return StructProblem(type, value, depth);
         }
@@ -116,10 +118,19 @@ internal sealed class AttributeValueChecker
             {
                 return $"field '{entry.Key}': {problem}";
             }
+
+            if (entry.Value is ListValue list && FixedLength(field) is { } length && list.Items.Count > length)
+            {
+                return $"field '{entry.Key}': {list.Items.Count} values for an array of {length}";
+            }
         }
 
         return null;
     }
+
+    // Evaluated apart: an invalid length is reported where the struct is resolved, not again here.
+    private static long? FixedLength(StructFieldSyntax field) =>
+        field.ArrayLength is { } length && new ExpressionEvaluator(new DiagnosticBag()).Evaluate(length) is IntegerValue value ? value.Value : null;
 
     private static string Describe(TypeSyntax type) =>
         type.IsStruct ? (type.Name.Length == 0 ? "the anonymous struct" : "struct " + type.Name) : type.Name;

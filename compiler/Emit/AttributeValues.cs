@@ -76,7 +76,8 @@ internal sealed class AttributeValues
         return Literal(value, csharp);
     }
 
-    // Fields the value leaves out stay zeroed, as in C; fixed-length (inline) array fields are left zeroed too.
+    // Fields the value leaves out stay zeroed, as in C, and so do the elements of a fixed-length
+    // (inline) array after the values given (ADL0015 rejects more values than it holds).
     private string StructExpression(StructModel structure, DictValue value)
     {
         var name = CSharpNames.Pascal(structure.Name);
@@ -84,14 +85,18 @@ internal sealed class AttributeValues
         foreach (var entry in value.Entries)
         {
             var field = structure.Fields.FirstOrDefault(f => f.Name == entry.Key);
-            if (field is null || field.ArrayLength is not null)
+            if (field is null)
             {
                 continue;
             }
 
-            var expression = field.IsArray
-                ? $"new {ElementType(field.Type)}[] {{ {string.Join(", ", (entry.Value as ListValue)?.Items.Select(i => Element(field.Type, i)) ?? Enumerable.Empty<string>())} }}"
-                : Element(field.Type, entry.Value);
+            var items = string.Join(", ", (entry.Value as ListValue)?.Items.Select(i => Element(field.Type, i)) ?? Enumerable.Empty<string>());
+            var expression = field switch
+            {
+                { ArrayLength: not null } => $"{name}.{CSharpNames.Pascal(field.Name)}Array.From({items})",
+                { IsArray: true } => $"new {ElementType(field.Type)}[] {{ {items} }}",
+                _ => Element(field.Type, entry.Value),
+            };
             assignments.Add($"{CSharpNames.Pascal(field.Name)} = {expression}");
         }
 

@@ -116,6 +116,41 @@ public sealed class AttributeTests
         Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS8852");
     }
 
+    [Fact]
+    public void A_fixed_length_array_field_holds_the_configured_values_then_zeros()
+    {
+        const string spec = """
+            struct colour { int rgb[3]; int alpha; };
+            component Client { attribute colour tint; }
+            assembly {
+                composition { component Client client; component Client other; }
+                configuration { client.tint = {"rgb": [10, 20], "alpha": 1}; }
+            }
+            """;
+        const string code = """
+            using UxRt.Camkes.Runtime.Kernel;
+            namespace Demo;
+            public sealed class Client : ClientBase { }
+            public static class Probe
+            {
+                public static string Describe(SystemKernel kernel, string name)
+                {
+                    var tint = kernel.GetInstance<Client>(name).Tint;
+                    return $"{tint.Rgb[0]} {tint.Rgb[1]} {tint.Rgb[2]} {tint.Alpha}";
+                }
+            }
+            """;
+        var assembly = new GeneratorHarness()
+            .WithSpec("structs.camkes", spec)
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("Components.cs", code)
+            .Load();
+
+        using var kernel = Create(assembly);
+        Assert.Equal("10 20 0 1", Describe(assembly, kernel, "client"));
+        Assert.Equal("0 0 0 0", Describe(assembly, kernel, "other"));
+    }
+
     private static SystemKernel Create(Assembly assembly) =>
         (SystemKernel)assembly.GetType("Demo.StructsSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
 
