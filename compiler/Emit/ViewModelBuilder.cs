@@ -22,6 +22,7 @@ internal sealed partial class ViewModelBuilder
     private readonly string _namespace;
     private readonly string _sourceFile;
     private readonly ModelIndex _index;
+    private readonly StructCopies _structCopies;
     private readonly InstanceSettings _settings;
     private readonly DiagnosticBag _diagnostics;
     private readonly AttributeValues _attributeValues;
@@ -37,6 +38,7 @@ internal sealed partial class ViewModelBuilder
         _settings = new InstanceSettings(_index);
         _diagnostics = diagnostics;
         _attributeValues = new AttributeValues(model.Structs);
+        _structCopies = new StructCopies(model.Structs);
     }
 
     /// <summary>Whether some instance is of <paramref name="component"/>; only those get a base class.</summary>
@@ -89,6 +91,7 @@ internal sealed partial class ViewModelBuilder
             }
         }
 
+        view.CopyAssignments = _structCopies.Assignments(structure).ToList();
         return view;
     }
 
@@ -240,18 +243,21 @@ internal sealed partial class ViewModelBuilder
             };
         }).ToList();
 
-        // Arrays are copied in and out (ArgumentCopy), so neither end holds the other's memory.
+        // Arrays are copied in and out (ArgumentCopy), so neither end holds the other's memory; so
+        // are the arrays inside structs (their Copied()), which a copy by value would still share.
         foreach (var p in parameters)
         {
             var isArray = p.View.Type.EndsWith("[]", global::System.StringComparison.Ordinal);
+            var holdsMemory = _structCopies.HoldsMemory(p.Model.Type.Name);
+            var pooled = isArray && !holdsMemory && p.Model.Direction != ParameterDirection.Out;
             var bufferField = p.View.FieldName + "Buffer";
-            p.View.CopyIn = isArray && p.Model.Direction != ParameterDirection.Out
+            p.View.CopyIn = pooled
                 ? $"{Runtime}.Rpc.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
-                : p.View.Name;
-            p.View.CopyOut = isArray
+                : _structCopies.Copy(p.Model.Type, isArray, p.View.Name);
+            p.View.CopyOut = isArray && !holdsMemory
                 ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
-                : "call." + p.View.FieldName;
-            p.View.BufferField = isArray && p.Model.Direction != ParameterDirection.Out ? bufferField : string.Empty;
+                : _structCopies.Copy(p.Model.Type, isArray, "call." + p.View.FieldName);
+            p.View.BufferField = pooled ? bufferField : string.Empty;
         }
 
         var returnType = method.ReturnType is null ? "void" : TypeOf(method.ReturnType);
@@ -275,6 +281,7 @@ internal sealed partial class ViewModelBuilder
             FrameArgumentList = string.Join(", ", parameters.Select(p => FrameModifier(p.Model.Direction) + "call." + p.View.FieldName)),
             LocalArgumentList = string.Join(", ", parameters.Select(p => (p.Model.Direction == ParameterDirection.Out ? "out var " : FrameModifier(p.Model.Direction)) + p.View.Name)),
             ResultField = name + "Result",
+            ResultCopy = method.ReturnType is null ? string.Empty : _structCopies.Copy(method.ReturnType, isArray: false, $"call.{name}Result"),
             ResultWriteCall = MessageMarshalling.WriteCall(returnType),
             ResultReadCall = MessageMarshalling.ReadCall(returnType),
             Parameters = parameters.Select(p => p.View).ToList(),
@@ -312,9 +319,16 @@ internal sealed partial class ViewModelBuilder
         }
 
         method.OutputMembers = method.Outputs.Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@')))).ToList();
-        foreach (var member in method.OutputMembers.Where(m => m.Type.EndsWith("[]", global::System.StringComparison.Ordinal)))
+        foreach (var (member, output) in method.OutputMembers.Zip(method.Outputs, (m, o) => (m, o)))
         {
-            member.Value = $"{Runtime}.Rpc.ArgumentCopy.Out(call.{member.FrameField}, null)";
+            member.Value = output.CopyOut.Contains(".ArgumentCopy.Out(")
+                ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{member.FrameField}, null)"
+                : output.CopyOut;
+        }
+
+        if (method.ReturnMemberName.Length > 0)
+        {
+            members[0].Value = method.ResultCopy;
         }
 
         members.AddRange(method.OutputMembers);

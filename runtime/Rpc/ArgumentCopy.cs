@@ -52,4 +52,26 @@ public static class ArgumentCopy
 
         return result.Length == 0 ? [] : result.AsSpan().ToArray();
     }
+
+    /// <summary>A new array with the elements of <paramref name="source"/>: an array inside a struct, which the struct's copy must not share.</summary>
+    [return: NotNullIfNotNull(nameof(source))]
+    public static T[]? Clone<T>(T[]? source) => source is null ? null : source.Length == 0 ? [] : source.AsSpan().ToArray();
+
+    /// <summary>Like <see cref="Clone{T}(T[])"/>, copying each element with <paramref name="copy"/> (structs that hold arrays of their own).</summary>
+    [return: NotNullIfNotNull(nameof(source))]
+    public static T[]? Clone<T>(T[]? source, Func<T, T> copy)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        var copies = source.Length == 0 ? [] : new T[source.Length];
+        for (var i = 0; i < source.Length; i++)
+        {
+            copies[i] = copy(source[i]);
+        }
+
+        return copies;
+    }
 }

@@ -157,4 +157,87 @@ public sealed class CopySemanticsTests
             Assert.Equal(0L, (long)client.Allocated);
         }
     }
+
+    private const string StructSpec = """
+        import <std_connector.camkes>;
+
+        struct bag { int items[]; int count; };
+        struct crate { struct bag inner; int tag; };
+
+        procedure Bags {
+            int take(in struct bag b);
+            void give(out struct bag b);
+            int nested(in struct crate c);
+            int many(in struct bag bs[]);
+        };
+
+        component Client { control; uses Bags bags; }
+        component Server { provides Bags bags; }
+
+        assembly {
+            composition {
+                group g {
+                    component Client client;
+                    component Server server;
+                }
+                connection CONNECTOR link(from client.bags, to server.bags);
+            }
+        }
+        """;
+
+    private const string StructCode = """
+        namespace Demo;
+        public sealed class Server : ServerBase
+        {
+            public Bag Kept;
+            protected override int BagsTake(Bag b) { var first = b.Items![0]; b.Items[0] = -1; return first; }
+            protected override void BagsGive(out Bag b) { b = Kept = new Bag { Items = new[] { 1, 2, 3 }, Count = 3 }; }
+            protected override int BagsNested(Crate c) { var first = c.Inner.Items![0]; c.Inner.Items[0] = -1; return first; }
+            protected override int BagsMany(Bag[] bs) { var first = bs[0].Items![0]; bs[0].Items![0] = -1; return first; }
+        }
+
+        public sealed class Client : ClientBase
+        {
+            public string Seen = "";
+            public Bag Given;
+            protected override void Run()
+            {
+                var mine = new Bag { Items = new[] { 5, 6 }, Count = 2 };
+                var first = Bags.Take(mine);
+                Bags.Give(out Given);
+                var crate = new Crate { Inner = new Bag { Items = new[] { 7 } } };
+                var nested = Bags.Nested(crate);
+                var many = new[] { new Bag { Items = new[] { 8 } } };
+                var fromMany = Bags.Many(many);
+                Seen = $"{first} {mine.Items[0]} | {nested} {crate.Inner.Items![0]} | {fromMany} {many[0].Items![0]}";
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("seL4RPCCall")]
+    [InlineData("seL4DirectCall")]
+    public void Arrays_inside_structs_are_copied_too(string connector)
+    {
+        var assembly = new GeneratorHarness()
+            .WithSpec("bags.camkes", StructSpec.Replace("CONNECTOR", connector))
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("Code.cs", StructCode)
+            .Load();
+
+        using var kernel = (SystemKernel)assembly.GetType("Demo.BagsSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        Assert.Equal(0, kernel.Run());
+        dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
+        dynamic server = kernel.GetInstance<Runtime.Components.Component>("server");
+
+        // in: the server's writes into the arrays of its copies (a struct's, a nested struct's, an array element's) stay on its side.
+        Assert.Equal("5 5 | 7 7 | 8 8", (string)client.Seen);
+
+        // out: the struct the client got holds another array than the one the server keeps.
+        int[] given = client.Given.Items;
+        int[] kept = server.Kept.Items;
+        Assert.NotSame(kept, given);
+        kept[0] = 99;
+        Assert.Equal(1, given[0]);
+    }
 }

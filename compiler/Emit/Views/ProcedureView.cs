@@ -66,6 +66,9 @@ internal sealed class MethodView
 
     public string ResultField { get; set; } = string.Empty;
 
+    /// <summary>The client's copy of the result: the frame's result field, or its <c>Copied()</c> when the result struct holds arrays.</summary>
+    public string ResultCopy { get; set; } = string.Empty;
+
     /// <summary>The handler call of a seL4RPCDataport server, over locals named like the parameters.</summary>
     public string LocalArgumentList { get; set; } = string.Empty;
 

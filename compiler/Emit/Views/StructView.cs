@@ -17,6 +17,9 @@ internal sealed class StructView
 
     /// <summary>A fixed-length array field becomes an inline array, so the struct stays one flat block (usable in a dataport).</summary>
     public List<InlineArrayView> InlineArrays { get; set; } = new();
+
+    /// <summary>The fields that a copy by value would share (arrays of its own), re-copied by <c>Copied()</c>; empty when there are none.</summary>
+    public List<string> CopyAssignments { get; set; } = new();
 }
 
 internal sealed class InlineArrayView
