@@ -78,10 +78,6 @@ public static partial class SystemEmitter
                 connection.Location,
                 $"connection '{connection.Name}' joins nodes {string.Join(", ", NodesOf(connection).Select(n => $"'{n}'"))}, but {reason}; it is left unwired when its nodes run as separate processes");
 
-        private List<string> NodesOf(ConnectionModel connection) =>
-            connection.Ends
-                .Select(e => _nodes.TryGetValue(e.Instance, out var node) ? node : PlacementRule.DefaultNode)
-                .Distinct(System.StringComparer.Ordinal)
-                .ToList();
+        private List<string> NodesOf(ConnectionModel connection) => ViewModelBuilder.NodesOf(connection, _nodes);
     }
 }

@@ -24,16 +24,14 @@ internal sealed partial class ViewModelBuilder
     {
         var procedure = ProcedureOf(connection);
         var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
-        var threads = _model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName)?.To.Threads ?? 1;
         var to = connection.Ends.Single(e => e.Role == ConnectorEndRole.To);
         var serverNode = NodeOf(nodes, to.Instance);
-        var server = Server(to, ConnectorFamily.RpcDataport, pascal, threads);
+        var server = Server(to, ConnectorFamily.RpcDataport, pascal, ServerThreads(connection));
         server.NodeLiteral = CSharpNames.Literal(serverNode);
 
-        var fromIndex = 0;
-        var clients = connection.Ends
-            .Where(e => e.Role == ConnectorEndRole.From)
-            .Select(e => (Node: NodeOf(nodes, e.Instance), View: Client(e, RpcBadge(e, fromIndex++), pascal, ConnectorFamily.RpcDataport)))
+        var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).ToList();
+        var clients = froms
+            .Zip(RpcClients(froms, pascal, ConnectorFamily.RpcDataport), (e, view) => (Node: NodeOf(nodes, e.Instance), View: view))
             .ToList();
         server.RemoteCallers = RemoteCallers(clients.Where(c => c.Node != serverNode));
 
@@ -70,7 +68,7 @@ internal sealed partial class ViewModelBuilder
             .Where(e => e.Role == ConnectorEndRole.To)
             .Select(e => (Node: NodeOf(nodes, e.Instance), View: KernelEnd(e, connection)))
             .ToList();
-        var allTargets = "new[] { " + string.Join(", ", targets.Select(t => t.View.Variable)) + " }";
+        var allTargets = TargetArray(targets.Select(t => t.View));
         var emitters = connection.Ends
             .Where(e => e.Role == ConnectorEndRole.From)
             .Select((e, i) => (Node: NodeOf(nodes, e.Instance), View: Emitter(e, i, allTargets)))
@@ -86,7 +84,7 @@ internal sealed partial class ViewModelBuilder
         {
             Name = connection.Name,
             Description = Describe(connection),
-            Nodes = connection.Ends.Select(e => NodeOf(nodes, e.Instance)).Distinct(global::System.StringComparer.Ordinal)
+            Nodes = NodesOf(connection, nodes)
                 .Select(node => new NodeWiringView
                 {
                     ConnectionName = connection.Name,
@@ -102,6 +100,10 @@ internal sealed partial class ViewModelBuilder
 
     private static string RemoteCallers(IEnumerable<(string Node, ConnectionEndView View)> ends) =>
         string.Join(", ", ends.Select(e => $"new {Remote}.RemoteCaller({CSharpNames.Literal(e.Node)}, {Number(e.View.Badge)})"));
+
+    /// <summary>The distinct nodes that <paramref name="connection"/>'s ends run on, in the order of its ends.</summary>
+    public static List<string> NodesOf(ConnectionModel connection, IReadOnlyDictionary<string, string> nodes) =>
+        connection.Ends.Select(e => NodeOf(nodes, e.Instance)).Distinct(global::System.StringComparer.Ordinal).ToList();
 
     private static string NodeOf(IReadOnlyDictionary<string, string> nodes, string instance) =>
         nodes.TryGetValue(instance, out var node) ? node : PlacementRule.DefaultNode;

@@ -45,10 +45,7 @@ internal sealed partial class ViewModelBuilder
     // across nodes, through the RemoteNode when there is one.
     private static WiringView Wiring(RenderedConnection rendered, IReadOnlyDictionary<string, string> nodes, bool remoteNodes)
     {
-        var ends = rendered.Connection.Ends
-            .Select(e => NodeOf(nodes, e.Instance))
-            .Distinct(global::System.StringComparer.Ordinal)
-            .ToList();
+        var ends = NodesOf(rendered.Connection, nodes);
         var remoteWiring = rendered.RemoteWiring ?? string.Empty;
         return new WiringView
         {
@@ -96,7 +93,7 @@ internal sealed partial class ViewModelBuilder
             case ConnectorFamily.Notification:
                 view.NotificationMode = ConnectorFamilies.NotificationMode(connection.ConnectorName);
                 view.To = tos.Select(e => KernelEnd(e, connection)).ToList();
-                var targets = "new[] { " + string.Join(", ", view.To.Select(t => t.Variable)) + " }";
+                var targets = TargetArray(view.To);
                 view.From = froms.Select((e, i) => Emitter(e, i, targets)).ToList();
                 break;
             case ConnectorFamily.SharedData:
@@ -110,15 +107,26 @@ internal sealed partial class ViewModelBuilder
                 TransportConnection(view, froms, tos);
                 break;
             default:
-                var fromIndex = 0;
-                view.From = froms.Select(e => Client(e, RpcBadge(e, fromIndex++), pascal, family)).ToList();
-                var threads = _model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName)?.To.Threads ?? 1;
+                view.From = RpcClients(froms, pascal, family);
+                var threads = ServerThreads(connection);
                 view.To = tos.Select(e => Server(e, family, pascal, threads)).ToList();
                 break;
         }
 
         return view;
     }
+
+    // Each client end of an RPC connection with the badge CAmkES gives it (by its position among the from ends).
+    private List<ConnectionEndView> RpcClients(IReadOnlyList<ConnectionEndModel> froms, string pascal, ConnectorFamily family) =>
+        froms.Select((e, i) => Client(e, RpcBadge(e, i), pascal, family)).ToList();
+
+    // How many threads serve the to end: `with N threads` in the connector's declaration, else one.
+    private int ServerThreads(ConnectionModel connection) =>
+        _model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName)?.To.Threads ?? 1;
+
+    // The expression for every notification a connection's emitters signal.
+    private static string TargetArray(IEnumerable<ConnectionEndView> targets) =>
+        "new[] { " + string.Join(", ", targets.Select(t => t.Variable)) + " }";
 
     /// <summary>A connection of a connector the spec declares and the user's templates implement.</summary>
     public UserConnectionView UserConnection(ConnectionModel connection, ProcedureModel procedure)
