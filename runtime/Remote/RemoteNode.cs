@@ -170,7 +170,7 @@ public sealed class RemoteNode : IAsyncDisposable
         // calls do: failing fast on a transient state would leave the other node serving for ever.
         var leaving = _importedFrom.Keys.Select(async node =>
         {
-            var credential = new Metadata { { ConnectionCredential.MetadataKey, Credential(ConnectionCredential.LeaveConnection, "", "", Node, 0) } };
+            var credential = new Metadata { { ConnectionCredential.MetadataKey, LeaveCredential(Node) } };
             try
             {
                 await Peers.Client(node).LeaveAsync(new LeaveRequest { Node = Node }, new CallOptions(credential, DateTime.UtcNow + CallDeadline).WithWaitForReady()).ResponseAsync.ConfigureAwait(false);
@@ -215,6 +215,9 @@ public sealed class RemoteNode : IAsyncDisposable
     internal string Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
         ConnectionCredential.Derive(_secret, SystemName, connection, instance, interfaceName, callerNode, badge);
 
+    // A Leave names no connection end, only the node that leaves.
+    private string LeaveCredential(string node) => Credential(ConnectionCredential.LeaveConnection, "", "", node, 0);
+
     internal Task WaitOpenAsync(CancellationToken cancellation) => _open.Task.WaitAsync(cancellation);
 
     internal ExportedEndpoint? FindEndpoint(string connection) => _endpoints.GetValueOrDefault(connection);
@@ -224,7 +227,7 @@ public sealed class RemoteNode : IAsyncDisposable
     /// <summary>A node that may call this one has left; the last one to leave completes <see cref="ImportersLeft"/>.</summary>
     internal bool Leave(string node, string? presented)
     {
-        if (!ConnectionCredential.Matches(Credential(ConnectionCredential.LeaveConnection, "", "", node, 0), presented))
+        if (!ConnectionCredential.Matches(LeaveCredential(node), presented))
         {
             return false;
         }
