@@ -40,10 +40,15 @@ internal sealed class StructCopies
             })
             .ToList();
 
-    /// <summary>The expression that copies <paramref name="value"/> of a parameter or result typed <paramref name="type"/>, or the value itself when nothing is shared.</summary>
-    public string Copy(TypeModel type, bool isArray, string value) => isArray
-        ? (HoldsMemory(type.Name) ? $"{ArgumentCopy}.Clone({value}{ElementCopy(type.Name)})" : value)
-        : (HoldsMemory(type.Name) ? $"{value}.Copied()" : value);
+    /// <summary>
+    /// An expression for a copy of <paramref name="value"/> (a parameter or result typed
+    /// <paramref name="type"/>) that shares no memory with it: a new array, a struct's
+    /// <c>Copied()</c>, or the value itself when it holds no memory.
+    /// </summary>
+    public string Copy(TypeModel type, bool isArray, string value) =>
+        isArray ? $"{ArgumentCopy}.Clone({value}{ElementCopy(type.Name)})"
+        : HoldsMemory(type.Name) ? $"{value}.Copied()"
+        : value;
 
     /// <summary>The element copy passed along with an array whose elements hold memory.</summary>
     public string ElementCopy(string elementType) => HoldsMemory(elementType) ? ", static element => element.Copied()" : string.Empty;

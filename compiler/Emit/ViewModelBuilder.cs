@@ -254,9 +254,10 @@ internal sealed partial class ViewModelBuilder
             p.View.CopyIn = pooled
                 ? $"{Runtime}.Rpc.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
                 : _structCopies.Copy(p.Model.Type, isArray, p.View.Name);
+            p.View.ResultCopy = _structCopies.Copy(p.Model.Type, isArray, "call." + p.View.FieldName);
             p.View.CopyOut = isArray && !holdsMemory
                 ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
-                : _structCopies.Copy(p.Model.Type, isArray, "call." + p.View.FieldName);
+                : p.View.ResultCopy;
             p.View.BufferField = pooled ? bufferField : string.Empty;
         }
 
@@ -321,9 +322,7 @@ internal sealed partial class ViewModelBuilder
         method.OutputMembers = method.Outputs.Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@')))).ToList();
         foreach (var (member, output) in method.OutputMembers.Zip(method.Outputs, (m, o) => (m, o)))
         {
-            member.Value = output.CopyOut.Contains(".ArgumentCopy.Out(")
-                ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{member.FrameField}, null)"
-                : output.CopyOut;
+            member.Value = output.ResultCopy;
         }
 
         if (method.ReturnMemberName.Length > 0)

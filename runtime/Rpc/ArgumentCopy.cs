@@ -39,18 +39,13 @@ public static class ArgumentCopy
     [return: NotNullIfNotNull(nameof(result))]
     public static T[]? Out<T>(T[]? result, T[]? destination)
     {
-        if (result is null)
-        {
-            return null;
-        }
-
-        if (destination is not null && destination.Length == result.Length)
+        if (result is not null && destination is not null && destination.Length == result.Length)
         {
             result.AsSpan().CopyTo(destination);
             return destination;
         }
 
-        return result.Length == 0 ? [] : result.AsSpan().ToArray();
+        return Clone(result);
     }
 
     /// <summary>A new array with the elements of <paramref name="source"/>: an array inside a struct, which the struct's copy must not share.</summary>

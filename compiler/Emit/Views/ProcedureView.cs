@@ -163,6 +163,9 @@ internal sealed class ParameterView
     /// <summary>What the client hands back after the reply: the frame field, or for an array a copy the caller owns.</summary>
     public string CopyOut { get; set; } = string.Empty;
 
+    /// <summary>What an awaiting client gets back for an out/inout argument: a copy of the frame's value in memory of its own (it has no array of its own to copy into).</summary>
+    public string ResultCopy { get; set; } = string.Empty;
+
     /// <summary>The frame's reusable buffer for an array argument; empty for other parameters.</summary>
     public string BufferField { get; set; } = string.Empty;
 }
