@@ -194,7 +194,7 @@ internal sealed partial class ViewModelBuilder
             Variable = variable,
             ClassName = CSharpNames.Pascal(instance.ComponentType),
             HasControl = hasControl,
-            Initializer = AttributeInitializer(instance, component),
+            AttributeAssignments = AttributeAssignments(instance, component),
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
                 : $"new {Runtime}.Kernel.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
@@ -205,16 +205,14 @@ internal sealed partial class ViewModelBuilder
     }
 
     // Only what the configuration sets: the base class's property initialisers hold the defaults.
-    private string AttributeInitializer(InstanceModel instance, ComponentModel component)
+    private List<string> AttributeAssignments(InstanceModel instance, ComponentModel component)
     {
         var view = Component(component);
-        var assignments = component.Attributes
+        return component.Attributes
             .Zip(view.Attributes, (model, property) => (model, property))
             .Where(a => _settings.Find(instance.Name, a.model.Name) is not null)
             .Select(a => $"{a.property.Property} = {_attributeValues.Expression(a.model, _settings.Find(instance.Name, a.model.Name)!.Value)}")
             .ToList();
-        const string Indent = "\n            ";
-        return assignments.Count == 0 ? string.Empty : "\n        {" + string.Concat(assignments.Select(a => Indent + a + ",")) + "\n        }";
     }
 
     private string? FaultPolicy(InstanceModel instance)

@@ -14,10 +14,10 @@ namespace UxRt.Camkes.Runtime.Kernel;
 /// Owns a running system: its instances, the kernel objects that connect them and every thread.
 /// Start-up follows CAmkES: every instance's <c>Init</c>, then the interface and event threads,
 /// then the control threads. The system stops when every control thread has returned, on
-/// <see cref="RequestStop"/>, or on Ctrl+C under <see cref="Run"/>; stopping joins every thread
+/// <see cref="RequestStop"/>, or when <see cref="RunAsync"/>'s token is cancelled; stopping joins every thread
 /// the kernel started within <see cref="ShutdownTimeout"/> and reports those that did not stop.
 /// </summary>
-public sealed partial class SystemKernel : IDisposable
+public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
 {
     private readonly Dictionary<string, InstanceSlot> _instances = new(StringComparer.Ordinal);
     private readonly List<InstanceSlot> _instanceOrder = new();
@@ -34,11 +34,34 @@ public sealed partial class SystemKernel : IDisposable
     private int _unhandledFaults;
     private bool _started;
     private bool _stopped;
+    private readonly TimeSpan _cpuHoldLimit = VirtualCpu.DefaultHoldLimit;
 
     public SystemKernel(string name, ILogger? logger = null)
+        : this(name, new SystemOptions(), logger)
     {
+    }
+
+    /// <summary>A system whose settings come from <paramref name="options"/> (validated here: a bad value throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming its key).</summary>
+    public SystemKernel(string name, SystemOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        SystemOptionsValidator.ThrowIfInvalid(options);
         Name = name;
         _logger = logger ?? NullLogger.Instance;
+        ShutdownTimeout = options.ShutdownTimeout;
+        RestartLimit = options.RestartLimit;
+        DefaultFaultPolicy = options.DefaultFaultPolicy;
+        _cpuHoldLimit = options.CpuHoldLimit;
+        if (options.EnableIdleBalancer)
+        {
+            EnableIdleBalancer(options.IdleBalancer);
+        }
+    }
+
+    /// <summary>A system built by a generated <c>Create</c>: settings, logging and services from <paramref name="context"/>.</summary>
+    public SystemKernel(string name, SystemContext context)
+        : this(name, (context ?? throw new ArgumentNullException(nameof(context))).Options, context.LoggerFactory.CreateLogger(name))
+    {
     }
 
     public string Name { get; }
@@ -46,14 +69,14 @@ public sealed partial class SystemKernel : IDisposable
     /// <summary>Faults recorded so far, in the order they happened.</summary>
     public IReadOnlyCollection<FaultRecord> Faults => _faults;
 
-    /// <summary>How long <see cref="Stop"/> waits for threads to finish before reporting them.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long <see cref="Stop"/> waits for threads to finish before reporting them (<see cref="SystemOptions.ShutdownTimeout"/>).</summary>
+    public TimeSpan ShutdownTimeout { get; init; }
 
-    /// <summary>The fault policy of instances whose options do not set one.</summary>
-    public FaultPolicy DefaultFaultPolicy { get; init; } = FaultPolicy.Continue;
+    /// <summary>The fault policy of instances whose options do not set one (<see cref="SystemOptions.DefaultFaultPolicy"/>).</summary>
+    public FaultPolicy DefaultFaultPolicy { get; init; }
 
-    /// <summary>How many times one instance may be restarted before its faults are only recorded.</summary>
-    public int RestartLimit { get; init; } = 3;
+    /// <summary>How many times one instance may be restarted before its faults are only recorded (<see cref="SystemOptions.RestartLimit"/>).</summary>
+    public int RestartLimit { get; init; }
 
     /// <summary>Cancelled when the system starts stopping.</summary>
     public CancellationToken StopToken => _stop.Token;
@@ -86,6 +109,7 @@ public sealed partial class SystemKernel : IDisposable
         }
 
         var slot = new InstanceSlot(name, component, options);
+        slot.Cpu?.UseDefaultHoldLimit(_cpuHoldLimit);
         component.Attach(name, _stop.Token, RequestStop, new InstanceServices(this, slot));
         if (slot.Cpu is { } cpu)
         {
@@ -265,7 +289,7 @@ public sealed partial class SystemKernel : IDisposable
     public void RequestStop()
     {
         _logger.LogInformation("Stop of system {System} requested", Name);
-        _runEnded.Set();
+        EndRun();
     }
 
     /// <summary>Waits until every control thread has returned or a stop was requested; false if <paramref name="timeout"/> passed first.</summary>
@@ -292,7 +316,7 @@ public sealed partial class SystemKernel : IDisposable
         }
 
         _stop.Cancel();
-        _runEnded.Set();
+        EndRun();
         StopTimers();
         foreach (var endpoint in _endpoints)
         {
@@ -321,36 +345,21 @@ public sealed partial class SystemKernel : IDisposable
     }
 
     /// <summary>
-    /// Starts the system and runs it until every control thread has returned, a stop is requested
-    /// or the user presses Ctrl+C; then stops it. Returns 0, or 1 after a fault that no fault
-    /// handler took, or when a thread did not stop.
+    /// Starts the system and runs it until every control thread has returned, a stop is requested,
+    /// or the process gets Ctrl+C or SIGTERM; then stops it. Returns 0, or 1 after a fault that no
+    /// fault handler took, or when a thread did not stop. For a program without a host; under the
+    /// Generic Host, <c>AddCamkesSystem</c> runs the system and the host handles the signals.
     /// </summary>
     public int Run()
     {
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            RequestStop();
-        };
-
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            Start();
-            _runEnded.Wait();
-            return StopWithExitCode();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = StopSignals.Register();
+        return RunAsync(signals.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>Stops the system as <see cref="Stop"/> does and returns <see cref="Run"/>'s exit code: 0, or 1 after a fault that no fault handler took, or when a thread did not stop.</summary>
     public int StopWithExitCode()
     {
-        var stuck = Stop();
-        return Volatile.Read(ref _unhandledFaults) == 0 && stuck.Count == 0 ? 0 : 1;
+        return ExitCodeAfter(Stop());
     }
 
     /// <summary>Whether some instance has a control thread; a system without one runs until it is asked to stop.</summary>
@@ -400,7 +409,7 @@ public sealed partial class SystemKernel : IDisposable
             {
                 _logger.LogInformation("Every control thread of system {System} has returned", Name);
                 _controlThreadsReturned.Set();
-                _runEnded.Set();
+                EndRun();
             }
         }
     }

@@ -25,6 +25,7 @@ public sealed class VirtualCpu
     private int _started;
     private int _sleeping;
     private volatile bool _stopping;
+    private readonly bool _holdLimitFromSpec;
 
     /// <param name="name">The instance the CPU belongs to; its thread is named <c>name.cpu</c>.</param>
     /// <param name="holdLimit">How long one work item may hold the CPU before it is reported; null for <see cref="DefaultHoldLimit"/>.</param>
@@ -32,6 +33,7 @@ public sealed class VirtualCpu
     {
         Name = name;
         HoldLimit = holdLimit ?? DefaultHoldLimit;
+        _holdLimitFromSpec = holdLimit is not null;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HoldLimit, TimeSpan.Zero, nameof(holdLimit));
         Context = new VirtualCpuSynchronizationContext(this);
         Scheduler = new VirtualCpuTaskScheduler(this);
@@ -49,7 +51,16 @@ public sealed class VirtualCpu
     public string Name { get; }
 
     /// <summary>How long one work item may run before the watchdog reports it.</summary>
-    public TimeSpan HoldLimit { get; }
+    public TimeSpan HoldLimit { get; private set; }
+
+    // The system's default (SystemOptions.CpuHoldLimit) replaces the built-in one, never a limit the spec set.
+    internal void UseDefaultHoldLimit(TimeSpan limit)
+    {
+        if (!_holdLimitFromSpec && Volatile.Read(ref _started) == 0)
+        {
+            HoldLimit = limit;
+        }
+    }
 
     /// <summary>Posts continuations back onto this CPU; installed on its thread.</summary>
     public SynchronizationContext Context { get; }

@@ -123,7 +123,7 @@ public sealed class CopySemanticsTests
             .WithCode("Client.cs", unicore ? UnicoreClient : NativeClient)
             .Load();
 
-        using var kernel = (SystemKernel)assembly.GetType("Demo.ArraysSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.ArraysSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
         Assert.Equal(0, kernel.Run());
         dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
         dynamic server = kernel.GetInstance<Runtime.Components.Component>("server");
@@ -225,7 +225,7 @@ public sealed class CopySemanticsTests
             .WithCode("Code.cs", StructCode)
             .Load();
 
-        using var kernel = (SystemKernel)assembly.GetType("Demo.BagsSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.BagsSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
         Assert.Equal(0, kernel.Run());
         dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
         dynamic server = kernel.GetInstance<Runtime.Components.Component>("server");

@@ -96,8 +96,8 @@ public sealed class CrossNodeEmissionTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var system = SystemText(result);
         Assert.Contains("Create(global::Microsoft.Extensions.Logging.ILogger? logger, string? node, global::UxRt.Camkes.Remote.RemoteNode? remote)", system);
-        Assert.Contains("Create(logger, node, remote: null);", system);
-        Assert.Contains("global::UxRt.Camkes.Remote.NodeHost.RunAsync(args, \"placed\", Nodes, Create, configure);", system);
+        Assert.Contains("Build(context, global::UxRt.Camkes.Remote.RemoteNodeLink.RemoteOf(context));", system);
+        Assert.Contains("global::UxRt.Camkes.Remote.NodeHost.RunAsync<PlacedSystem>(args);", system);
     }
 
     [Fact]

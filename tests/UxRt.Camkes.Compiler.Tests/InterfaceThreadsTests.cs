@@ -150,7 +150,7 @@ public sealed class InterfaceThreadsTests
     {
         var assembly = Harness(threads, unicore).Load();
         // Create(logger, node): no logger, and every node.
-        using var kernel = (SystemKernel)assembly.GetType("Demo.GateSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.GateSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
         Assert.Equal(0, kernel.Run());
         var results = new[] { "a", "b", "c" }.Select(name => (int)((dynamic)kernel.GetInstance<Runtime.Components.Component>(name)).Result).ToArray();
         var names = (System.Collections.Concurrent.ConcurrentBag<string?>)assembly.GetType("Demo.Rendezvous")!.GetField("Threads")!.GetValue(null)!;

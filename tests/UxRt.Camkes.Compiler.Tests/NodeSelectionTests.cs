@@ -124,7 +124,7 @@ public sealed class NodeSelectionTests
     private static Type System() => Built.Value.GetType("Demo.PlacedSystem")!;
 
     private static SystemKernel Create(ILogger? logger, string? node) =>
-        (SystemKernel)System().GetMethod("Create")!.Invoke(null, new object?[] { logger, node })!;
+        (SystemKernel)System().GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { logger, node })!;
 
     private sealed class RecordingLogger : ILogger
     {

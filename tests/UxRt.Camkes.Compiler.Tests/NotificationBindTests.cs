@@ -65,7 +65,7 @@ public sealed class NotificationBindTests
     {
         var assembly = Harness(string.Empty).Load();
         // Create(logger, node): no logger, and every node.
-        using var kernel = (SystemKernel)assembly.GetType("Demo.BoundSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.BoundSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
 
         Assert.Equal(0, kernel.Run());
 

@@ -69,7 +69,7 @@ public sealed class UserConnectorTests
     {
         var assembly = Harness(From, To).WithCode("Usings.cs", Specs.Usings).WithCode("Components.cs", Code).Load();
 
-        using var kernel = (SystemKernel)assembly.GetType("Demo.CounterSystem")!.GetMethod("Create")!.Invoke(null, new object?[] { null, null })!;
+        using var kernel = (SystemKernel)assembly.GetType("Demo.CounterSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
         Assert.Equal(0, kernel.Run());
         dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
 

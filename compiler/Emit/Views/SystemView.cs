@@ -60,8 +60,8 @@ internal sealed class InstanceView
 
     public string HasControl { get; set; } = "false";
 
-    /// <summary>An object initialiser with the attributes this instance's configuration sets (e.g. <c> { Greeting = "hi" }</c>), or empty.</summary>
-    public string Initializer { get; set; } = string.Empty;
+    /// <summary>The attributes this instance's configuration sets, as assignments to the component's properties (e.g. <c>Greeting = "hi"</c>).</summary>
+    public List<string> AttributeAssignments { get; set; } = new();
 
     /// <summary>The third argument of <c>AddInstance</c>: <c>hasControl: …</c>, or an options object when settings apply.</summary>
     public string Options { get; set; } = string.Empty;
