@@ -11,11 +11,15 @@ public sealed partial class SystemKernel
 {
     private readonly List<Timer> _timers = new();
 
-    private IComponentThread Track(IComponentThread thread)
+    // What each thread runs, by the user method's name, for the report of threads that did not stop.
+    private readonly Dictionary<IComponentThread, Func<string?>> _runningMethods = new();
+
+    private IComponentThread Track(IComponentThread thread, Func<string?> runningMethod)
     {
         lock (_threads)
         {
             _threads.Add(thread);
+            _runningMethods[thread] = runningMethod;
         }
 
         Place(thread);
@@ -80,7 +84,7 @@ public sealed partial class SystemKernel
             {
                 ended.TrySetResult();
             }
-        }));
+        }), () => UserMethods.Body(slot.Component, body, name));
         return ended.Task;
     }
 

@@ -225,12 +225,13 @@ public sealed partial class SystemKernel : IDisposable
             {
                 // `with N threads`: each interface thread is named by its index, as CAmkES numbers them.
                 var name = threads == 1 ? $"{endpoint.Instance}.{endpoint.Interface}" : $"{endpoint.Instance}.{endpoint.Interface}.{index}";
+                var thread = index;
                 Track(endpoint switch
                 {
-                    CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
-                    QueuedEndpoint queued => threading.Start(name, settings, queued.Serve),
+                    CpuEndpoint onCpu => threading.StartAsync(name, settings, () => onCpu.ServeAsync(thread)),
+                    QueuedEndpoint queued => threading.Start(name, settings, () => queued.Serve(thread)),
                     _ => throw new InvalidOperationException($"{name} has no interface thread"),
-                });
+                }, () => server is not null && endpoint.MethodRunningOn(thread) is { } method ? UserMethods.Handler(server.Component, method) : null);
             }
         }
 
@@ -242,7 +243,8 @@ public sealed partial class SystemKernel : IDisposable
             Action<Exception> fault = exception => ReportFault(slot, name, exception);
             Track(slot.Cpu is null
                 ? slot.Options.Threading.Start(name, slot.Options.ControlThread, () => eventLoop.Run(fault, _stop.Token))
-                : slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => eventLoop.RunAsync(fault, _stop.Token)));
+                : slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => eventLoop.RunAsync(fault, _stop.Token)),
+                () => $"a notification callback of {slot.Component.GetType().Name}");
         }
 
         var controlled = running.Where(s => s.Options.HasControl).ToList();
@@ -273,52 +275,6 @@ public sealed partial class SystemKernel : IDisposable
 
     /// <summary>Waits until every control thread has returned (restarted ones included); false if <paramref name="timeout"/> passed first.</summary>
     public bool WaitForControlThreads(TimeSpan timeout) => _controlThreadsReturned.Wait(timeout);
-
-    /// <summary>
-    /// Stops the system: cancels <see cref="StopToken"/> (components' <c>StopRequested</c>), closes
-    /// every endpoint and joins every thread within <see cref="ShutdownTimeout"/>. Returns the names
-    /// of threads that did not stop in time.
-    /// </summary>
-    public IReadOnlyList<string> Stop()
-    {
-        lock (_threads)
-        {
-            if (_stopped)
-            {
-                return Array.Empty<string>();
-            }
-
-            _stopped = true;
-        }
-
-        _stop.Cancel();
-        _runEnded.Set();
-        StopTimers();
-        foreach (var endpoint in _endpoints)
-        {
-            endpoint.Close();
-        }
-
-        var deadline = Deadline.After(ShutdownTimeout);
-        StopBalancer(deadline);
-        var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(thread => thread.Name).ToList();
-
-        // The CPUs go last: until their lightweight threads have ended they are still running them.
-        foreach (var cpu in _instanceOrder.Select(s => s.Cpu).OfType<VirtualCpu>())
-        {
-            if (!cpu.Stop(deadline.Remaining))
-            {
-                stuck.Add($"{cpu.Name}.cpu");
-            }
-        }
-        foreach (var name in stuck)
-        {
-            _logger.LogWarning("Thread {Thread} of system {System} did not stop within {Timeout}", name, Name, ShutdownTimeout);
-        }
-
-        _logger.LogInformation("System {System} stopped", Name);
-        return stuck;
-    }
 
     /// <summary>
     /// Starts the system and runs it until every control thread has returned, a stop is requested
@@ -376,7 +332,7 @@ public sealed partial class SystemKernel : IDisposable
     private void StartControlThread(InstanceSlot slot)
     {
         var name = $"{slot.Name}.control";
-        Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)));
+        Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)), () => UserMethods.Control(slot.Component));
     }
 
     // Native: an OS thread runs this to the end (RunAsync runs Run). Unicore: a lightweight thread awaits RunAsync.
