@@ -39,7 +39,17 @@ public sealed partial class SystemKernel
 
         var deadline = Deadline.After(ShutdownTimeout);
         StopBalancer(deadline);
-        var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(Described).ToList();
+        var running = Threads.Where(thread => !thread.Join(deadline.Remaining)).ToList();
+
+        // Whatever is unanswered now will not be in time: its handler is stuck (or its CPU has
+        // stopped). Failing it frees its callers, so the threads that only waited for it end too.
+        foreach (var endpoint in _endpoints)
+        {
+            endpoint.FailOutstanding();
+        }
+
+        var grace = Deadline.After(running.Count == 0 ? TimeSpan.Zero : FailedCallGrace);
+        var stuck = running.Where(thread => !thread.Join(grace.Remaining)).Select(Described).ToList();
 
         // The CPUs go last: until their lightweight threads have ended they are still running them.
         // A CPU between work items ends as soon as it looks, so only one still running an item is stuck.
@@ -52,7 +62,7 @@ public sealed partial class SystemKernel
             }
         }
 
-        // Whatever is unanswered now never will be in time: its handler is stuck, or its CPU has stopped.
+        // A call posted to a CPU as it stopped was dropped with its queue: it is failed here.
         foreach (var endpoint in _endpoints)
         {
             endpoint.FailOutstanding();
@@ -66,6 +76,9 @@ public sealed partial class SystemKernel
         _logger.LogInformation("System {System} stopped", Name);
         return stuck;
     }
+
+    // How long a thread that waited for a call failed at the deadline gets to end before it is reported.
+    private TimeSpan FailedCallGrace => ShutdownTimeout < TimeSpan.FromMilliseconds(100) ? ShutdownTimeout : TimeSpan.FromMilliseconds(100);
 
     private string Described(IComponentThread thread)
     {

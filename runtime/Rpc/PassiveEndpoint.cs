@@ -34,7 +34,7 @@ public sealed class PassiveEndpoint : Endpoint
             return HandOffToThreadPool(frame);
         }
 
-        HandleSerialised(frame);
+        HandleSerialised(frame, accepted: false);
         return true;
     }
 
@@ -46,11 +46,12 @@ public sealed class PassiveEndpoint : Endpoint
             return;
         }
 
-        HandleSerialised(frame);
+        HandleSerialised(frame, accepted: true);
         frame.Reply.Complete();
     }
 
-    private void HandleSerialised(CallFrame frame)
+    // A call carried to the pool was accepted already; one on its caller's thread only once it waits for its turn.
+    private void HandleSerialised(CallFrame frame, bool accepted)
     {
         if (!EnterTurn(out var waited))
         {
@@ -62,8 +63,7 @@ public sealed class PassiveEndpoint : Endpoint
         {
             if (_closed)
             {
-                // A caller that waited for its turn was accepted before the close; a new one was not.
-                frame.Fault = waited ? Interrupted(frame) : Closed(frame);
+                frame.Fault = accepted || waited ? Interrupted(frame) : Closed(frame);
                 return;
             }
 
