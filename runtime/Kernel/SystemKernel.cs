@@ -175,10 +175,10 @@ public sealed partial class SystemKernel : IDisposable
         var slot = Slot(instance);
         if (boundTo is null)
         {
-            return new Notification(instance, interfaceName, mode, EventLoopOf(slot));
+            return new Notification(instance, interfaceName, mode, EventLoopOf(slot)) { OwnRegistration = slot.Own };
         }
 
-        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null);
+        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null) { OwnRegistration = slot.Own };
         _boundNotifications.Add((notification, slot, boundTo));
         return notification;
     }
@@ -209,6 +209,7 @@ public sealed partial class SystemKernel : IDisposable
         PlaceVirtualCpus();
         foreach (var slot in _instanceOrder)
         {
+            BeginIncarnation(slot);
             slot.InitFailed = !InitOnInstanceCpu(slot);
         }
 
@@ -331,6 +332,7 @@ public sealed partial class SystemKernel : IDisposable
 
     private void StartControlThread(InstanceSlot slot)
     {
+        slot.ControlIncarnation = slot.Incarnation;
         var name = $"{slot.Name}.control";
         Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)), () => UserMethods.Control(slot.Component));
     }
@@ -338,13 +340,16 @@ public sealed partial class SystemKernel : IDisposable
     // Native: an OS thread runs this to the end (RunAsync runs Run). Unicore: a lightweight thread awaits RunAsync.
     private async Task RunControlAsync(InstanceSlot slot, string threadName)
     {
+        var incarnation = slot.Incarnation;
+        var endedByRestart = false;
         try
         {
             await slot.Component.RunAsync();
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (incarnation is { Token.IsCancellationRequested: true })
         {
-            // Leaving Run through StopRequested is an orderly stop, not a fault.
+            // Leaving Run through StopRequested is an orderly end, not a fault: at the system's stop, or at a restart.
+            endedByRestart = !_stop.IsCancellationRequested;
         }
         catch (Exception exception)
         {
@@ -352,7 +357,10 @@ public sealed partial class SystemKernel : IDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _liveControlThreads) == 0)
+            // Ended by a restart that another thread's fault caused: the new incarnation gets its own
+            // control thread, which takes over this one's place in the count.
+            var replaced = endedByRestart && ReplaceControlThread(slot);
+            if (!replaced && Interlocked.Decrement(ref _liveControlThreads) == 0)
             {
                 _logger.LogInformation("Every control thread of system {System} has returned", Name);
                 _controlThreadsReturned.Set();
