@@ -17,7 +17,11 @@ public abstract class Component
     /// <summary>The instance name from the specification (for example <c>client</c>).</summary>
     public string InstanceName { get; internal set; } = string.Empty;
 
-    /// <summary>Signalled when the system is stopping; long-running <see cref="Run"/> loops should watch it.</summary>
+    /// <summary>
+    /// Signalled when the system is stopping, or when this instance is restarted after a fault (each
+    /// incarnation, from one <see cref="Init"/> to the next, has its own); long-running
+    /// <see cref="Run"/> loops and the threads the component starts should watch it.
+    /// </summary>
     protected CancellationToken StopRequested { get; private set; }
 
     /// <summary>The virtual CPU this instance runs on when its threading is <c>unicore</c>; null for a native instance.</summary>
@@ -87,6 +91,9 @@ public abstract class Component
         _requestSystemStop = requestSystemStop;
         _services = services;
     }
+
+    /// <summary>A new incarnation begins (the first <c>Init</c> or a restart's): its threads watch <paramref name="stopRequested"/>.</summary>
+    internal void BeginIncarnation(CancellationToken stopRequested) => StopRequested = stopRequested;
 
     private IComponentServices Services =>
         _services ?? throw new InvalidOperationException($"component '{GetType().Name}' has not been added to a system yet");

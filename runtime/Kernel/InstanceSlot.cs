@@ -29,4 +29,13 @@ internal sealed class InstanceSlot(string name, Component component, InstanceOpt
     public bool InitFailed { get; set; }
 
     public int Restarts { get; set; }
+
+    /// <summary>The instance's current life, from its first <c>Init</c> on; null before the system starts.</summary>
+    public Incarnation? Incarnation { get; set; }
+
+    /// <summary>The incarnation the running control thread belongs to, so a restart starts one control thread, not two.</summary>
+    public Incarnation? ControlIncarnation { get; set; }
+
+    /// <summary>Ties <paramref name="registration"/> to the current incarnation, so a restart unregisters it; made before the first <c>Init</c>, it is the host's and stays.</summary>
+    public void Own(IDisposable registration) => Incarnation?.Own(registration);
 }

@@ -124,7 +124,12 @@ public sealed partial class SystemKernel
 
         slot.Restarts++;
         _logger.LogWarning("Restarting instance {Instance} (restart {Count}) after {Fault}", slot.Name, slot.Restarts, fault);
-        if (!TryInit(slot) || !slot.Options.HasControl)
+
+        // What the previous incarnation registered goes first, so Init may register it all again.
+        slot.Incarnation?.End();
+        BeginIncarnation(slot);
+        slot.InitFailed = !TryInit(slot);
+        if (slot.InitFailed || !slot.Options.HasControl)
         {
             return;
         }
@@ -134,6 +139,29 @@ public sealed partial class SystemKernel
             // Counted before the faulted thread's own exit is, so the system never looks finished in between.
             Interlocked.Increment(ref _liveControlThreads);
             StartControlThread(slot);
+        }
+    }
+
+    // A new life of the instance: a fresh StopRequested token, and nothing registered yet.
+    private void BeginIncarnation(InstanceSlot slot)
+    {
+        var incarnation = new Incarnation(_stop.Token);
+        slot.Incarnation = incarnation;
+        slot.Component.BeginIncarnation(incarnation.Token);
+    }
+
+    // The control thread of an incarnation a restart ended: start the current incarnation's, unless it has one already.
+    private bool ReplaceControlThread(InstanceSlot slot)
+    {
+        lock (slot)
+        {
+            if (_stop.IsCancellationRequested || slot.InitFailed || slot.Incarnation is null || slot.ControlIncarnation == slot.Incarnation)
+            {
+                return false;
+            }
+
+            StartControlThread(slot);
+            return true;
         }
     }
 }

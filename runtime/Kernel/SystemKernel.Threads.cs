@@ -11,11 +11,15 @@ public sealed partial class SystemKernel
 {
     private readonly List<Timer> _timers = new();
 
-    private IComponentThread Track(IComponentThread thread)
+    // What each thread runs, by the user method's name, for the report of threads that did not stop.
+    private readonly Dictionary<IComponentThread, Func<string?>> _runningMethods = new();
+
+    private IComponentThread Track(IComponentThread thread, Func<string?> runningMethod)
     {
         lock (_threads)
         {
             _threads.Add(thread);
+            _runningMethods[thread] = runningMethod;
         }
 
         Place(thread);
@@ -61,6 +65,7 @@ public sealed partial class SystemKernel
     private Task StartUserThread(InstanceSlot slot, string name, Func<Task> body)
     {
         var threadName = $"{slot.Name}.{name}";
+        var incarnation = slot.Incarnation;
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Track(slot.Options.Threading.StartAsync(threadName, slot.Options.ControlThread, async () =>
         {
@@ -68,9 +73,9 @@ public sealed partial class SystemKernel
             {
                 await body();
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested || incarnation is { Token.IsCancellationRequested: true })
             {
-                // Leaving through StopRequested is an orderly end.
+                // Leaving through StopRequested is an orderly end, at the system's stop or the instance's restart.
             }
             catch (Exception exception)
             {
@@ -80,16 +85,18 @@ public sealed partial class SystemKernel
             {
                 ended.TrySetResult();
             }
-        }));
+        }), () => UserMethods.Body(slot.Component, body, name));
         return ended.Task;
     }
 
     private IDisposable StartTimer(InstanceSlot slot, TimeSpan period, Action tick)
     {
         var threadName = $"{slot.Name}.timer";
+        var incarnation = slot.Incarnation;
         void RunTick()
         {
-            if (_stop.IsCancellationRequested)
+            // A tick already queued when its incarnation ended belongs to a component that was restarted since.
+            if (_stop.IsCancellationRequested || incarnation is { IsOver: true })
             {
                 return;
             }
@@ -122,6 +129,7 @@ public sealed partial class SystemKernel
             _timers.Add(timer);
         }
 
+        slot.Own(timer);
         return timer;
     }
 

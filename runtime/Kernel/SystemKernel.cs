@@ -199,10 +199,10 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         var slot = Slot(instance);
         if (boundTo is null)
         {
-            return new Notification(instance, interfaceName, mode, EventLoopOf(slot));
+            return new Notification(instance, interfaceName, mode, EventLoopOf(slot)) { OwnRegistration = slot.Own };
         }
 
-        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null);
+        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null) { OwnRegistration = slot.Own };
         _boundNotifications.Add((notification, slot, boundTo));
         return notification;
     }
@@ -233,6 +233,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         PlaceVirtualCpus();
         foreach (var slot in _instanceOrder)
         {
+            BeginIncarnation(slot);
             slot.InitFailed = !InitOnInstanceCpu(slot);
         }
 
@@ -249,12 +250,13 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
             {
                 // `with N threads`: each interface thread is named by its index, as CAmkES numbers them.
                 var name = threads == 1 ? $"{endpoint.Instance}.{endpoint.Interface}" : $"{endpoint.Instance}.{endpoint.Interface}.{index}";
+                var thread = index;
                 Track(endpoint switch
                 {
-                    CpuEndpoint onCpu => threading.StartAsync(name, settings, onCpu.ServeAsync),
-                    QueuedEndpoint queued => threading.Start(name, settings, queued.Serve),
+                    CpuEndpoint onCpu => threading.StartAsync(name, settings, () => onCpu.ServeAsync(thread)),
+                    QueuedEndpoint queued => threading.Start(name, settings, () => queued.Serve(thread)),
                     _ => throw new InvalidOperationException($"{name} has no interface thread"),
-                });
+                }, () => server is not null && endpoint.MethodRunningOn(thread) is { } method ? UserMethods.Handler(server.Component, method) : null);
             }
         }
 
@@ -266,7 +268,8 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
             Action<Exception> fault = exception => ReportFault(slot, name, exception);
             Track(slot.Cpu is null
                 ? slot.Options.Threading.Start(name, slot.Options.ControlThread, () => eventLoop.Run(fault, _stop.Token))
-                : slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => eventLoop.RunAsync(fault, _stop.Token)));
+                : slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => eventLoop.RunAsync(fault, _stop.Token)),
+                () => $"a notification callback of {slot.Component.GetType().Name}");
         }
 
         var controlled = running.Where(s => s.Options.HasControl).ToList();
@@ -297,52 +300,6 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
 
     /// <summary>Waits until every control thread has returned (restarted ones included); false if <paramref name="timeout"/> passed first.</summary>
     public bool WaitForControlThreads(TimeSpan timeout) => _controlThreadsReturned.Wait(timeout);
-
-    /// <summary>
-    /// Stops the system: cancels <see cref="StopToken"/> (components' <c>StopRequested</c>), closes
-    /// every endpoint and joins every thread within <see cref="ShutdownTimeout"/>. Returns the names
-    /// of threads that did not stop in time.
-    /// </summary>
-    public IReadOnlyList<string> Stop()
-    {
-        lock (_threads)
-        {
-            if (_stopped)
-            {
-                return Array.Empty<string>();
-            }
-
-            _stopped = true;
-        }
-
-        _stop.Cancel();
-        EndRun();
-        StopTimers();
-        foreach (var endpoint in _endpoints)
-        {
-            endpoint.Close();
-        }
-
-        var deadline = Deadline.After(ShutdownTimeout);
-        StopBalancer(deadline);
-        var stuck = Threads.Where(thread => !thread.Join(deadline.Remaining)).Select(thread => thread.Name).ToList();
-
-        // The CPUs go last: until their lightweight threads have ended they are still running them.
-        foreach (var cpu in _instanceOrder.Select(s => s.Cpu).OfType<VirtualCpu>())
-        {
-            if (!cpu.Stop(deadline.Remaining))
-            {
-                stuck.Add($"{cpu.Name}.cpu");
-            }
-        }
-        foreach (var name in stuck)
-        {
-            _logger.LogWarning("Thread {Thread} of system {System} did not stop within {Timeout}", name, Name, ShutdownTimeout);
-        }
-
-        _logger.LogInformation("System {System} stopped", Name);
-        return stuck;
-    }
 
     /// <summary>
     /// Starts the system and runs it until every control thread has returned, a stop is requested,
@@ -384,20 +341,24 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
 
     private void StartControlThread(InstanceSlot slot)
     {
+        slot.ControlIncarnation = slot.Incarnation;
         var name = $"{slot.Name}.control";
-        Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)));
+        Track(slot.Options.Threading.StartAsync(name, slot.Options.ControlThread, () => RunControlAsync(slot, name)), () => UserMethods.Control(slot.Component));
     }
 
     // Native: an OS thread runs this to the end (RunAsync runs Run). Unicore: a lightweight thread awaits RunAsync.
     private async Task RunControlAsync(InstanceSlot slot, string threadName)
     {
+        var incarnation = slot.Incarnation;
+        var endedByRestart = false;
         try
         {
             await slot.Component.RunAsync();
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (incarnation is { Token.IsCancellationRequested: true })
         {
-            // Leaving Run through StopRequested is an orderly stop, not a fault.
+            // Leaving Run through StopRequested is an orderly end, not a fault: at the system's stop, or at a restart.
+            endedByRestart = !_stop.IsCancellationRequested;
         }
         catch (Exception exception)
         {
@@ -405,7 +366,10 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _liveControlThreads) == 0)
+            // Ended by a restart that another thread's fault caused: the new incarnation gets its own
+            // control thread, which takes over this one's place in the count.
+            var replaced = endedByRestart && ReplaceControlThread(slot);
+            if (!replaced && Interlocked.Decrement(ref _liveControlThreads) == 0)
             {
                 _logger.LogInformation("Every control thread of system {System} has returned", Name);
                 _controlThreadsReturned.Set();

@@ -167,8 +167,13 @@ public sealed class Notification
             throw;
         }
 
-        return new CallbackRegistration(this, runner);
+        var registration = new CallbackRegistration(this, runner);
+        OwnRegistration?.Invoke(registration);
+        return registration;
     }
+
+    /// <summary>Set by the kernel for a consumer's notification: ties each callback registration to the consumer's current incarnation, so a restart unregisters it.</summary>
+    internal Action<IDisposable>? OwnRegistration { get; set; }
 
     internal NotificationSet? BoundSet => Volatile.Read(ref _boundSet);
 

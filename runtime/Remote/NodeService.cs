@@ -80,7 +80,11 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         }
         finally
         {
-            Frames.Return(frame);
+            // A call the kernel failed at stop may still be in its handler's hands (or queues): never lend that frame to another call.
+            if (!frame.Reply.AnsweredByKernel)
+            {
+                Frames.Return(frame);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class RemoteEndpoint : Endpoint
         _credentials = new CallCredentials(node, connection, instance, interfaceName);
     }
 
-    public override void Close() => _closed = true;
+    protected override void OnClose() => _closed = true;
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {

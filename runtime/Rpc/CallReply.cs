@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Rpc;
@@ -9,7 +10,8 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// <see cref="ValueTask"/> whose continuation is posted back to where it awaited (its virtual CPU):
 /// the interrupt path. One per frame, reused, so a call allocates nothing. A blocking caller
 /// spins briefly before it parks (<see cref="HandOffSpin"/>), and the server takes the event's lock
-/// only when the caller has parked.
+/// only when the caller has parked. A call is answered once: by its handler, or by the kernel
+/// failing it when the system stops; whichever comes second is ignored.
 /// </summary>
 internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWorkItem
 {
@@ -19,12 +21,38 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     private const int Done = 1;
     private const int Parked = 2;
 
+    // Where the call is: accepted, taken by a handler, or answered (by the handler or the kernel).
+    private const int Queued = 0;
+    private const int Running = 1;
+    private const int Answered = 2;
+
     private ManualResetEventSlim? _blocked;
     private int _blockedState;
+    private int _callState;
     private bool _isAwaited;
     private Endpoint? _carrier;
+    private ComponentFaultException? _failure;
 
     public CallReply(CallFrame frame) => _frame = frame;
+
+    /// <summary>The frame this reply answers.</summary>
+    public CallFrame Frame => _frame;
+
+    /// <summary>Links of the endpoint's list of calls accepted but not answered (<see cref="OutstandingCalls"/>), so tracking a call allocates nothing.</summary>
+    internal CallReply? Next { get; set; }
+
+    internal CallReply? Previous { get; set; }
+
+    internal OutstandingCalls? Tracker { get; set; }
+
+    /// <summary>Whether the kernel, not the handler, answered the call: the handler may still hold the frame, which must then never be reused for another call.</summary>
+    public bool AnsweredByKernel { get; private set; }
+
+    /// <summary>The fault the kernel answered the call with; it wins over whatever a late handler writes into the frame.</summary>
+    public ComponentFaultException? Failure => _failure;
+
+    /// <summary>Whether a handler has not yet taken the call.</summary>
+    public bool IsQueued => Volatile.Read(ref _callState) == Queued;
 
     /// <summary>Readies the reply for a caller that awaits (<paramref name="awaited"/>) or blocks.</summary>
     public void Prepare(bool awaited)
@@ -44,6 +72,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     {
         _isAwaited = false;
         _blockedState = Pending;
+        Reset();
     }
 
     /// <summary>The caller will await <see cref="AsValueTask"/>.</summary>
@@ -51,6 +80,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     {
         _isAwaited = true;
         _awaited.Reset();
+        Reset();
     }
 
     public void WaitBlocking()
@@ -81,8 +111,49 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     public ValueTask AsValueTask() => new(this, _awaited.Version);
 
-    /// <summary>The server has written its results (or the fault) into the frame.</summary>
+    /// <summary>A handler takes the call; false when it was answered already (failed by a stop), so the handler must skip it.</summary>
+    public bool TryStart() => Interlocked.CompareExchange(ref _callState, Running, Queued) == Queued;
+
+    /// <summary>The server has written its results (or the fault) into the frame. Ignored when the call was answered already.</summary>
     public void Complete()
+    {
+        if (Interlocked.Exchange(ref _callState, Answered) == Answered)
+        {
+            return;
+        }
+
+        Tracker?.Remove(this);
+        Signal();
+    }
+
+    /// <summary>
+    /// Answers the call with <paramref name="failure"/> unless it was answered already; with
+    /// <paramref name="queuedOnly"/>, only a call no handler has taken. Returns whether it did.
+    /// </summary>
+    public bool TryFail(ComponentFaultException failure, bool queuedOnly)
+    {
+        if (Interlocked.CompareExchange(ref _callState, Answered, Queued) != Queued
+            && (queuedOnly || Interlocked.CompareExchange(ref _callState, Answered, Running) != Running))
+        {
+            return false;
+        }
+
+        _failure = failure;
+        _frame.Fault = failure;
+        AnsweredByKernel = true;
+        Tracker?.Remove(this);
+        Signal();
+        return true;
+    }
+
+    private void Reset()
+    {
+        _failure = null;
+        AnsweredByKernel = false;
+        Volatile.Write(ref _callState, Queued);
+    }
+
+    private void Signal()
     {
         if (_isAwaited)
         {
@@ -109,6 +180,9 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     /// <summary>Sends the frame to <paramref name="endpoint"/>'s handler as a work item (on a CPU or the thread pool).</summary>
     public void CarryTo(Endpoint endpoint) => _carrier = endpoint;
 
+    /// <summary>The endpoint the frame was carried to, for naming what a CPU runs.</summary>
+    public Endpoint? Carrier => _carrier;
+
     void ICpuWorkItem.Execute() => _carrier!.HandleCarried(_frame);
 
     void IThreadPoolWorkItem.Execute() => _carrier!.HandleCarried(_frame);
@@ -121,7 +195,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     void IValueTaskSource.GetResult(short token)
     {
         _awaited.GetResult(token);
-        if (_frame.Fault is { } fault)
+        if ((_failure ?? _frame.Fault) is { } fault)
         {
             throw fault;
         }

@@ -29,6 +29,7 @@ public sealed class CpuEndpoint : Endpoint
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(interfaceThreads, 1);
             InterfaceThreads = interfaceThreads;
+            TrackInterfaceThreads(interfaceThreads);
             _interfaceQueue = Channel.CreateUnbounded<CallFrame>(new UnboundedChannelOptions { SingleReader = interfaceThreads == 1, AllowSynchronousContinuations = false });
         }
     }
@@ -39,14 +40,17 @@ public sealed class CpuEndpoint : Endpoint
     /// <summary>Whether calls are served by a lightweight interface thread (<see cref="ServeAsync"/>).</summary>
     public override bool HasInterfaceThread => _interfaceQueue is not null;
 
-    public override void Close()
+    protected override void OnClose()
     {
         _closed = true;
         _interfaceQueue?.Writer.TryComplete();
     }
 
     /// <summary>The lightweight interface thread's body: serve calls until the endpoint is closed and drained.</summary>
-    public async Task ServeAsync()
+    public Task ServeAsync() => ServeAsync(thread: -1);
+
+    /// <summary>The body of lightweight interface thread number <paramref name="thread"/>, which records the call it runs for the stop report.</summary>
+    internal async Task ServeAsync(int thread)
     {
         var calls = (_interfaceQueue ?? throw new InvalidOperationException($"{Instance}.{Interface} has no interface thread")).Reader;
         while (await calls.WaitToReadAsync())
@@ -60,7 +64,15 @@ public sealed class CpuEndpoint : Endpoint
                     continue;
                 }
 
+                // Failed while queued (the endpoint closed): its caller has its answer already.
+                if (!frame.Reply.TryStart())
+                {
+                    continue;
+                }
+
+                SetRunning(thread, frame);
                 await HandleAsync(_dispatcher, frame);
+                SetRunning(thread, null);
                 frame.Reply.Complete();
             }
         }
@@ -83,7 +95,10 @@ public sealed class CpuEndpoint : Endpoint
             return true;
         }
 
-        frame.Reply.Prepare(awaited);
+        if (!Accept(frame, awaited))
+        {
+            return true;
+        }
 
         if (_interfaceQueue is not null)
         {
@@ -104,6 +119,12 @@ public sealed class CpuEndpoint : Endpoint
 
     internal override void HandleCarried(CallFrame frame)
     {
+        // Failed while it waited in the CPU's queue (the endpoint closed): its caller has its answer already.
+        if (!frame.Reply.TryStart())
+        {
+            return;
+        }
+
         var handled = HandleAsync(_dispatcher, frame);
         if (handled.IsCompletedSuccessfully)
         {

@@ -16,7 +16,7 @@ public sealed class DirectEndpoint : Endpoint
     public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
         : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
 
-    public override void Close() => _closed = true;
+    protected override void OnClose() => _closed = true;
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {
@@ -37,6 +37,12 @@ public sealed class DirectEndpoint : Endpoint
 
     internal override void HandleCarried(CallFrame frame)
     {
+        // Failed while it waited for a pool thread (the endpoint closed): its caller has its answer already.
+        if (!frame.Reply.TryStart())
+        {
+            return;
+        }
+
         Handle(_dispatcher, frame);
         frame.Reply.Complete();
     }

@@ -16,9 +16,20 @@ public abstract class Endpoint
 {
     private static readonly AsyncLocal<int> AsyncSenderBadge = new();
 
+    /// <summary>Why a closed endpoint fails calls, unless the system is stopping.</summary>
+    internal const string ServerStopped = "the server has stopped";
+
+    /// <summary>Why calls fail once the system has begun to stop.</summary>
+    internal const string SystemStopping = "system stopping";
+
     private readonly IProcedureDispatcher _names;
     private readonly InterfaceTags _tags;
     private readonly string _spanName;
+    private readonly OutstandingCalls _outstanding = new();
+    private volatile string _closeReason = ServerStopped;
+
+    // The call each interface thread is running, by thread index, for naming a stuck thread's method.
+    private CallFrame?[] _running = [];
 
     protected Endpoint(string instance, string interfaceName, IProcedureDispatcher dispatcher)
     {
@@ -46,19 +57,24 @@ public abstract class Endpoint
         }
 
         frame.Fault = null;
+        ComponentFaultException? failure = null;
         using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
         {
             if (!Deliver(frame, awaited: false))
             {
                 frame.Reply.WaitBlocking();
+
+                // A call the kernel failed at stop: its fault wins over what a late handler writes.
+                failure = frame.Reply.Failure;
             }
 
-            span?.SetStatus(frame.Fault is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            failure ??= frame.Fault;
+            span?.SetStatus(failure is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
 
-        if (frame.Fault is { } fault)
+        if (failure is not null)
         {
-            throw fault;
+            throw failure;
         }
     }
 
@@ -82,8 +98,67 @@ public abstract class Endpoint
     /// <summary>Whether calls are served by interface threads of the endpoint's own, which a notification can be bound to (seL4NotificationBind).</summary>
     public virtual bool HasInterfaceThread => false;
 
-    /// <summary>Stops accepting calls. Calls already accepted are still answered.</summary>
-    public abstract void Close();
+    /// <summary>
+    /// Stops accepting calls and fails, at once, those accepted that no handler has taken yet.
+    /// Calls a handler is running are still answered by it.
+    /// </summary>
+    public void Close() => Close(ServerStopped);
+
+    /// <summary>Like <see cref="Close()"/>, naming <paramref name="reason"/> in the faults of the calls accepted before it that it fails.</summary>
+    internal void Close(string reason)
+    {
+        _closeReason = reason;
+        OnClose();
+        _outstanding.Close(Interrupted);
+    }
+
+    /// <summary>
+    /// Fails every call still unanswered, including those a handler is running: the stop deadline
+    /// has passed. A reply that such a handler sends later is ignored.
+    /// </summary>
+    internal void FailOutstanding() => _outstanding.FailAll(Interrupted);
+
+    /// <summary>How many accepted calls are unanswered.</summary>
+    internal int OutstandingCount => _outstanding.Count;
+
+    /// <summary>The subclass's part of <see cref="Close()"/>: refuse new calls and wake its interface threads so they end.</summary>
+    protected abstract void OnClose();
+
+    /// <summary>The spec name of method <paramref name="index"/>.</summary>
+    internal string MethodName(int index) => _names.MethodName(index);
+
+    /// <summary>The spec name of the method interface thread <paramref name="thread"/> is running; null when it is between calls.</summary>
+    internal string? MethodRunningOn(int thread) =>
+        (uint)thread < (uint)_running.Length && Volatile.Read(ref _running[thread]) is { } frame ? _names.MethodName(frame.Method) : null;
+
+    /// <summary>Gives each of <paramref name="threads"/> interface threads a slot that says which call it runs.</summary>
+    protected void TrackInterfaceThreads(int threads) => _running = new CallFrame?[threads];
+
+    /// <summary>Interface thread <paramref name="thread"/> runs <paramref name="frame"/> (null: none); a plain store, so the hot path pays nothing.</summary>
+    protected void SetRunning(int thread, CallFrame? frame)
+    {
+        if ((uint)thread < (uint)_running.Length)
+        {
+            Volatile.Write(ref _running[thread], frame);
+        }
+    }
+
+    /// <summary>
+    /// Readies the frame's reply for <paramref name="awaited"/> or blocking and records the call as
+    /// accepted, so a stop can fail it. False when the endpoint closed meanwhile: the call is then
+    /// answered here (its fault is in the frame) and must not be handed on.
+    /// </summary>
+    protected bool Accept(CallFrame frame, bool awaited)
+    {
+        frame.Reply.Prepare(awaited);
+        if (_outstanding.TryAdd(frame.Reply))
+        {
+            return true;
+        }
+
+        frame.Fault = Closed(frame);
+        return false;
+    }
 
     /// <summary>Queues a bound notification's signal among the calls, for an interface thread to deliver between two of them; dropped once closed.</summary>
     internal virtual void PostSignal(BoundSignal signal) =>
@@ -99,11 +174,16 @@ public abstract class Endpoint
     /// <summary>
     /// Hands the frame to the thread pool for an awaiting caller on a virtual CPU, which must not
     /// lend its thread to a native server's handler; <see cref="HandleCarried"/> runs it there.
-    /// Returns false, as <see cref="Deliver"/> does for a reply still to come.
+    /// Returns false, as <see cref="Deliver"/> does for a reply still to come (true when the endpoint
+    /// closed meanwhile and the call is answered already).
     /// </summary>
     protected bool HandOffToThreadPool(CallFrame frame)
     {
-        frame.Reply.PrepareAwaited();
+        if (!Accept(frame, awaited: true))
+        {
+            return true;
+        }
+
         frame.Reply.CarryTo(this);
         ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
         return false;
@@ -152,7 +232,11 @@ public abstract class Endpoint
 
     /// <summary>The fault a call receives when the endpoint no longer accepts calls.</summary>
     protected ComponentFaultException Closed(CallFrame frame) =>
-        new(Instance, Interface, _names.MethodName(frame.Method), "the server has stopped");
+        new(Instance, Interface, _names.MethodName(frame.Method), ServerStopped);
+
+    /// <summary>The fault of a call accepted before the endpoint closed and failed by the close: it names why the endpoint closed ("system stopping").</summary>
+    protected ComponentFaultException Interrupted(CallFrame frame) =>
+        new(Instance, Interface, _names.MethodName(frame.Method), _closeReason);
 
     /// <summary>The badge of the call a unicore handler is serving, wherever it has awaited since.</summary>
     internal static int CurrentAsyncSenderBadge => AsyncSenderBadge.Value;

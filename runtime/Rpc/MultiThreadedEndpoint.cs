@@ -12,9 +12,8 @@ public sealed class MultiThreadedEndpoint : QueuedEndpoint
     private readonly SemaphoreSlim _calls = new(initialCount: 0);
 
     public MultiThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, int threads)
-        : base(instance, interfaceName, dispatcher)
+        : base(instance, interfaceName, dispatcher, threads)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Threads = threads;
     }
 

@@ -6,17 +6,26 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// <c>&lt;iface&gt;_passive = true</c> on a native server: it has no thread of its own; the handler
 /// runs on the caller's thread (migrating-thread style), one call at a time. A caller on a virtual
 /// CPU has its call run on the thread pool instead, so the server's code never holds that CPU.
+/// Callers waiting for their turn are failed when the endpoint closes, even if the handler
+/// running never returns.
 /// </summary>
 public sealed class PassiveEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;
-    private readonly Lock _serialised = new();
+    private readonly SemaphoreSlim _serialised = new(1, 1);
+
+    // Cancelled on close, so a caller waiting for its turn behind a handler that hangs gives up.
+    private readonly CancellationTokenSource _closing = new();
     private volatile bool _closed;
 
     public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
         : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
 
-    public override void Close() => _closed = true;
+    protected override void OnClose()
+    {
+        _closed = true;
+        _closing.Cancel();
+    }
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {
@@ -25,27 +34,65 @@ public sealed class PassiveEndpoint : Endpoint
             return HandOffToThreadPool(frame);
         }
 
-        HandleSerialised(frame);
+        HandleSerialised(frame, accepted: false);
         return true;
     }
 
     internal override void HandleCarried(CallFrame frame)
     {
-        HandleSerialised(frame);
+        // Failed while it waited for a pool thread (the endpoint closed): its caller has its answer already.
+        if (!frame.Reply.TryStart())
+        {
+            return;
+        }
+
+        HandleSerialised(frame, accepted: true);
         frame.Reply.Complete();
     }
 
-    private void HandleSerialised(CallFrame frame)
+    // A call carried to the pool was accepted already; one on its caller's thread only once it waits for its turn.
+    private void HandleSerialised(CallFrame frame, bool accepted)
     {
-        lock (_serialised)
+        if (!EnterTurn(out var waited))
+        {
+            frame.Fault = Interrupted(frame);
+            return;
+        }
+
+        try
         {
             if (_closed)
             {
-                frame.Fault = Closed(frame);
+                frame.Fault = accepted || waited ? Interrupted(frame) : Closed(frame);
                 return;
             }
 
             Handle(_dispatcher, frame);
+        }
+        finally
+        {
+            _serialised.Release();
+        }
+    }
+
+    // False once the endpoint has closed while the caller waited for the handler running before it.
+    private bool EnterTurn(out bool waited)
+    {
+        waited = false;
+        if (_serialised.Wait(0))
+        {
+            return true;
+        }
+
+        waited = true;
+        try
+        {
+            _serialised.Wait(_closing.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

@@ -20,8 +20,13 @@ public abstract class QueuedEndpoint : Endpoint
     private int _delivering;
     private volatile bool _closed;
 
-    protected QueuedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
+    protected QueuedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, int threads)
+        : base(instance, interfaceName, dispatcher)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _dispatcher = dispatcher;
+        TrackInterfaceThreads(threads);
+    }
 
     /// <summary>Whether <see cref="Close"/> was called.</summary>
     protected bool IsClosed => _closed;
@@ -31,14 +36,17 @@ public abstract class QueuedEndpoint : Endpoint
     /// <summary>Whether calls are waiting.</summary>
     protected bool HasPending => !_pending.IsEmpty;
 
-    public override void Close()
+    protected override void OnClose()
     {
         _closed = true;
         WakeToClose();
     }
 
     /// <summary>An interface thread's body: serve calls until the endpoint is closed and drained.</summary>
-    public void Serve()
+    public void Serve() => Serve(thread: -1);
+
+    /// <summary>The body of interface thread number <paramref name="thread"/>, which records the call it runs for the stop report.</summary>
+    internal void Serve(int thread)
     {
         while (Receive() is { } frame)
         {
@@ -48,7 +56,15 @@ public abstract class QueuedEndpoint : Endpoint
                 continue;
             }
 
+            // Failed while queued (the endpoint closed): its caller has its answer already.
+            if (!frame.Reply.TryStart())
+            {
+                continue;
+            }
+
+            SetRunning(thread, frame);
             Handle(_dispatcher, frame);
+            SetRunning(thread, null);
             frame.Reply.Complete();
         }
     }
@@ -61,7 +77,12 @@ public abstract class QueuedEndpoint : Endpoint
             return true;
         }
 
-        frame.Reply.Prepare(awaited);
+        if (!Accept(frame, awaited))
+        {
+            Interlocked.Decrement(ref _delivering);
+            return true;
+        }
+
         Enqueue(frame);
         return false;
     }

@@ -15,7 +15,7 @@ public sealed class ThreadedEndpoint : QueuedEndpoint
     private int _parked;
 
     public ThreadedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher)
+        : base(instance, interfaceName, dispatcher, threads: 1)
     {
     }
 

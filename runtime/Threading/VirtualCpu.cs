@@ -151,6 +151,12 @@ public sealed class VirtualCpu
         return Volatile.Read(ref _started) == 0 || _thread == Thread.CurrentThread || _thread.Join(timeout);
     }
 
+    /// <summary>
+    /// What the CPU is running now, for naming a CPU that did not stop: <paramref name="state"/> is
+    /// the work item's state (a call's reply, a task, a delegate). False when it is between items.
+    /// </summary>
+    internal bool TryGetRunning(out object? callback, out object? state) => _watchdog.TryGetRunning(out callback, out state);
+
     internal void Post(ICpuWorkItem item) => Enqueue(new WorkEntry(RunWorkItem, item));
 
     internal void ReportStall(CpuStall stall) => Stalled?.Invoke(stall);

@@ -39,6 +39,14 @@ internal sealed class VirtualCpuWatchdog : IDisposable
 
     public void End() => Volatile.Write(ref _busySince, 0);
 
+    /// <summary>The state of the work item the CPU is running; null when it is between items.</summary>
+    public bool TryGetRunning(out object? callback, out object? state)
+    {
+        callback = _callback;
+        state = _state;
+        return Volatile.Read(ref _busySince) != 0;
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -74,7 +82,7 @@ internal sealed class VirtualCpuWatchdog : IDisposable
     }
 
     // Names the method the item runs: the task's or delegate's target, as a user would recognise it.
-    private static string Describe(object? callback, object? state)
+    internal static string Describe(object? callback, object? state)
     {
         var target = state switch
         {

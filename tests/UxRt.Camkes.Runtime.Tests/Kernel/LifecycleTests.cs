@@ -116,7 +116,7 @@ public sealed class LifecycleTests
         var stuck = kernel.Stop();
         release.Set();
 
-        Assert.Equal(["stubborn.control"], stuck);
+        Assert.Equal(["stubborn.control (in ScriptedComponent.RunAsync)"], stuck);
         Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
         kernel.Dispose();
     }
