@@ -29,9 +29,9 @@ public sealed partial class SystemKernel
     {
         var fault = new FaultRecord(slot.Name, threadName, exception);
         _faults.Enqueue(fault);
-        if (KernelTelemetry.FaultCount.Enabled)
+        if (_meters.FaultCount.Enabled)
         {
-            KernelTelemetry.FaultCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
+            _meters.FaultCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
         }
 
         if (slot.FaultHandler is { } handler)

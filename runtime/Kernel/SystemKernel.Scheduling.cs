@@ -94,7 +94,7 @@ public sealed partial class SystemKernel
             return;
         }
 
-        var balancer = new IdleCoreBalancer(Name, _balancerOptions, () => Placements, _logger);
+        var balancer = new IdleCoreBalancer(Name, _balancerOptions, () => Placements, _logger) { Meters = _meters };
         if (balancer.Start())
         {
             Balancer = balancer;

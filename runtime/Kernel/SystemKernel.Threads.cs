@@ -33,9 +33,9 @@ public sealed partial class SystemKernel
         cpu.Stalled += stall =>
         {
             _faults.Enqueue(new FaultRecord(slot.Name, $"{slot.Name}.cpu", new CpuHeldTooLongException(stall)));
-            if (KernelTelemetry.CpuStallCount.Enabled)
+            if (_meters.CpuStallCount.Enabled)
             {
-                KernelTelemetry.CpuStallCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
+                _meters.CpuStallCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
             }
 
             _logger.LogWarning("Watchdog: {Stall}", stall);

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using UxRt.Camkes.Runtime.Components;
+using System.Diagnostics.Metrics;
 using UxRt.Camkes.Runtime.Dataports;
+using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Rpc;
@@ -35,6 +37,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     private bool _started;
     private bool _stopped;
     private readonly TimeSpan _cpuHoldLimit = VirtualCpu.DefaultHoldLimit;
+    private readonly KernelMeters _meters = KernelMeters.Process;
 
     public SystemKernel(string name, ILogger? logger = null)
         : this(name, new SystemOptions(), logger)
@@ -62,7 +65,12 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     public SystemKernel(string name, SystemContext context)
         : this(name, (context ?? throw new ArgumentNullException(nameof(context))).Options, context.LoggerFactory.CreateLogger(name))
     {
+        // Under a host, metrics go through its meter factory, as its logs go through its logger factory.
+        _meters = KernelMeters.From(context.Services.GetService(typeof(IMeterFactory)) as IMeterFactory);
     }
+
+    /// <summary>Where this system's endpoints and notifications count their work.</summary>
+    internal KernelMeters Meters => _meters;
 
     public string Name { get; }
 
@@ -199,10 +207,10 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         var slot = Slot(instance);
         if (boundTo is null)
         {
-            return new Notification(instance, interfaceName, mode, EventLoopOf(slot)) { OwnRegistration = slot.Own };
+            return new Notification(instance, interfaceName, mode, EventLoopOf(slot)) { OwnRegistration = slot.Own, Meters = _meters };
         }
 
-        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null) { OwnRegistration = slot.Own };
+        var notification = new Notification(instance, interfaceName, mode, callbackRunner: null) { OwnRegistration = slot.Own, Meters = _meters };
         _boundNotifications.Add((notification, slot, boundTo));
         return notification;
     }
@@ -429,6 +437,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     private Endpoint Register(Endpoint endpoint, ThreadSettings? interfaceThread, int threads = 1)
     {
         EnsureNotStarted();
+        endpoint.Meters = _meters;
         _endpoints.Add(endpoint);
         if (interfaceThread is { } settings)
         {

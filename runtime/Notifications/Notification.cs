@@ -42,6 +42,9 @@ public sealed class Notification
         _tags = new InterfaceTags(instance, name);
     }
 
+    /// <summary>Where its work is counted: its kernel's meter.</summary>
+    internal KernelMeters Meters { get; set; } = KernelMeters.Process;
+
     public string Instance { get; }
 
     public string Name { get; }
@@ -59,9 +62,9 @@ public sealed class Notification
             ? Interlocked.Increment(ref _word) - 1
             : Interlocked.Or(ref _word, badge);
 
-        if (KernelTelemetry.SignalCount.Enabled)
+        if (Meters.SignalCount.Enabled)
         {
-            KernelTelemetry.SignalCount.Add(1, _tags.Instance, _tags.Interface);
+            Meters.SignalCount.Add(1, _tags.Instance, _tags.Interface);
         }
 
         // Only the transition from empty wakes anyone: a non-empty word already has a wake-up pending.

@@ -40,6 +40,9 @@ public abstract class Endpoint
         _spanName = instance + "." + interfaceName;
     }
 
+    /// <summary>Where the calls are counted: its kernel's meter.</summary>
+    internal KernelMeters Meters { get; set; } = KernelMeters.Process;
+
     /// <summary>The serving instance.</summary>
     public string Instance { get; }
 
@@ -243,9 +246,9 @@ public abstract class Endpoint
 
     private ComponentFaultException Faulted(CallFrame frame, Exception exception)
     {
-        if (KernelTelemetry.CallFaultCount.Enabled)
+        if (Meters.CallFaultCount.Enabled)
         {
-            KernelTelemetry.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
+            Meters.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
         }
 
         return new ComponentFaultException(Instance, Interface, _names.MethodName(frame.Method), exception);
@@ -253,9 +256,9 @@ public abstract class Endpoint
 
     private void CountCall()
     {
-        if (KernelTelemetry.CallCount.Enabled)
+        if (Meters.CallCount.Enabled)
         {
-            KernelTelemetry.CallCount.Add(1, _tags.Instance, _tags.Interface);
+            Meters.CallCount.Add(1, _tags.Instance, _tags.Interface);
         }
     }
 

@@ -17,9 +17,13 @@ public sealed class PassiveEndpoint : Endpoint
     // Cancelled on close, so a caller waiting for its turn behind a handler that hangs gives up.
     private readonly CancellationTokenSource _closing = new();
     private volatile bool _closed;
+    private int _waiting;
 
     public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
         : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
+
+    /// <summary>Callers waiting for the handler running before them (what tests wait for before they stop the system).</summary>
+    internal int WaitingCount => Volatile.Read(ref _waiting);
 
     protected override void OnClose()
     {
@@ -85,6 +89,7 @@ public sealed class PassiveEndpoint : Endpoint
         }
 
         waited = true;
+        Interlocked.Increment(ref _waiting);
         try
         {
             _serialised.Wait(_closing.Token);
@@ -93,6 +98,10 @@ public sealed class PassiveEndpoint : Endpoint
         catch (OperationCanceledException)
         {
             return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 }

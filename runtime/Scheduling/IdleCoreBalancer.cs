@@ -39,6 +39,9 @@ public sealed class IdleCoreBalancer
 
     /// <param name="system">The system's name, for the log and the probes' notifications.</param>
     /// <param name="placements">The threads that may be considered, read afresh on each round.</param>
+    /// <summary>Where its work is counted: its kernel's meter.</summary>
+    internal KernelMeters Meters { get; set; } = KernelMeters.Process;
+
     public IdleCoreBalancer(string system, IdleBalancerOptions options, Func<IReadOnlyList<ThreadPlacement>> placements, ILogger logger)
     {
         _system = system;
@@ -246,9 +249,9 @@ public sealed class IdleCoreBalancer
 
         Interlocked.Exchange(ref _lastMoveTimestamp, now);
         Interlocked.Increment(ref _moves);
-        if (KernelTelemetry.BalancerMoveCount.Enabled)
+        if (Meters.BalancerMoveCount.Enabled)
         {
-            KernelTelemetry.BalancerMoveCount.Add(
+            Meters.BalancerMoveCount.Add(
                 1,
                 new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, thread.Instance),
                 new KeyValuePair<string, object?>("camkes.thread", thread.Name),

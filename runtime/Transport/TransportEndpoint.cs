@@ -26,6 +26,9 @@ public sealed class TransportEndpoint
         _tags = new InterfaceTags(instance, interfaceName);
     }
 
+    /// <summary>Where its work is counted: its kernel's meter.</summary>
+    internal KernelMeters Meters { get; set; } = KernelMeters.Process;
+
     public string Instance { get; }
 
     public string Interface { get; }
@@ -81,9 +84,9 @@ public sealed class TransportEndpoint
     /// <summary>A handler's exception, as the status the client gets; the fault itself is kept for the client to read.</summary>
     internal long Faulted(TransportFrame call, Exception exception)
     {
-        if (KernelTelemetry.CallFaultCount.Enabled)
+        if (Meters.CallFaultCount.Enabled)
         {
-            KernelTelemetry.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
+            Meters.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
         }
 
         call.ServerFault = new ComponentFaultException(Instance, Interface, TransportFrame.MethodName(call.Method), exception);

@@ -23,7 +23,7 @@ public static class TransportWiring
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(handler);
-        var endpoint = new TransportEndpoint(instance, interfaceName, path, access);
+        var endpoint = new TransportEndpoint(instance, interfaceName, path, access) { Meters = kernel.Meters };
         var dispatcher = new TransportDispatcher(endpoint, handler);
         endpoint.Rpc = passive ? kernel.ServePassive(instance, interfaceName, dispatcher) : kernel.Serve(instance, interfaceName, dispatcher, thread);
         return endpoint;
@@ -34,7 +34,7 @@ public static class TransportWiring
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(handler);
-        var endpoint = new TransportEndpoint(instance, interfaceName, path, access);
+        var endpoint = new TransportEndpoint(instance, interfaceName, path, access) { Meters = kernel.Meters };
         var dispatcher = new TransportAsyncDispatcher(endpoint, handler);
         endpoint.Rpc = passive ? kernel.ServePassive(instance, interfaceName, dispatcher) : kernel.Serve(instance, interfaceName, dispatcher, thread);
         return endpoint;

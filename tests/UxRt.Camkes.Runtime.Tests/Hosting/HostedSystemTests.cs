@@ -94,6 +94,37 @@ public sealed class HostedSystemTests
     }
 
     [Fact]
+    public async Task Metrics_go_through_the_hosts_meter_factory()
+    {
+        var before = Environment.ExitCode;
+        try
+        {
+            using var host = TestHosts.Build<FaultingSystem>();
+            var factory = host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            var faults = 0L;
+            using var listener = new System.Diagnostics.Metrics.MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                // Only the host's own meter: other tests' systems count on the process-wide one.
+                if (instrument.Meter.Name == global::UxRt.Camkes.Runtime.Diagnostics.KernelTelemetry.SourceName && ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == "camkes.faults")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref faults, value));
+            listener.Start();
+
+            await host.RunAsync().WaitAsync(Bounded.Wait);
+
+            Assert.Equal(1, Interlocked.Read(ref faults));
+        }
+        finally
+        {
+            Environment.ExitCode = before;
+        }
+    }
+
+    [Fact]
     public void A_constructor_argument_nobody_registered_names_the_instance()
     {
         var failure = Assert.Throws<InvalidOperationException>(() => InjectedSystem.Create(SystemContext.Standalone()));
