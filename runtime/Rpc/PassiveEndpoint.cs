@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// <c>&lt;iface&gt;_passive = true</c> on a native server: it has no thread of its own; the handler
 /// runs on the caller's thread (migrating-thread style), one call at a time. A caller on a virtual
 /// CPU has its call run on the thread pool instead, so the server's code never holds that CPU.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PassiveEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;
