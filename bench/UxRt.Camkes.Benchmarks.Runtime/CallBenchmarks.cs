@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using UxRt.Camkes.Runtime.Glue;
 
 namespace UxRt.Camkes.Benchmarks.Runtime;
 
@@ -25,7 +26,7 @@ public class CallBenchmarks
     public void Setup()
     {
         _plain = new PlainAdder();
-        _handWrittenDirect = new HandWrittenClient(new UxRt.Camkes.Runtime.Rpc.DirectEndpoint("server", "adder", new HandWrittenDispatcher(new PlainAdder())));
+        _handWrittenDirect = new HandWrittenClient(new UxRt.Camkes.Runtime.Glue.DirectEndpoint("server", "adder", new HandWrittenDispatcher(new PlainAdder())));
         _system = new BenchInstances();
         var caller = _system.Get<Caller>("caller");
         _passive = caller.PassiveEnd;

@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using UxRt.Camkes.Benchmarks.Runtime.Bare;
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Remote;
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 
 namespace UxRt.Camkes.Benchmarks.Runtime;
 

@@ -1,4 +1,5 @@
 using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Transport;
 

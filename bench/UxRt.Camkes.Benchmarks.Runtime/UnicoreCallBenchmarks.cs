@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Benchmarks.Runtime;

@@ -12,7 +12,7 @@ namespace UxRt.Camkes.Compiler.Emit;
 /// </summary>
 internal sealed class StructCopies
 {
-    private const string ArgumentCopy = "global::UxRt.Camkes.Runtime.Rpc.ArgumentCopy";
+    private const string ArgumentCopy = "global::UxRt.Camkes.Runtime.Glue.ArgumentCopy";
 
     private readonly Dictionary<string, StructModel> _structs = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _holdsMemory = new(System.StringComparer.Ordinal);

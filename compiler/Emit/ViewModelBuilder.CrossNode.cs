@@ -99,7 +99,7 @@ internal sealed partial class ViewModelBuilder
     }
 
     private static string RemoteCallers(IEnumerable<(string Node, ConnectionEndView View)> ends) =>
-        string.Join(", ", ends.Select(e => $"new {Remote}.RemoteCaller({CSharpNames.Literal(e.Node)}, {Number(e.View.Badge)})"));
+        string.Join(", ", ends.Select(e => $"new {Remote}.Glue.RemoteCaller({CSharpNames.Literal(e.Node)}, {Number(e.View.Badge)})"));
 
     /// <summary>The distinct nodes that <paramref name="connection"/>'s ends run on, in the order of its ends.</summary>
     public static List<string> NodesOf(ConnectionModel connection, IReadOnlyDictionary<string, string> nodes) =>

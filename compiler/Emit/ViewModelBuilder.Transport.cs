@@ -51,7 +51,7 @@ internal sealed partial class ViewModelBuilder
         {
             AdlName = port.Name,
             ProcedureName = port.TypeName,
-            InterfaceType = Transport + (unicore ? ".ITransportAsyncHandler" : ".ITransportHandler"),
+            InterfaceType = Glue + (unicore ? ".ITransportAsyncHandler" : ".ITransportHandler"),
             AdapterClass = portName + "Port",
             AdapterField = "_" + CSharpNames.Camel(portName).TrimStart('@') + "Port",
             AdapterProperty = "Provided" + portName,

@@ -184,7 +184,7 @@ internal sealed partial class ViewModelBuilder
             var holdLimit = _settings.Integer(instance.Name, "cpu_hold_limit_ms") is { } limit
                 ? $", holdLimit: global::System.TimeSpan.FromMilliseconds({Number(limit)})"
                 : string.Empty;
-            options.Add($"Threading = new {Runtime}.Threading.UnicoreThreadingModel({CSharpNames.Literal(instance.Name)}{holdLimit})");
+            options.Add($"Threading = new {Glue}.UnicoreThreadingModel({CSharpNames.Literal(instance.Name)}{holdLimit})");
         }
 
         var variable = InstanceVariable(instance.Name);
@@ -197,7 +197,7 @@ internal sealed partial class ViewModelBuilder
             AttributeAssignments = AttributeAssignments(instance, component),
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
-                : $"new {Runtime}.Kernel.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
+                : $"new {Glue}.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
             Setup = component.Interfaces.Select(i => Synchronisation(instance.Name, variable, i)).Where(s => s is not null).Select(s => s!)
                 .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
                 .ToList(),

@@ -18,6 +18,9 @@ internal sealed partial class ViewModelBuilder
 {
     private const string Runtime = "global::UxRt.Camkes.Runtime";
 
+    // What only generated code uses: hidden from IntelliSense, kept out of the user-facing namespaces.
+    private const string Glue = Runtime + ".Glue";
+
     private readonly SystemModel _model;
     private readonly string _namespace;
     private readonly string _sourceFile;
@@ -252,11 +255,11 @@ internal sealed partial class ViewModelBuilder
             var pooled = isArray && !holdsMemory && p.Model.Direction != ParameterDirection.Out;
             var bufferField = p.View.FieldName + "Buffer";
             p.View.CopyIn = pooled
-                ? $"{Runtime}.Rpc.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
+                ? $"{Glue}.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
                 : _structCopies.Copy(p.Model.Type, isArray, p.View.Name);
             p.View.ResultCopy = _structCopies.Copy(p.Model.Type, isArray, "call." + p.View.FieldName);
             p.View.CopyOut = isArray && !holdsMemory
-                ? $"{Runtime}.Rpc.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
+                ? $"{Glue}.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
                 : p.View.ResultCopy;
             p.View.BufferField = pooled ? bufferField : string.Empty;
         }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace UxRt.Camkes.Runtime.Components;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// Hands an instance's configured attribute values to its generated base class while the instance

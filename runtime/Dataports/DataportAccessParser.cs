@@ -1,7 +1,7 @@
 namespace UxRt.Camkes.Runtime.Dataports;
 
 /// <summary>Reads the CAmkES spelling of access rights: <c>"R"</c>, <c>"W"</c>, <c>"RW"</c> (X and P have no meaning in one process).</summary>
-public static class DataportAccessParser
+internal static class DataportAccessParser
 {
     public static DataportAccess Parse(string rights)
     {

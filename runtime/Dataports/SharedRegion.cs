@@ -1,9 +1,12 @@
-namespace UxRt.Camkes.Runtime.Dataports;
+using System.ComponentModel;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The memory behind one dataport connection, shared by every end. Pinned, so that its address
 /// never moves under a <c>ref</c> into it, and zeroed at creation like a fresh seL4 frame.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SharedRegion
 {
     /// <summary>CAmkES's default dataport size: one 4 KiB page.</summary>

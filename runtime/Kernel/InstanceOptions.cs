@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Kernel;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>How the kernel runs one instance, from its component type and its settings.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record InstanceOptions
 {
     /// <summary>The component declares <c>control;</c>: <c>Run</c> gets a thread of its own.</summary>

@@ -7,7 +7,7 @@ namespace UxRt.Camkes.Runtime.Kernel;
 /// host (<see cref="SystemKernel.Run"/>). Each signal is taken over, so the process stops the system
 /// in order instead of dying; the Generic Host does the same for hosted systems.
 /// </summary>
-public sealed class StopSignals : IDisposable
+internal sealed class StopSignals : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration[] _registrations;

@@ -101,10 +101,12 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         }
     }
 
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public TComponent AddInstance<TComponent>(string name, TComponent component, bool hasControl)
         where TComponent : Component =>
         AddInstance(name, component, new InstanceOptions { HasControl = hasControl });
 
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public TComponent AddInstance<TComponent>(string name, TComponent component, InstanceOptions options)
         where TComponent : Component
     {
@@ -150,6 +152,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     /// interface thread: an OS thread for a native server, a lightweight thread on its CPU for a unicore one.
     /// </summary>
     /// <param name="threads">How many interface threads serve the interface (the connector's <c>with N threads</c>).</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint Serve(string instance, string interfaceName, ICallDispatcher dispatcher, ThreadSettings thread = default, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -162,6 +165,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
 
     /// <summary>seL4RPCCall into a unicore server whose handlers may await.</summary>
     /// <param name="threads">How many lightweight interface threads serve the interface (the connector's <c>with N threads</c>).</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint Serve(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, ThreadSettings thread = default, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -172,12 +176,14 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     /// <c>&lt;iface&gt;_passive = true</c>: no interface thread. A native server's handler runs on the
     /// caller's thread, one call at a time; a unicore server's runs as a work item on its CPU.
     /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher) =>
         CpuOf(instance) is { } cpu
             ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false), default)
             : Register(new PassiveEndpoint(instance, interfaceName, dispatcher), null);
 
     /// <summary><c>&lt;iface&gt;_passive = true</c> on a unicore server whose handlers may await.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServePassive(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
         ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
 
@@ -185,12 +191,14 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     /// seL4DirectCall: a native server's handler is called directly on the caller's thread; a
     /// unicore server's runs as a work item on its CPU.
     /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServeDirect(string instance, string interfaceName, ICallDispatcher dispatcher) =>
         CpuOf(instance) is { } cpu
             ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false), default)
             : Register(new DirectEndpoint(instance, interfaceName, dispatcher), null);
 
     /// <summary>seL4DirectCall into a unicore server whose handlers may await.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServeDirect(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
         ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
 
@@ -201,6 +209,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     /// two of its calls and never during one. The binding is made when the system starts, so the
     /// interface may be served after this call.
     /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Notification CreateNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing, string? boundTo = null)
     {
         EnsureNotStarted();
@@ -216,6 +225,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>The memory shared by every end of a dataport connection.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public SharedRegion CreateSharedRegion(string connection, int size = SharedRegion.DefaultSize)
     {
         EnsureNotStarted();
@@ -223,6 +233,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Sends faults of <paramref name="instance"/> to <paramref name="handler"/> (<c>inst.fault_handler</c>).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public void SetFaultHandler(string instance, IFaultHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

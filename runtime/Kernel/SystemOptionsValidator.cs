@@ -7,7 +7,7 @@ namespace UxRt.Camkes.Runtime.Kernel;
 /// Checks <see cref="SystemOptions"/> before a system starts, naming each bad setting by its
 /// configuration key (<c>Camkes:ShutdownTimeout</c>), so a typo in appsettings.json is found at start.
 /// </summary>
-public sealed class SystemOptionsValidator : IValidateOptions<SystemOptions>
+internal sealed class SystemOptionsValidator : IValidateOptions<SystemOptions>
 {
     public ValidateOptionsResult Validate(string? name, SystemOptions options)
     {

@@ -1,4 +1,7 @@
-namespace UxRt.Camkes.Runtime.Notifications;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Notifications;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// A component's event thread: runs the callbacks registered on its notifications, so that a
@@ -6,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Notifications;
 /// native component's event thread is an OS thread (<see cref="Run"/>); a unicore component's is a
 /// lightweight thread on its CPU (<see cref="RunAsync"/>).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EventLoop : ICallbackRunner
 {
     private readonly NotificationSet _watched = new();

@@ -1,3 +1,5 @@
+using UxRt.Camkes.Remote.Glue;
+
 namespace UxRt.Camkes.Remote;
 
 /// <summary>

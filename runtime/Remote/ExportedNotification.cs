@@ -1,3 +1,4 @@
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Runtime.Notifications;
 
 namespace UxRt.Camkes.Remote;

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using Endpoint = UxRt.Camkes.Runtime.Rpc.Endpoint;
+using Endpoint = UxRt.Camkes.Runtime.Glue.Endpoint;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.ObjectPool;
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Remote.Protocol;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Remote;

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using UxRt.Camkes.Remote.Protocol;
 using UxRt.Camkes.Runtime.Faults;
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 
 namespace UxRt.Camkes.Remote;
 

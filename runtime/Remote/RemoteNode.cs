@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Remote.Protocol;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Notifications;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Remote;
 
@@ -104,6 +106,7 @@ public sealed class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>Server end of an RPC connection whose <c>to</c> end is on this node; only the listed callers are accepted.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ExportEndpoint(string connection, string instance, string interfaceName, Endpoint endpoint, params RemoteCaller[] callers)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -115,6 +118,7 @@ public sealed class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>Client side: an endpoint whose calls (<see cref="MessageFrame"/> only) go to <paramref name="serverNode"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Endpoint ImportEndpoint(string connection, string serverNode, string instance, string interfaceName, IReadOnlyList<string> methodNames)
     {
         EnsureKnown(serverNode);
@@ -129,6 +133,7 @@ public sealed class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>Target end of a notification connection on this node; only the listed emitters may signal it, with their badges.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void ExportNotification(string connection, string instance, string interfaceName, Notification notification, params RemoteCaller[] emitters)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -143,6 +148,7 @@ public sealed class RemoteNode : IAsyncDisposable
     /// Emitter side: a local notification whose signals (badges OR-ed, coalesced while a send is in
     /// flight) are forwarded to the target on <paramref name="targetNode"/>. Put it in the emitter's targets.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Notification ImportNotification(string connection, string targetNode, string instance, string interfaceName)
     {
         EnsureKnown(targetNode);

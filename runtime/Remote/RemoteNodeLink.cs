@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public sealed class RemoteNodeLink : INodeLink, IAsyncDisposable
     public RemoteNode? Remote { get; private set; }
 
     /// <summary>Registers the link for system <paramref name="systemName"/> (what generated code calls).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Register(IServiceCollection services, string systemName, IReadOnlyList<string> nodes)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,6 +44,7 @@ public sealed class RemoteNodeLink : INodeLink, IAsyncDisposable
     }
 
     /// <summary>The remote node a hosted system's node is wired through; null for a whole system in one process.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static RemoteNode? RemoteOf(SystemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// Copies array arguments across a procedure call, as seL4's IPC buffer does in CAmkES: the server
 /// never holds the client's array and the client never holds the server's, so neither observes
 /// the other's memory. The generated client ends call these.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ArgumentCopy
 {
     /// <summary>

@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The call being served. CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>: a handler reads the badge
 /// of the client that called it. On a native thread it is the thread's current call; on a virtual
 /// CPU it follows the lightweight thread of the handler across its awaits.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CallContext
 {
     [ThreadStatic]

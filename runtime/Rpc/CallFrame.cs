@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The message of one call, like seL4's IPC buffer: the generated subclass for a procedure holds
 /// each method's arguments and results as fields. A client reuses its frame from call to call, so
 /// steady-state calls allocate nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class CallFrame
 {
     // Created on the first call that needs to wait for a reply; reused for every later one.

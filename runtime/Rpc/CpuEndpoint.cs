@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using System.Threading.Channels;
+using UxRt.Camkes.Runtime.Rpc;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// Any procedure connection into a unicore server: every call is queued onto the server's virtual
@@ -11,6 +13,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// notification bound to a threaded interface (seL4NotificationBind) queues its signals with the
 /// calls, so the interface thread runs its callback between two calls.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CpuEndpoint : Endpoint
 {
     private readonly IAsyncCallDispatcher _dispatcher;

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// seL4DirectCall into a native component: a plain function call within one group. The handler
@@ -8,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// in CAmkES. A caller on a virtual CPU may not lend its thread to foreign code that might block,
 /// so its calls run on the thread pool instead and it awaits the reply.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DirectEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The server side of one provided interface (seL4's endpoint): a client calls with a filled
@@ -12,6 +14,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// its CPU. Subclasses decide where the handler runs: the interface's own thread, the caller's
 /// thread (passive, seL4DirectCall) or, for a unicore server, its virtual CPU.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class Endpoint
 {
     private static readonly AsyncLocal<int> AsyncSenderBadge = new();

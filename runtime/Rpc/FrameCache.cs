@@ -1,4 +1,6 @@
-namespace UxRt.Camkes.Runtime.Rpc;
+using System.ComponentModel;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// Hands a client its call frame without allocating. The first thread to call through the client
@@ -6,6 +8,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// thread shares a second cached frame through an atomic exchange. Only a call made while the
 /// cached frames are in flight (a concurrent or nested call through the same client) gets a fresh one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FrameCache<TFrame>
     where TFrame : CallFrame
 {

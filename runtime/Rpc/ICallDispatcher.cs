@@ -1,6 +1,9 @@
-namespace UxRt.Camkes.Runtime.Rpc;
+using System.ComponentModel;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>The server end of a procedure, whichever way it runs: it can name its methods for fault reports.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IProcedureDispatcher
 {
     /// <summary>The name of method <paramref name="index"/>, for fault reports.</summary>
@@ -11,6 +14,7 @@ public interface IProcedureDispatcher
 /// The server end of a procedure for a native component (generated per procedure and connector):
 /// reads a frame's arguments, calls the component's implementation and writes the results back.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ICallDispatcher : IProcedureDispatcher
 {
     void Dispatch(CallFrame frame);
@@ -20,12 +24,14 @@ public interface ICallDispatcher : IProcedureDispatcher
 /// The server end of a procedure for a unicore component: like <see cref="ICallDispatcher"/>, but
 /// the implementation may await (a call out, a semaphore, a delay) without holding the CPU.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IAsyncCallDispatcher : IProcedureDispatcher
 {
     ValueTask DispatchAsync(CallFrame frame);
 }
 
 /// <summary>Runs a synchronous dispatcher as an async one: a handler that never awaits, on a virtual CPU.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SynchronousDispatcher(ICallDispatcher inner) : IAsyncCallDispatcher
 {
     public string MethodName(int index) => inner.MethodName(index);

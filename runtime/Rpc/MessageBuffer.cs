@@ -1,14 +1,16 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The shared buffer that seL4RPCDataport marshals a call through: the client writes the inputs,
 /// the server reads them and writes the outputs back over them. Values are laid out one after
 /// another in their in-memory form; strings as UTF-8 and arrays behind a length prefix.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageBuffer
 {
     private const int NullLength = -1;

@@ -7,7 +7,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// one-thread case; here a semaphore counts queued calls, one permit per call, and each woken
 /// thread takes exactly one.
 /// </summary>
-public sealed class MultiThreadedEndpoint : QueuedEndpoint
+internal sealed class MultiThreadedEndpoint : QueuedEndpoint
 {
     private readonly SemaphoreSlim _calls = new(initialCount: 0);
 

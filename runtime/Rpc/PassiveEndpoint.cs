@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Threading;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// <c>&lt;iface&gt;_passive = true</c> on a native server: it has no thread of its own; the handler
@@ -9,6 +10,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// Callers waiting for their turn are failed when the endpoint closes, even if the handler
 /// running never returns.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PassiveEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;

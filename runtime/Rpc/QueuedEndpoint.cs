@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Rpc;
 
-namespace UxRt.Camkes.Runtime.Rpc;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// An endpoint whose calls queue, in arrival order, for interface threads of its own, so a handler
@@ -10,6 +12,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// endpoint (seL4NotificationBind) queue with the calls, so an interface thread runs its callback
 /// between two calls.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class QueuedEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;

@@ -1,4 +1,7 @@
-namespace UxRt.Camkes.Runtime.Rpc;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Rpc;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// seL4RPCCall's default into a native server: calls queue in arrival order and the interface's
@@ -7,6 +10,7 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// spins briefly for the next call before it parks (<see cref="HandOffSpin"/>); a caller wakes it
 /// only when it has parked.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ThreadedEndpoint : QueuedEndpoint
 {
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 0);

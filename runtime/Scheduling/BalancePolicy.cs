@@ -5,7 +5,7 @@ namespace UxRt.Camkes.Runtime.Scheduling;
 /// <param name="Core">The core it runs on: its pinned core, else the one it last ran on.</param>
 /// <param name="Movable">The specification lets the balancer move it.</param>
 /// <param name="CoolingDown">It was moved too recently to move again.</param>
-public readonly record struct ThreadLoad(bool Runnable, int Core, bool Movable, bool CoolingDown);
+internal readonly record struct ThreadLoad(bool Runnable, int Core, bool Movable, bool CoolingDown);
 
 /// <summary>
 /// The balancer's decision, kept apart from the OS so it can be tested exactly: when
@@ -13,7 +13,7 @@ public readonly record struct ThreadLoad(bool Runnable, int Core, bool Movable, 
 /// the most runnable threads, provided that core has at least two more than the idle one (so a
 /// move makes the two cores more even, and never just swaps which one is crowded).
 /// </summary>
-public static class BalancePolicy
+internal static class BalancePolicy
 {
     /// <summary>The index in <paramref name="threads"/> of the thread to move to <paramref name="idleCore"/>, or -1 for none.</summary>
     public static int Choose(IReadOnlyList<ThreadLoad> threads, int idleCore)

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 
-namespace UxRt.Camkes.Runtime.Scheduling;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// What the OS scheduler offers one thread: its native id, the core it runs on, its CPU mask, its
@@ -8,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Scheduling;
 /// <c>sched_setaffinity</c>, <c>setpriority</c>, <c>sched_setscheduler</c>); elsewhere every
 /// query answers "unknown" and every change reports that the platform cannot make it.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OsScheduling
 {
     private const int MaskWords = 16; // 1024 cores, as CAmkES's affinity range

@@ -1,4 +1,7 @@
-namespace UxRt.Camkes.Runtime.Threading;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Threading;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// How a component's threads are run. The kernel starts every control, interface and event thread
@@ -6,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Threading;
 /// gives each an OS thread, <see cref="UnicoreThreadingModel"/> makes each a lightweight thread on
 /// the instance's one <see cref="Threading.VirtualCpu"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IThreadingModel
 {
     /// <summary>The CPU every piece of the component's code runs on; null when its threads run freely.</summary>

@@ -3,7 +3,7 @@ using UxRt.Camkes.Runtime.Scheduling;
 namespace UxRt.Camkes.Runtime.Threading;
 
 /// <summary>CAmkES's own model: each thread of a component is an OS thread.</summary>
-public sealed class NativeThreadingModel : IThreadingModel
+internal sealed class NativeThreadingModel : IThreadingModel
 {
     public static readonly NativeThreadingModel Instance = new();
 

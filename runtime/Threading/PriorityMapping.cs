@@ -6,7 +6,7 @@ namespace UxRt.Camkes.Runtime.Threading;
 /// value instead (<see cref="ToNice"/>); raising a thread above nice 0 needs <c>CAP_SYS_NICE</c> or
 /// <c>RLIMIT_NICE</c>, and a refusal is logged.
 /// </summary>
-public static class PriorityMapping
+internal static class PriorityMapping
 {
     public const int MaxPriority = 255;
 

@@ -1,4 +1,7 @@
-namespace UxRt.Camkes.Runtime.Threading;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Threading;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// The "unicore" model (docs/architecture.md, "Threading models") (<c>inst.threading = "unicore";</c>): the instance owns one
@@ -6,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Threading;
 /// method whose every step runs on the CPU's one OS thread, so code that must live on a single
 /// thread (a rump kernel, an event loop, thread-local state) can be hosted.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnicoreThreadingModel : IThreadingModel
 {
     /// <param name="instance">The instance the CPU belongs to.</param>

@@ -1,4 +1,7 @@
-namespace UxRt.Camkes.Runtime.Transport;
+using System.ComponentModel;
+using UxRt.Camkes.Runtime.Transport;
+
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// What a native component implements to serve a transport endpoint (<c>provides UxrtFile f;</c>).
@@ -6,6 +9,7 @@ namespace UxRt.Camkes.Runtime.Transport;
 /// exception reaches the client as <see cref="TransportStatus.IOError"/>. The spans are valid only
 /// until the method returns.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITransportHandler
 {
     /// <summary>Fills up to <paramref name="destination"/>.Length bytes from <c>request.Offset</c>; returns how many (0 at the end).</summary>

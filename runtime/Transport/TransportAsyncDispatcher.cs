@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Transport;
 

@@ -1,6 +1,5 @@
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Notifications;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Transport;
 

@@ -1,4 +1,3 @@
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Transport;
 

@@ -2,7 +2,6 @@ using UxRt.Camkes.Runtime.Dataports;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Notifications;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Transport;
 

@@ -1,5 +1,4 @@
 using UxRt.Camkes.Runtime.Faults;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Transport;
 

@@ -1,14 +1,17 @@
+using System.ComponentModel;
 using UxRt.Camkes.Runtime.Dataports;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Threading;
+using UxRt.Camkes.Runtime.Transport;
 
-namespace UxRt.Camkes.Runtime.Transport;
+namespace UxRt.Camkes.Runtime.Glue;
 
 /// <summary>
 /// What the generated wiring of a UxrtTransport connection calls: serve a path on the kernel, then
 /// connect each client to it with a shared buffer of its own.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TransportWiring
 {
     /// <summary>The shared buffer a client gets unless <c>&lt;iface&gt;_buffer_size</c> says otherwise: 64 KiB.</summary>

@@ -107,7 +107,7 @@ public sealed class CrossNodeEmissionTests
 
         Assert.Contains("kernel.Serve(\"server\", \"calc\", new CalcRpcDataportServer(server.ProvidedCalc), new global::UxRt.Camkes.Runtime.Threading.ThreadSettings(Priority: 10));", system);
         Assert.Contains(
-            "remote.ExportEndpoint(\"calls\", \"server\", \"calc\", callsEndpoint, new global::UxRt.Camkes.Remote.RemoteCaller(\"edge\", 1), new global::UxRt.Camkes.Remote.RemoteCaller(\"edge\", 3));",
+            "remote.ExportEndpoint(\"calls\", \"server\", \"calc\", callsEndpoint, new global::UxRt.Camkes.Remote.Glue.RemoteCaller(\"edge\", 1), new global::UxRt.Camkes.Remote.Glue.RemoteCaller(\"edge\", 3));",
             system);
         Assert.Contains("local.ConnectCalc(new CalcRpcDataportClient(callsEndpoint, badge: 2));", system);
     }
@@ -144,7 +144,7 @@ public sealed class CrossNodeEmissionTests
         Assert.Contains("var ackToClient = remote.ImportNotification(\"ack\", \"edge\", \"client\", \"ack\");", core);
         Assert.Contains("server.ConnectAck(new global::UxRt.Camkes.Runtime.Notifications.EventEmitter(new[] { ackToClient, ackToLocal }, badge: 1));", core);
         Assert.Contains("var ackToClient = kernel.CreateNotification(\"client\", \"ack\"", edge);
-        Assert.Contains("remote.ExportNotification(\"ack\", \"client\", \"ack\", ackToClient, new global::UxRt.Camkes.Remote.RemoteCaller(\"core\", 1));", edge);
+        Assert.Contains("remote.ExportNotification(\"ack\", \"client\", \"ack\", ackToClient, new global::UxRt.Camkes.Remote.Glue.RemoteCaller(\"core\", 1));", edge);
         Assert.DoesNotContain("ImportNotification", edge);
     }
 

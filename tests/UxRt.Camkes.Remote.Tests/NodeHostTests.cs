@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Remote.Tests.Support;
 using UxRt.Camkes.Runtime.Components;
 using UxRt.Camkes.Runtime.Kernel;

@@ -1,6 +1,6 @@
 using UxRt.Camkes.Remote.Tests.Support;
 using UxRt.Camkes.Runtime.Faults;
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Remote.Tests;

@@ -1,5 +1,7 @@
+using UxRt.Camkes.Remote.Glue;
 using UxRt.Camkes.Remote.Tests.Support;
 using UxRt.Camkes.Runtime.Components;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Threading;
 

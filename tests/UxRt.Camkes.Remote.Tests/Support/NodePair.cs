@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using UxRt.Camkes.Remote.Glue;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Notifications;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Remote.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using UxRt.Camkes.Runtime.Dataports;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Tests.Support;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Tests.Support;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Components;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Tests.Support;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Components;
 using UxRt.Camkes.Runtime.Faults;
 using UxRt.Camkes.Runtime.Kernel;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Notifications;
-using UxRt.Camkes.Runtime.Rpc;
 using UxRt.Camkes.Runtime.Tests.Support;
 using UxRt.Camkes.Runtime.Threading;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Tests.Support;
 

@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Tests.Support;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;

@@ -1,4 +1,4 @@
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;
 

@@ -1,5 +1,5 @@
 using UxRt.Camkes.Runtime.Faults;
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Tests.Support;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;

@@ -1,4 +1,4 @@
-using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Tests.Support;
 
 namespace UxRt.Camkes.Runtime.Tests.Rpc;

@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Scheduling;
 using UxRt.Camkes.Runtime.Tests.Support;

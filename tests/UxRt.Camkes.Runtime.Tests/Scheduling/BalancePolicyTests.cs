@@ -1,4 +1,5 @@
 using System.Text;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Scheduling;
 using UxRt.Camkes.Runtime.Threading;
 

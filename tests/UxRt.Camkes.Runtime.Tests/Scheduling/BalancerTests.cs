@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using UxRt.Camkes.Runtime.Diagnostics;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Scheduling;
 using UxRt.Camkes.Runtime.Tests.Support;

@@ -1,5 +1,5 @@
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
-using UxRt.Camkes.Runtime.Rpc;
 
 namespace UxRt.Camkes.Runtime.Tests.Support;
 

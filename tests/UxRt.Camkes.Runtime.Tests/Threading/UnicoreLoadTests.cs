@@ -1,6 +1,6 @@
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
-using UxRt.Camkes.Runtime.Rpc;
 using UxRt.Camkes.Runtime.Tests.Support;
 using UxRt.Camkes.Runtime.Threading;
 

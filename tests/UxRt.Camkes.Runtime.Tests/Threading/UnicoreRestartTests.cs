@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Synchronisation;

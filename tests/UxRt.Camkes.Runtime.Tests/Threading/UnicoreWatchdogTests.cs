@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Tests.Support;
 using UxRt.Camkes.Runtime.Threading;

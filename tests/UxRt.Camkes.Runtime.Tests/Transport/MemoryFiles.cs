@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Transport;
 
 namespace UxRt.Camkes.Runtime.Tests.Transport;

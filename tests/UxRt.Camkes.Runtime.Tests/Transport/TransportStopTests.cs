@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Tests.Support;
 using UxRt.Camkes.Runtime.Transport;
@@ -52,8 +53,8 @@ public sealed class TransportStopTests
         }
     }
 
-    private static bool Accepted(global::UxRt.Camkes.Runtime.Rpc.Endpoint rpc, bool passive) =>
-        passive ? ((global::UxRt.Camkes.Runtime.Rpc.PassiveEndpoint)rpc).WaitingCount == Clients - 1 : rpc.OutstandingCount == Clients;
+    private static bool Accepted(global::UxRt.Camkes.Runtime.Glue.Endpoint rpc, bool passive) =>
+        passive ? ((global::UxRt.Camkes.Runtime.Glue.PassiveEndpoint)rpc).WaitingCount == Clients - 1 : rpc.OutstandingCount == Clients;
 
     /// <summary>A file system whose reads wait until the test releases them.</summary>
     private sealed class StuckFiles(ManualResetEventSlim release) : ITransportHandler
