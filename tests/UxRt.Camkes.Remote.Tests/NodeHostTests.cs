@@ -133,7 +133,7 @@ public sealed class NodeHostTests
     {
         public int Result { get; private set; }
 
-        protected override void Run() => Result = call();
+        protected internal override void Run() => Result = call();
     }
 
     /// <summary>A server component with nothing to do but serve.</summary>
