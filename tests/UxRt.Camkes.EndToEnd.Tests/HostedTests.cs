@@ -33,7 +33,9 @@ public sealed class HostedTests
     [Fact]
     public void Run_until_stopped_it_stops_cleanly_on_SIGTERM()
     {
-        using var hosted = HostedProcess.Start("--Sampling:Count=0");
+        // From its output directory, where appsettings.json is.
+        var output = Path.Combine(ExampleWorkspace.RepositoryRoot, "examples", "Hosted", "bin", ExampleWorkspace.Configuration, "net10.0");
+        using var hosted = NodeProcess.Start("hosted", output, Path.Combine(output, "Hosted.dll"), "--Sampling:Count=0");
 
         Assert.True(hosted.WaitForOutput("monitor: sampling every 50 ms until stopped", StartBound), $"it did not report that it runs\n{hosted.Transcript}");
         // A reading went through, so the system is past its start and inside its loop.
@@ -47,146 +49,5 @@ public sealed class HostedTests
         Assert.True(exit == 0, $"after SIGTERM it ended with {exit?.ToString() ?? "no exit within " + StopBound} ({stopping.Elapsed.TotalMilliseconds:F0} ms)\n{hosted.Transcript}");
         Assert.Contains(hosted.OutputLines, line => line.StartsWith("monitor: stopped after ", StringComparison.Ordinal));
         Assert.Contains("System Hosted stopped", hosted.Transcript);
-    }
-
-    /// <summary>
-    /// The built example as a process of its own (`dotnet Hosted.dll ARGS`, the muxer runs the app in
-    /// its own process, so its id is the app's): standard output and error kept line by line, every
-    /// wait bounded, killed on dispose if it still runs.
-    /// </summary>
-    private sealed class HostedProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly List<string> _output = new();
-        private readonly List<string> _errors = new();
-        private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _errorsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private HostedProcess(Process process) => _process = process;
-
-        public static HostedProcess Start(params string[] arguments)
-        {
-            // From its output directory, where appsettings.json is.
-            var output = Path.Combine(ExampleWorkspace.RepositoryRoot, "examples", "Hosted", "bin", ExampleWorkspace.Configuration, "net10.0");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = output,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add(Path.Combine(output, "Hosted.dll"));
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            var hosted = new HostedProcess(new Process { StartInfo = start });
-            hosted._process.OutputDataReceived += (_, e) => hosted.Append(hosted._output, e.Data, hosted._outputClosed);
-            hosted._process.ErrorDataReceived += (_, e) => hosted.Append(hosted._errors, e.Data, hosted._errorsClosed);
-            hosted._process.Start();
-            hosted._process.BeginOutputReadLine();
-            hosted._process.BeginErrorReadLine();
-            return hosted;
-        }
-
-        public IReadOnlyList<string> OutputLines
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToList();
-                }
-            }
-        }
-
-        public string Transcript
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return $"--- stdout:\n{string.Join("\n", _output)}\n--- stderr:\n{string.Join("\n", _errors)}";
-                }
-            }
-        }
-
-        /// <summary>Waits until a line of either stream contains <paramref name="text"/>; false when <paramref name="timeout"/> passed first or the process ended without it.</summary>
-        public bool WaitForOutput(string text, TimeSpan timeout)
-        {
-            var deadline = Stopwatch.StartNew();
-            lock (_output)
-            {
-                // Woken by every line and by the end of each stream (Append pulses).
-                while (!_output.Concat(_errors).Any(line => line.Contains(text, StringComparison.Ordinal)))
-                {
-                    var left = timeout - deadline.Elapsed;
-                    if (left <= TimeSpan.Zero || (_outputClosed.Task.IsCompleted && _errorsClosed.Task.IsCompleted))
-                    {
-                        return false;
-                    }
-
-                    Monitor.Wait(_output, left);
-                }
-
-                return true;
-            }
-        }
-
-        /// <summary>What a service manager or `kill` sends: the host's own console lifetime handles it.</summary>
-        public void SendSigterm()
-        {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            Assert.True(kill.WaitForExit(TimeSpan.FromSeconds(30)), "kill -TERM did not return");
-            Assert.True(kill.ExitCode == 0, $"kill -TERM {_process.Id} failed with {kill.ExitCode}");
-        }
-
-        /// <summary>Waits until it exits and both streams are read to the end; null when <paramref name="timeout"/> passed first.</summary>
-        public int? WaitForExit(TimeSpan timeout)
-        {
-            if (!_process.WaitForExit(timeout) || !Task.WhenAll(_outputClosed.Task, _errorsClosed.Task).Wait(timeout))
-            {
-                return null;
-            }
-
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(TimeSpan.FromSeconds(10));
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It was never started or has just exited: nothing left to kill.
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(List<string> lines, string? line, TaskCompletionSource closed)
-        {
-            lock (_output)
-            {
-                if (line is null)
-                {
-                    closed.TrySetResult();
-                }
-                else
-                {
-                    lines.Add(line);
-                }
-
-                Monitor.PulseAll(_output);
-            }
-        }
     }
 }

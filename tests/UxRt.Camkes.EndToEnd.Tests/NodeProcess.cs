@@ -107,17 +107,50 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    private void Append(List<string> lines, string? line, TaskCompletionSource closed)
+    /// <summary>Waits until a line of either stream contains <paramref name="text"/>; false when <paramref name="timeout"/> passed first or the process ended without it.</summary>
+    public bool WaitForOutput(string text, TimeSpan timeout)
     {
-        if (line is null)
-        {
-            closed.TrySetResult();
-            return;
-        }
-
+        var waited = Stopwatch.StartNew();
         lock (_output)
         {
-            lines.Add(line);
+            // Woken by every line and by the end of each stream (Append pulses).
+            while (!_output.Concat(_errors).Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                var left = timeout - waited.Elapsed;
+                if (left <= TimeSpan.Zero || (_outputClosed.Task.IsCompleted && _errorsClosed.Task.IsCompleted))
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_output, left);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>What a service manager or `kill` sends (`dotnet X.dll` runs the app in this very process, so its id is the app's).</summary>
+    public void SendSigterm()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.True(kill.WaitForExit(TimeSpan.FromSeconds(30)), "kill -TERM did not return");
+        Assert.True(kill.ExitCode == 0, $"kill -TERM {_process.Id} failed with {kill.ExitCode}");
+    }
+
+    private void Append(List<string> lines, string? line, TaskCompletionSource closed)
+    {
+        lock (_output)
+        {
+            if (line is null)
+            {
+                closed.TrySetResult();
+            }
+            else
+            {
+                lines.Add(line);
+            }
+
+            Monitor.PulseAll(_output);
         }
     }
 }
