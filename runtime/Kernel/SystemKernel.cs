@@ -390,7 +390,14 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
             var replaced = endedByRestart && ReplaceControlThread(slot);
             if (!replaced && Interlocked.Decrement(ref _liveControlThreads) == 0)
             {
-                _logger.LogInformation("Every control thread of system {System} has returned", Name);
+                if (_stop.IsCancellationRequested)
+                {
+                    _logger.LogInformation("Every control thread of system {System} has ended after the stop request", Name);
+                }
+                else
+                {
+                    _logger.LogInformation("Every control thread of system {System} has returned", Name);
+                }
                 _controlThreadsReturned.Set();
                 EndRun();
             }
