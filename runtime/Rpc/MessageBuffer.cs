@@ -18,6 +18,10 @@ public sealed class MessageBuffer
     private readonly byte[] _bytes;
     private int _position;
 
+    // How many bytes hold the message now: what was last written or received. Reads stop there,
+    // so a pooled buffer never hands one caller the bytes another left behind.
+    private int _length;
+
     public MessageBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
@@ -41,6 +45,7 @@ public sealed class MessageBuffer
     {
         _position = 0;
         message.CopyTo(MemoryMarshal.CreateSpan(ref Reserve(message.Length), message.Length));
+        _length = message.Length;
         _position = 0;
     }
 
@@ -103,8 +108,9 @@ public sealed class MessageBuffer
             return null!;
         }
 
+        // Checked against what arrived before anything is allocated: four bytes must not cost gigabytes.
+        var byteCount = EnsureAvailable(length, Unsafe.SizeOf<T>());
         var values = length == 0 ? Array.Empty<T>() : new T[length];
-        var byteCount = checked(length * Unsafe.SizeOf<T>());
         MemoryMarshal.CreateReadOnlySpan(ref Take(byteCount), byteCount).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
@@ -132,6 +138,8 @@ public sealed class MessageBuffer
             return null!;
         }
 
+        // Each string takes at least its four-byte length: more strings than that cannot have arrived.
+        EnsureAvailable(length, sizeof(int));
         var values = length == 0 ? Array.Empty<string>() : new string[length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -141,13 +149,31 @@ public sealed class MessageBuffer
         return values;
     }
 
-    private ref byte Reserve(int count) => ref Advance(count, writing: true);
-
-    private ref byte Take(int count) => ref Advance(count, writing: false);
-
-    private ref byte Advance(int count, bool writing)
+    private ref byte Reserve(int count)
     {
-        if (count < 0 || count > _bytes.Length - _position)
+        ref var start = ref Advance(count, _bytes.Length, writing: true);
+        // A message is written front to back from a rewind: it ends where the last write did.
+        _length = _position;
+        return ref start;
+    }
+
+    private ref byte Take(int count) => ref Advance(count, _length, writing: false);
+
+    // The bytes `count` elements of `size` bytes need, when that many are still unread; else the read fails.
+    private int EnsureAvailable(int count, int size)
+    {
+        var bytes = (long)count * size;
+        if (count < 0 || bytes > _length - _position)
+        {
+            throw new InvalidOperationException($"the message announces {count} elements, more than the {_length - _position} bytes left in it hold");
+        }
+
+        return (int)bytes;
+    }
+
+    private ref byte Advance(int count, int end, bool writing)
+    {
+        if (count < 0 || count > end - _position)
         {
             ThrowOverflow(count, writing);
         }
@@ -161,5 +187,5 @@ public sealed class MessageBuffer
     private void ThrowOverflow(int count, bool writing) =>
         throw new InvalidOperationException(writing
             ? $"the message does not fit in the {_bytes.Length}-byte buffer (needs {_position + (long)count} bytes)"
-            : $"read past the end of the {_bytes.Length}-byte message");
+            : $"read past the end of the {_length}-byte message");
 }

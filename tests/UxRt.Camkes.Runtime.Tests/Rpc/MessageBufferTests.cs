@@ -50,4 +50,56 @@ public sealed class MessageBufferTests
 
         Assert.Throws<InvalidOperationException>(() => buffer.Read<int>());
     }
+
+    [Fact]
+    public void A_received_message_is_read_only_as_far_as_it_arrived_never_into_what_an_earlier_one_left()
+    {
+        var buffer = new MessageBuffer(256);
+        buffer.Load(Payload(w => w.WriteString("another connection's secret")));
+
+        // A later, empty message in the same (pooled) buffer: nothing of the first one shows through.
+        buffer.Load(ReadOnlySpan<byte>.Empty);
+        Assert.Throws<InvalidOperationException>(() => buffer.ReadString());
+
+        // A message that announces a longer string than it carries.
+        buffer.Load(Payload(w => w.Write(20)));
+        Assert.Throws<InvalidOperationException>(() => buffer.ReadString());
+    }
+
+    [Fact]
+    public void An_announced_length_is_checked_against_what_arrived_before_anything_is_allocated()
+    {
+        var buffer = new MessageBuffer(256);
+        buffer.Load(Payload(w => w.Write(268_435_456)));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Throws<InvalidOperationException>(() => buffer.ReadArray<int>());
+        buffer.Rewind();
+        Assert.Throws<InvalidOperationException>(() => buffer.ReadStrings());
+        buffer.Load(Payload(w => w.Write(-5)));
+        Assert.Throws<InvalidOperationException>(() => buffer.ReadArray<long>());
+
+        // The exceptions and their messages only: nowhere near the gigabyte announced.
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 64 * 1024, "the announced length was allocated");
+    }
+
+    [Fact]
+    public void A_reply_written_over_a_longer_request_ends_where_the_reply_does()
+    {
+        var buffer = new MessageBuffer(256);
+        buffer.WriteString("a long request with text the reply must not carry");
+        buffer.Rewind();
+        buffer.Write(7);
+        buffer.Rewind();
+
+        Assert.Equal(7, buffer.Read<int>());
+        Assert.Throws<InvalidOperationException>(() => buffer.Read<int>());
+    }
+
+    private static byte[] Payload(Action<MessageBuffer> write)
+    {
+        var writer = new MessageBuffer(256);
+        write(writer);
+        return writer.Written.ToArray();
+    }
 }
