@@ -204,7 +204,7 @@ internal sealed partial class ViewModelBuilder
         };
     }
 
-    // Only what the configuration sets: the base class's property initialisers hold the defaults.
+    // Only what the configuration sets: the initialisers of the base class's ConfiguredAttributes hold the defaults.
     private List<string> AttributeAssignments(InstanceModel instance, ComponentModel component)
     {
         var view = Component(component);

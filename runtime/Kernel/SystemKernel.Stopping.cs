@@ -100,6 +100,6 @@ public sealed partial class SystemKernel
     // A call carried onto the CPU names its handler; anything else is named as the watchdog names it.
     private string DescribeWorkItem(object? callback, object? state) =>
         state is CallReply { Carrier: { } endpoint } reply && _instances.TryGetValue(endpoint.Instance, out var server)
-            ? UserMethods.Handler(server.Component, endpoint.MethodName(reply.Frame.Method))
+            ? UserMethods.Handler(server.Component, endpoint.Interface, endpoint.MethodName(reply.Frame.Method))
             : VirtualCpuWatchdog.Describe(callback, state);
 }

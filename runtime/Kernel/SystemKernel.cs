@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using UxRt.Camkes.Runtime.Components;
-using System.Diagnostics.Metrics;
 using UxRt.Camkes.Runtime.Dataports;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
@@ -275,7 +275,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
                     CpuEndpoint onCpu => threading.StartAsync(name, settings, () => onCpu.ServeAsync(thread)),
                     QueuedEndpoint queued => threading.Start(name, settings, () => queued.Serve(thread)),
                     _ => throw new InvalidOperationException($"{name} has no interface thread"),
-                }, () => server is not null && endpoint.MethodRunningOn(thread) is { } method ? UserMethods.Handler(server.Component, method) : null);
+                }, () => server is not null && endpoint.MethodRunningOn(thread) is { } method ? UserMethods.Handler(server.Component, endpoint.Interface, method) : null);
             }
         }
 
@@ -333,10 +333,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Stops the system as <see cref="Stop"/> does and returns <see cref="Run"/>'s exit code: 0, or 1 after a fault that no fault handler took, or when a thread did not stop.</summary>
-    public int StopWithExitCode()
-    {
-        return ExitCodeAfter(Stop());
-    }
+    public int StopWithExitCode() => ExitCodeAfter(Stop());
 
     /// <summary>Whether some instance has a control thread; a system without one runs until it is asked to stop.</summary>
     public bool HasControlThreads => _instanceOrder.Any(slot => slot.Options.HasControl);

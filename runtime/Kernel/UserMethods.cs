@@ -9,13 +9,27 @@ namespace UxRt.Camkes.Runtime.Kernel;
 /// </summary>
 internal static class UserMethods
 {
-    /// <summary>The component method generated for spec method <paramref name="specName"/> (<c>add_all</c> → <c>Server.AddAll</c>).</summary>
-    public static string Handler(Component component, string specName)
+    /// <summary>
+    /// The component's handler of spec method <paramref name="specName"/> of <paramref name="interfaceName"/>:
+    /// the method the generated base class declares for it (<c>calc.add_all</c> → <c>Server.CalcAddAll</c>,
+    /// or <c>CalcAddAllAsync</c> in a unicore component), found on the component's own type so the name
+    /// is the one the user wrote. A component with no such method (a hand-wired dispatcher) is named
+    /// with the spec method alone (<c>Server.AddAll</c>).
+    /// </summary>
+    public static string Handler(Component component, string interfaceName, string specName)
     {
-        var words = specName.Split('_', StringSplitOptions.RemoveEmptyEntries);
-        var method = string.Concat(words.Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
-        return $"{component.GetType().Name}.{method}";
+        var type = component.GetType();
+        var handler = Squashed(interfaceName + specName);
+        var declared = type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .FirstOrDefault(m => Squashed(m.Name) == handler || Squashed(m.Name) == handler + "async");
+        return declared is not null ? $"{type.Name}.{declared.Name}" : $"{type.Name}.{Pascal(specName)}";
     }
+
+    // The generated name's letters without its casing and separators: `add_all` and `AddAll` are alike.
+    private static string Squashed(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+
+    private static string Pascal(string specName) =>
+        string.Concat(specName.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
     /// <summary>The control thread's body: <c>RunAsync</c> when the component overrides it, else <c>Run</c>.</summary>
     public static string Control(Component component)
