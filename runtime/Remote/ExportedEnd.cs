@@ -3,22 +3,20 @@ using UxRt.Camkes.Remote.Glue;
 namespace UxRt.Camkes.Remote;
 
 /// <summary>
-/// A connection end served to other nodes, with the callers the spec allows: each caller's
-/// credential is derived once, so the check on a call is a lookup and a constant-time compare.
+/// A connection end served to other nodes, with the callers the spec allows. That a request really
+/// comes from the node it names is the MAC's to prove (<see cref="RequestVerifier"/>); this says
+/// whether that node, with that badge, may use this end at all.
 /// </summary>
 internal sealed class ExportedEnd
 {
-    private readonly Dictionary<RemoteCaller, string> _credentials = new();
+    private readonly HashSet<RemoteCaller> _callers;
 
-    public ExportedEnd(string connection, string instance, string interfaceName, IEnumerable<RemoteCaller> callers, Func<RemoteCaller, string> credential)
+    public ExportedEnd(string connection, string instance, string interfaceName, IEnumerable<RemoteCaller> callers)
     {
         Connection = connection;
         Instance = instance;
         Interface = interfaceName;
-        foreach (var caller in callers)
-        {
-            _credentials[caller] = credential(caller);
-        }
+        _callers = [.. callers];
     }
 
     public string Connection { get; }
@@ -28,21 +26,16 @@ internal sealed class ExportedEnd
     public string Interface { get; }
 
     /// <summary>The nodes that may call (or signal) this end.</summary>
-    public IEnumerable<string> CallerNodes => _credentials.Keys.Select(caller => caller.Node);
+    public IEnumerable<string> CallerNodes => _callers.Select(caller => caller.Node).Distinct();
 
-    /// <summary>Null when <paramref name="caller"/> may use this end and proved it; otherwise why not.</summary>
-    public string? Refusal(string instance, string interfaceName, RemoteCaller caller, string? presented)
+    /// <summary>Null when <paramref name="caller"/> may use this end; otherwise why not (untrusted names truncated).</summary>
+    public string? Refusal(string instance, string interfaceName, RemoteCaller caller)
     {
         if (instance != Instance || interfaceName != Interface)
         {
-            return $"connection '{Connection}' ends at {Instance}.{Interface}, not {instance}.{interfaceName}";
+            return $"connection '{Connection}' ends at {Instance}.{Interface}, not {LogText.Untrusted(instance)}.{LogText.Untrusted(interfaceName)}";
         }
 
-        if (!_credentials.TryGetValue(caller, out var expected))
-        {
-            return $"node '{caller.Node}' with badge {caller.Badge} is not a caller of connection '{Connection}'";
-        }
-
-        return ConnectionCredential.Matches(expected, presented) ? null : $"the credential of node '{caller.Node}' for connection '{Connection}' does not match";
+        return _callers.Contains(caller) ? null : $"node '{LogText.Untrusted(caller.Node)}' with badge {caller.Badge} is not a caller of connection '{Connection}'";
     }
 }

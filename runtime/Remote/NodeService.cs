@@ -26,6 +26,12 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
     private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
 
+    // What a Leave is logged under: it names no connection.
+    private const string LeaveConnection = "<leave>";
+
+    // The fault of a call failed at its caller's deadline; the caller itself reports it as "not delivered".
+    private const string NotDeliveredReason = "not delivered: the caller's deadline passed before a handler took the call";
+
     private readonly RemoteNode _node;
     private readonly ILogger _logger;
 
@@ -37,12 +43,44 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
     public override async Task<CallResponse> Call(CallRequest request, ServerCallContext context)
     {
-        var export = _node.FindEndpoint(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no connection '{request.Connection}'");
-        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, request.Badge), PresentedCredential(context)) is { } refusal)
+        var export = _node.FindEndpoint(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no connection '{LogText.Untrusted(request.Connection)}'");
+        var refusal = export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, request.Badge));
+        byte[] key = [];
+        refusal ??= _node.Verifier.Forgery(request.CallerNode, request.Mac, key => MessageAuthentication.Call(key, _node.SystemName, _node.Node, request), out key);
+        if (refusal is not null)
         {
             throw Refuse(context, request.Connection, request.CallerNode, refusal);
         }
 
+        // Registered before it is admitted, so that a cancel racing with its arrival finds it or forbids it.
+        var entry = _node.InFlight.TryRegister(request.CallerNode, request.CallId);
+        refusal = entry is null
+            ? $"call id {request.CallId:x} from node '{request.CallerNode}' is in flight already: a replay"
+            : _node.Verifier.Replays.Admit(request.CallerNode, request.CallId, request.SentAtMs);
+        if (refusal is not null)
+        {
+            if (entry is not null)
+            {
+                _node.InFlight.Remove(request.CallerNode, request.CallId);
+            }
+
+            throw Refuse(context, request.Connection, request.CallerNode, refusal);
+        }
+
+        try
+        {
+            var response = await Run(export, request, entry!, context).ConfigureAwait(false);
+            response.Mac = ByteString.CopyFrom(MessageAuthentication.Reply(key, request.CallId, response));
+            return response;
+        }
+        finally
+        {
+            _node.InFlight.Remove(request.CallerNode, request.CallId);
+        }
+    }
+
+    private async Task<CallResponse> Run(ExportedEndpoint export, CallRequest request, InFlightCalls.Entry entry, ServerCallContext context)
+    {
         await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
         var capacity = Math.Max(request.Capacity, request.Payload.Length);
         if (capacity > MaxCapacity)
@@ -52,11 +90,24 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
         var frame = capacity <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(capacity);
         using var span = KernelTelemetry.Calls.HasListeners() ? StartServerSpan(context, export.Endpoint, request) : null;
+        var abandoned = default(CancellationTokenRegistration);
         try
         {
             frame.Message.Load(request.Payload.Span);
             frame.Method = request.Method;
             frame.Badge = request.Badge;
+            if (!entry.Deliver(frame, export.Endpoint))
+            {
+                return FaultResponse(NotDelivered(export.Endpoint, frame), notDelivered: true);
+            }
+
+            // The caller gave up (its deadline passed and it reset the stream, or its connection
+            // died) before its cancel arrived: a call still queued is failed, so it never runs late.
+            abandoned = context.CancellationToken.UnsafeRegister(static state =>
+            {
+                var (endpoint, frame) = ((Endpoint, MessageFrame))state!;
+                frame.Reply.TryFail(NotDelivered(endpoint, frame), queuedOnly: true);
+            }, (export.Endpoint, frame));
             await Served(export.Endpoint, frame).ConfigureAwait(false);
             span?.SetStatus(ActivityStatusCode.Ok);
 
@@ -66,22 +117,14 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         catch (ComponentFaultException fault)
         {
             span?.SetStatus(ActivityStatusCode.Error, fault.Message);
-            return new CallResponse
-            {
-                Fault = new Fault
-                {
-                    Instance = fault.Instance,
-                    Interface = fault.Interface,
-                    Method = fault.Method,
-                    Message = fault.Message,
-                    // A fault relayed from a further node keeps the type its handler threw.
-                    ExceptionType = fault.InnerException is RemoteFaultException relayed ? relayed.ExceptionType : fault.InnerException?.GetType().FullName ?? "",
-                    ExceptionMessage = fault.InnerException?.Message ?? "",
-                },
-            };
+            return FaultResponse(fault, notDelivered: WasNotDelivered(frame));
         }
         finally
         {
+            // Neither a cancel nor the abandonment may touch the frame once it can go back to the pool.
+            abandoned.Dispose();
+            entry.Answered();
+
             // A call the kernel failed at stop may still be in its handler's hands (or queues): never lend that frame to another call.
             if (!frame.Reply.AnsweredByKernel)
             {
@@ -90,10 +133,59 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         }
     }
 
+    public override Task<CancelResponse> Cancel(CancelRequest request, ServerCallContext context)
+    {
+        if (_node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Cancel(key, _node.SystemName, _node.Node, request), out var key) is { } refusal)
+        {
+            throw Refuse(context, "<cancel>", request.CallerNode, refusal);
+        }
+
+        var outcome = _node.InFlight.Cancel(request.CallerNode, request.TargetCallId, NotDelivered) ?? NotInFlight(request);
+        _logger.LogInformation("Node {Node} cancelled call {CallId:x} of node {Caller} at its deadline: {Outcome}", _node.Node, request.TargetCallId, request.CallerNode, outcome);
+        return Task.FromResult(new CancelResponse { Outcome = outcome, Mac = ByteString.CopyFrom(MessageAuthentication.Cancelled(key, request.TargetCallId, outcome)) });
+    }
+
+    // Not in flight: answered already, or not arrived yet; one that arrives later is then refused.
+    private CancelOutcome NotInFlight(CancelRequest request)
+    {
+        if (_node.Verifier.Replays.Seen(request.CallerNode, request.TargetCallId))
+        {
+            return CancelOutcome.Finished;
+        }
+
+        _node.Verifier.Replays.Forbid(request.CallerNode, request.TargetCallId);
+        return CancelOutcome.NotStarted;
+    }
+
+    /// <summary>The fault of a call failed because its caller's deadline passed before a handler took it.</summary>
+    private static ComponentFaultException NotDelivered(Endpoint endpoint, CallFrame frame) =>
+        new(endpoint.Instance, endpoint.Interface, endpoint.MethodName(frame.Method), NotDeliveredReason);
+
+    // Failed by a cancel or the caller's reset, not by its handler or a stop.
+    private static bool WasNotDelivered(MessageFrame frame) =>
+        frame.Reply.Failure is { } failure && failure.Message.EndsWith(NotDeliveredReason, StringComparison.Ordinal);
+
+    private static CallResponse FaultResponse(ComponentFaultException fault, bool notDelivered) => new()
+    {
+        Fault = new Fault
+        {
+            Instance = fault.Instance,
+            Interface = fault.Interface,
+            Method = fault.Method,
+            Message = fault.Message,
+            // A fault relayed from a further node keeps the type its handler threw.
+            ExceptionType = fault.InnerException is RemoteFaultException relayed ? relayed.ExceptionType : fault.InnerException?.GetType().FullName ?? "",
+            ExceptionMessage = fault.InnerException?.Message ?? "",
+            NotDelivered = notDelivered,
+        },
+    };
+
     public override async Task<SignalResponse> Signal(SignalRequest request, ServerCallContext context)
     {
-        var export = _node.FindNotification(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no notification '{request.Connection}'");
-        if (export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, 0), PresentedCredential(context)) is { } refusal)
+        var export = _node.FindNotification(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no notification '{LogText.Untrusted(request.Connection)}'");
+        var refusal = export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, 0))
+            ?? _node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Signal(key, _node.SystemName, _node.Node, request), out _);
+        if (refusal is not null)
         {
             throw Refuse(context, request.Connection, request.CallerNode, refusal);
         }
@@ -109,14 +201,17 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         return new SignalResponse();
     }
 
+    // Only the leaving node holds the key its Leave is MACed with: another node (or anyone without
+    // that key) cannot make this node believe that its callers are gone.
     public override async Task<LeaveResponse> Leave(LeaveRequest request, ServerCallContext context)
     {
-        await WaitOpenAsync(ConnectionCredential.LeaveConnection, request.Node, context).ConfigureAwait(false);
-        if (!_node.Leave(request.Node, PresentedCredential(context)))
+        if (_node.Verifier.Refusal(request.Node, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Leave(key, _node.SystemName, _node.Node, request), out _) is { } refusal)
         {
-            throw Refuse(context, ConnectionCredential.LeaveConnection, request.Node, $"the leave credential of node '{request.Node}' does not match");
+            throw Refuse(context, LeaveConnection, request.Node, refusal);
         }
 
+        await WaitOpenAsync(LeaveConnection, request.Node, context).ConfigureAwait(false);
+        _node.Leave(request.Node);
         _logger.LogInformation("Node {Node} left node {Self}", request.Node, _node.Node);
         return new LeaveResponse();
     }
@@ -158,13 +253,10 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         return open;
     }
 
-    // Read from the HTTP request itself: building the call's Metadata would copy every header.
-    private static string? PresentedCredential(ServerCallContext context) =>
-        context.GetHttpContext().Request.Headers[ConnectionCredential.MetadataKey].ToString() is { Length: > 0 } credential ? credential : null;
-
     private RpcException Refuse(ServerCallContext context, string connection, string callerNode, string reason)
     {
-        _logger.LogWarning("Node {Node} refused a request on {Connection} claiming node {Caller} from {Peer}: {Reason}", _node.Node, connection, callerNode, context.Peer, reason);
+        // Every string here may come from the request: each is truncated, so a request cannot flood the log.
+        _logger.LogWarning("Node {Node} refused a request on {Connection} claiming node {Caller} from {Peer}: {Reason}", _node.Node, LogText.Untrusted(connection), LogText.Untrusted(callerNode), context.Peer, reason);
         return new RpcException(new Status(StatusCode.PermissionDenied, reason));
     }
 

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using UxRt.Camkes.Remote.Protocol;
@@ -15,7 +16,7 @@ internal sealed class NotificationForwarder
     private readonly RemoteNode _node;
     private readonly SignalRequest _template;
     private readonly string _targetNode;
-    private readonly Metadata _credential;
+    private readonly byte[] _key;
     private readonly ILogger _logger;
 
     public NotificationForwarder(RemoteNode node, string connection, string targetNode, string instance, string interfaceName, ILogger logger)
@@ -24,10 +25,7 @@ internal sealed class NotificationForwarder
         _targetNode = targetNode;
         _logger = logger;
         _template = new SignalRequest { Connection = connection, Instance = instance, Interface = interfaceName, CallerNode = node.Node };
-        _credential = new Metadata
-        {
-            { ConnectionCredential.MetadataKey, node.Credential(connection, instance, interfaceName, node.Node, badge: 0) },
-        };
+        _key = node.Keys.ToServer(targetNode);
         Local = new Notification(node.Node, $"{connection}->{targetNode}");
     }
 
@@ -65,10 +63,15 @@ internal sealed class NotificationForwarder
 
             var request = _template.Clone();
             request.Bits = bits;
+
+            // A new id and time each send (a retry too): the target refuses a send it has seen.
+            request.CallId = _node.Ids.Next();
+            request.SentAtMs = ReplayGuard.Timestamp();
+            request.Mac = ByteString.CopyFrom(MessageAuthentication.Signal(_key, _node.SystemName, _targetNode, request));
             try
             {
                 await _node.Peers.Client(_targetNode)
-                    .SignalAsync(request, new CallOptions(_credential, DateTime.UtcNow + _node.CallDeadline, stop).WithWaitForReady())
+                    .SignalAsync(request, new CallOptions(deadline: DateTime.UtcNow + _node.CallDeadline, cancellationToken: stop).WithWaitForReady())
                     .ResponseAsync.ConfigureAwait(false);
             }
             catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && finish.IsCancellationRequested)

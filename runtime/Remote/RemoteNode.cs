@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,6 @@ namespace UxRt.Camkes.Remote;
 public sealed class RemoteNode : IAsyncDisposable
 {
     private readonly RemoteNodeOptions _options;
-    private readonly byte[] _secret;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, ExportedEndpoint> _endpoints = new(StringComparer.Ordinal);
@@ -55,11 +55,12 @@ public sealed class RemoteNode : IAsyncDisposable
         }
 
         _options = options;
-        _secret = options.SecretKey();
+        Keys = new NodeKeys(options);
+        Verifier = new RequestVerifier(Keys, new ReplayGuard(options.CallDeadline, options.MaxClockSkew));
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<RemoteNode>();
         Peers = new PeerChannels(options);
-        if (options.Secret is null)
+        if (options.Secret is null && options.NodeKey is null)
         {
             _logger.LogWarning("No Camkes:Secret configured: node {Node} of {System} uses the development secret, accepted only while every node is on loopback", options.Node, options.SystemName);
         }
@@ -79,6 +80,18 @@ public sealed class RemoteNode : IAsyncDisposable
     public Task ImportersLeft => _importersLeft.Task;
 
     internal PeerChannels Peers { get; }
+
+    /// <summary>This node's own key and the keys it calls other nodes with.</summary>
+    internal NodeKeys Keys { get; }
+
+    /// <summary>The ids of the requests this node sends.</summary>
+    internal CallIds Ids { get; } = new();
+
+    /// <summary>Checks that a request comes from the node it names and is not a replay.</summary>
+    internal RequestVerifier Verifier { get; }
+
+    /// <summary>The calls this node is serving, for cancels at their callers' deadlines.</summary>
+    internal InFlightCalls InFlight { get; } = new();
 
     internal ILogger Logger => _logger;
 
@@ -110,7 +123,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public void ExportEndpoint(string connection, string instance, string interfaceName, Endpoint endpoint, params RemoteCaller[] callers)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var end = new ExportedEnd(connection, instance, interfaceName, callers, caller => Credential(connection, instance, interfaceName, caller.Node, caller.Badge));
+        var end = new ExportedEnd(connection, instance, interfaceName, callers);
         if (!_endpoints.TryAdd(connection, new ExportedEndpoint(end, endpoint)))
         {
             throw new InvalidOperationException($"connection '{connection}' is already exported by node '{Node}'");
@@ -122,6 +135,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public Endpoint ImportEndpoint(string connection, string serverNode, string instance, string interfaceName, IReadOnlyList<string> methodNames)
     {
         EnsureKnown(serverNode);
+        Keys.ToServer(serverNode);
         _importedFrom.TryAdd(serverNode, 0);
         var endpoint = new RemoteEndpoint(this, connection, serverNode, instance, interfaceName, new MethodNames(methodNames));
         lock (_imports)
@@ -137,7 +151,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public void ExportNotification(string connection, string instance, string interfaceName, Notification notification, params RemoteCaller[] emitters)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var end = new ExportedEnd(connection, instance, interfaceName, emitters.Select(e => e with { Badge = 0 }).Distinct(), caller => Credential(connection, instance, interfaceName, caller.Node, 0));
+        var end = new ExportedEnd(connection, instance, interfaceName, emitters.Select(e => e with { Badge = 0 }).Distinct());
         if (!_notifications.TryAdd(connection, new ExportedNotification(end, notification, emitters)))
         {
             throw new InvalidOperationException($"connection '{connection}' is already exported by node '{Node}'");
@@ -152,6 +166,7 @@ public sealed class RemoteNode : IAsyncDisposable
     public Notification ImportNotification(string connection, string targetNode, string instance, string interfaceName)
     {
         EnsureKnown(targetNode);
+        Keys.ToServer(targetNode);
         _importedFrom.TryAdd(targetNode, 0);
         var forwarder = new NotificationForwarder(this, connection, targetNode, instance, interfaceName, _logger);
         lock (_forwarders)
@@ -176,10 +191,11 @@ public sealed class RemoteNode : IAsyncDisposable
         // calls do: failing fast on a transient state would leave the other node serving for ever.
         var leaving = _importedFrom.Keys.Select(async node =>
         {
-            var credential = new Metadata { { ConnectionCredential.MetadataKey, LeaveCredential(Node) } };
+            var request = new LeaveRequest { Node = Node, CallId = Ids.Next(), SentAtMs = ReplayGuard.Timestamp() };
+            request.Mac = ByteString.CopyFrom(MessageAuthentication.Leave(Keys.ToServer(node), SystemName, node, request));
             try
             {
-                await Peers.Client(node).LeaveAsync(new LeaveRequest { Node = Node }, new CallOptions(credential, DateTime.UtcNow + CallDeadline).WithWaitForReady()).ResponseAsync.ConfigureAwait(false);
+                await Peers.Client(node).LeaveAsync(request, new CallOptions(deadline: DateTime.UtcNow + CallDeadline).WithWaitForReady()).ResponseAsync.ConfigureAwait(false);
             }
             catch (RpcException exception)
             {
@@ -218,32 +234,19 @@ public sealed class RemoteNode : IAsyncDisposable
         _finish.Dispose();
     }
 
-    internal string Credential(string connection, string instance, string interfaceName, string callerNode, int badge) =>
-        ConnectionCredential.Derive(_secret, SystemName, connection, instance, interfaceName, callerNode, badge);
-
-    // A Leave names no connection end, only the node that leaves.
-    private string LeaveCredential(string node) => Credential(ConnectionCredential.LeaveConnection, "", "", node, 0);
-
     internal Task WaitOpenAsync(CancellationToken cancellation) => _open.Task.WaitAsync(cancellation);
 
     internal ExportedEndpoint? FindEndpoint(string connection) => _endpoints.GetValueOrDefault(connection);
 
     internal ExportedNotification? FindNotification(string connection) => _notifications.GetValueOrDefault(connection);
 
-    /// <summary>A node that may call this one has left; the last one to leave completes <see cref="ImportersLeft"/>.</summary>
-    internal bool Leave(string node, string? presented)
+    /// <summary>A node that may call this one has left (its Leave was authenticated); the last one to leave completes <see cref="ImportersLeft"/>.</summary>
+    internal void Leave(string node)
     {
-        if (!ConnectionCredential.Matches(LeaveCredential(node), presented))
-        {
-            return false;
-        }
-
         if (_importersPresent.TryRemove(node, out _) && _importersPresent.IsEmpty)
         {
             _importersLeft.TrySetResult();
         }
-
-        return true;
     }
 
     private Task[] Forwarders()

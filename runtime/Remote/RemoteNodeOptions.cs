@@ -24,12 +24,33 @@ public sealed record RemoteNodeOptions
     public required IReadOnlyDictionary<string, Uri> Urls { get; init; }
 
     /// <summary>
-    /// The shared secret the per-connection credentials are derived from (<c>Camkes:Secret</c>).
+    /// The system secret every node's keys are derived from (<c>Camkes:Secret</c>; <see cref="NodeKeyDerivation"/>).
     /// Null: a development secret derived from the system name, accepted only while every node is on loopback.
     /// </summary>
     public string? Secret { get; init; }
 
-    /// <summary>How long a call waits for an answer (<c>Camkes:CallDeadline</c>) before it faults with "node unreachable".</summary>
+    /// <summary>
+    /// This node's own key (<c>Camkes:NodeKey</c>, 32 bytes in base64), issued by whoever deploys
+    /// the system (<see cref="NodeKeyDerivation.NodeKey"/>). With it the secret is not used: the
+    /// node then holds only its own key and <see cref="CallKeys"/>, and cannot pass for another node.
+    /// Null: derived from <see cref="Secret"/>.
+    /// </summary>
+    public byte[]? NodeKey { get; init; }
+
+    /// <summary>
+    /// The keys this node calls other nodes with, by node (<c>Camkes:CallKeys:&lt;node&gt;</c>, base64;
+    /// <see cref="NodeKeyDerivation.CallKey"/>). A node without one is called with a key derived from
+    /// <see cref="Secret"/>, or not at all when only <see cref="NodeKey"/> is given.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]>? CallKeys { get; init; }
+
+    /// <summary>How far the clocks of two nodes may differ (<c>Camkes:MaxClockSkew</c>); with the call deadline it bounds the replay window.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = DefaultMaxClockSkew;
+
+    /// <summary>The clock skew allowed when none is configured.</summary>
+    public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call waits for an answer (<c>Camkes:CallDeadline</c>) before it is cancelled and faults as not delivered, timed out while running, or unreachable.</summary>
     public TimeSpan CallDeadline { get; init; } = DefaultCallDeadline;
 
     /// <summary>This node's TLS certificate with its private key (<c>Camkes:Nodes:&lt;node&gt;:Certificate:Path</c>, a PKCS#12 file, and <c>:Password</c>); null serves plain HTTP/2 on loopback only.</summary>
@@ -56,11 +77,9 @@ public sealed record RemoteNodeOptions
             urls[name] = uri;
         }
 
-        var deadline = DefaultCallDeadline;
-        if (camkes["CallDeadline"] is { } deadlineText && (!TimeSpan.TryParse(deadlineText, System.Globalization.CultureInfo.InvariantCulture, out deadline) || deadline <= TimeSpan.Zero))
-        {
-            throw new InvalidOperationException($"Camkes:CallDeadline '{deadlineText}' is not a positive time span (for example 00:00:05)");
-        }
+        var deadline = PositiveTimeSpan(camkes, "CallDeadline", DefaultCallDeadline);
+        var skew = PositiveTimeSpan(camkes, "MaxClockSkew", DefaultMaxClockSkew);
+        var callKeys = camkes.GetSection("CallKeys").GetChildren().ToDictionary(key => key.Key, key => Key(key.Value, $"Camkes:CallKeys:{key.Key}"), StringComparer.Ordinal);
 
         return new RemoteNodeOptions
         {
@@ -69,6 +88,9 @@ public sealed record RemoteNodeOptions
             Urls = urls,
             Secret = string.IsNullOrEmpty(camkes["Secret"]) ? null : camkes["Secret"],
             CallDeadline = deadline,
+            MaxClockSkew = skew,
+            NodeKey = camkes["NodeKey"] is { Length: > 0 } nodeKey ? Key(nodeKey, "Camkes:NodeKey") : null,
+            CallKeys = callKeys.Count == 0 ? null : callKeys,
             Certificate = camkes[$"Nodes:{node}:Certificate:Path"] is { } path
                 ? LoadCertificate(path, camkes[$"Nodes:{node}:Certificate:Password"], withKey: true)
                 : null,
@@ -90,7 +112,7 @@ public sealed record RemoteNodeOptions
 
         if (!AllNodesOnLoopback)
         {
-            throw new InvalidOperationException($"system '{SystemName}' has nodes on other hosts but no shared secret: set Camkes:Secret (the same on every node) so that nodes can prove who calls");
+            throw new InvalidOperationException($"system '{SystemName}' has nodes on other hosts but no shared secret: set Camkes:Secret (the same on every node), or give each node its own keys (Camkes:NodeKey, Camkes:CallKeys), so that nodes can prove who calls");
         }
 
         // Anyone on this machine can derive it: good enough for development on one host, never across hosts.
@@ -99,6 +121,32 @@ public sealed record RemoteNodeOptions
 
     internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static TimeSpan PositiveTimeSpan(IConfiguration camkes, string key, TimeSpan fallback)
+    {
+        if (camkes[key] is not { } text)
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw new InvalidOperationException($"Camkes:{key} '{text}' is not a positive time span (for example 00:00:05)");
+    }
+
+    // Keys travel in configuration as base64; a key of the wrong length is a configuration error, named by its key.
+    private static byte[] Key(string? base64, string name)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(base64 ?? "");
+            return key.Length == NodeKeyDerivation.KeyLength ? key : throw new InvalidOperationException($"{name} is {key.Length} bytes; a node key is {NodeKeyDerivation.KeyLength} bytes of base64");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{name} is not base64");
+        }
+    }
 
     // A node's own certificate needs its private key: PKCS#12 (.pfx/.p12). A trusted one is public: PEM or DER.
     private static X509Certificate2 LoadCertificate(string path, string? password, bool withKey)

@@ -54,6 +54,9 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     /// <summary>Whether a handler has not yet taken the call.</summary>
     public bool IsQueued => Volatile.Read(ref _callState) == Queued;
 
+    /// <summary>Whether a handler has taken the call and not yet answered it (for a cancel that must say whether the call started).</summary>
+    public bool IsRunning => Volatile.Read(ref _callState) == Running;
+
     /// <summary>Readies the reply for a caller that awaits (<paramref name="awaited"/>) or blocks.</summary>
     public void Prepare(bool awaited)
     {

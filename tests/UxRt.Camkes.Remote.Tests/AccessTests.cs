@@ -28,7 +28,7 @@ public sealed class AccessTests
 
         var fault = await Bounded.OnThread(() => Assert.Throws<ComponentFaultException>(() => client.Add(1, 2)));
 
-        AssertRefused(fault, nodes, log, "credential of node 'edge'");
+        AssertRefused(fault, nodes, log, "the MAC of the request from node 'edge' does not match");
     }
 
     [Fact]

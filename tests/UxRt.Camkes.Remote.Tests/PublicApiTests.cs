@@ -13,7 +13,9 @@ public sealed class PublicApiTests
     private static readonly string[] UserFacingTypes =
     [
         "UxRt.Camkes.Remote.NodeHost",
+        "UxRt.Camkes.Remote.NodeKeyDerivation",
         "UxRt.Camkes.Remote.RemoteFaultException",
+        "UxRt.Camkes.Remote.RemoteFaultKind",
         "UxRt.Camkes.Remote.RemoteNode",
         "UxRt.Camkes.Remote.RemoteNodeLink",
         "UxRt.Camkes.Remote.RemoteNodeOptions",

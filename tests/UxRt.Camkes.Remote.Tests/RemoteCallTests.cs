@@ -100,7 +100,7 @@ public sealed class RemoteCallTests
     }
 
     [Fact]
-    public async Task A_node_that_does_not_answer_faults_naming_the_node_after_the_deadline()
+    public async Task A_call_whose_handler_runs_past_the_deadline_faults_as_timed_out_while_running()
     {
         await using var nodes = await NodePair.StartAsync(adjust: (_, options) => ShortDeadline(options));
         var client = new CalculatorClient(nodes.Import(), badge: 7);
@@ -109,7 +109,8 @@ public sealed class RemoteCallTests
             var fault = await Bounded.OnThread(() => Assert.Throws<ComponentFaultException>(client.Stall));
 
             Assert.Equal(("calc", "calc", "stall"), (fault.Instance, fault.Interface, fault.Method));
-            Assert.Contains("node 'core' unreachable: no answer within 1 s", fault.Message);
+            Assert.Contains("timed out while running on node 'core': no answer within 1 s", fault.Message);
+            Assert.Equal(RemoteFaultKind.TimedOutWhileRunning, Assert.IsType<RemoteFaultException>(fault.InnerException).Kind);
         }
         finally
         {

@@ -5,25 +5,31 @@ namespace UxRt.Camkes.Remote.Tests.Support;
 /// <summary>
 /// A hand-written seL4RPCDataport procedure, as the generator would write it: <c>int add(int, int)</c>,
 /// <c>string echo(string)</c>, <c>void fail(string)</c> (throws), <c>int sender()</c> (the caller's badge)
-/// and <c>void stall()</c> (returns once the dispatcher's gate opens).
+/// <c>void stall()</c> (returns once the dispatcher's gate opens) and <c>int nap(int)</c> (sleeps that
+/// many milliseconds, counts itself, returns its argument).
 /// </summary>
 internal static class Calculator
 {
-    public static readonly string[] MethodNames = ["add", "echo", "fail", "sender", "stall"];
+    public static readonly string[] MethodNames = ["add", "echo", "fail", "sender", "stall", "nap"];
 
     public const int Add = 0;
     public const int Echo = 1;
     public const int Fail = 2;
     public const int Sender = 3;
     public const int Stall = 4;
+    public const int Nap = 5;
 }
 
 /// <summary>The server end of <see cref="Calculator"/>.</summary>
 internal sealed class CalculatorDispatcher : ICallDispatcher
 {
     private int _calls;
+    private int _naps;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>How many <c>nap</c> calls ran.</summary>
+    public int Naps => Volatile.Read(ref _naps);
 
     /// <summary>What <c>stall</c> waits for.</summary>
     public ManualResetEventSlim Gate { get; } = new(initialState: false);
@@ -55,6 +61,13 @@ internal sealed class CalculatorDispatcher : ICallDispatcher
                 throw new InvalidOperationException(message.ReadString());
             case Calculator.Stall:
                 Gate.Wait();
+                break;
+            case Calculator.Nap:
+                Interlocked.Increment(ref _naps);
+                var milliseconds = message.Read<int>();
+                Thread.Sleep(milliseconds);
+                message.Rewind();
+                message.Write(milliseconds);
                 break;
             case Calculator.Sender:
                 message.Rewind();
@@ -106,6 +119,15 @@ internal sealed class CalculatorClient(Endpoint endpoint, int badge = 0, int cap
     }
 
     public void Stall() => endpoint.Call(Frame(Calculator.Stall));
+
+    public async ValueTask<int> NapAsync(int milliseconds)
+    {
+        var frame = Frame(Calculator.Nap);
+        frame.Message.Write(milliseconds);
+        await endpoint.CallAsync(frame);
+        frame.Message.Rewind();
+        return frame.Message.Read<int>();
+    }
 
     public int Sender()
     {
