@@ -25,6 +25,7 @@ internal sealed class RemoteCall
     private readonly CallRequest _request;
     private readonly CancellationTokenSource _abort = new();
     private TaskCompletionSource<string?>? _cancelled;
+    private string? _abandonedBecause;
 
     public RemoteCall(RemoteEndpoint endpoint, MessageFrame frame, CallRequest request)
     {
@@ -39,11 +40,29 @@ internal sealed class RemoteCall
 
     private double DeadlineSeconds => Node.CallDeadline.TotalSeconds;
 
+    /// <summary>
+    /// Resets the call at once, without asking the server (this node stops): the caller gets
+    /// <paramref name="reason"/>; on the server, a call not yet taken by a handler is failed by the reset.
+    /// </summary>
+    public void Abandon(string reason)
+    {
+        Volatile.Write(ref _abandonedBecause, reason);
+        try
+        {
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
+        }
+    }
+
     /// <summary>For a native caller: blocks in the gRPC call; the results or the fault are in the frame when it returns.</summary>
     public void RunBlocking()
     {
         using var deadline = new CancellationTokenSource(Node.CallDeadline);
         var atDeadline = deadline.Token.UnsafeRegister(static call => ((RemoteCall)call!).StartCancel(), this);
+        _endpoint.Started(this);
         try
         {
             Answer(Node.Peers.Client(ServerNode).Call(_request, Options()));
@@ -51,11 +70,14 @@ internal sealed class RemoteCall
         catch (Exception exception) when (IsCallFailure(exception))
         {
             atDeadline.Dispose();
-            _frame.Fault = Volatile.Read(ref _cancelled) is { } cancelled ? Cancelled(cancelled.Task.GetAwaiter().GetResult()) : Failed(exception);
+            _frame.Fault = Volatile.Read(ref _abandonedBecause) is { } reason ? _endpoint.Abandoned(_frame, reason)
+                : Volatile.Read(ref _cancelled) is { } cancelled ? Cancelled(cancelled.Task.GetAwaiter().GetResult())
+                : Failed(exception);
         }
         finally
         {
             atDeadline.Dispose();
+            _endpoint.Ended(this);
             _abort.Dispose();
         }
     }
@@ -65,6 +87,7 @@ internal sealed class RemoteCall
     {
         using var deadline = new CancellationTokenSource(Node.CallDeadline);
         var atDeadline = deadline.Token.UnsafeRegister(static call => ((RemoteCall)call!).StartCancel(), this);
+        _endpoint.Started(this);
         try
         {
             Answer(await Node.Peers.Client(ServerNode).CallAsync(_request, Options()).ResponseAsync.ConfigureAwait(false));
@@ -72,11 +95,14 @@ internal sealed class RemoteCall
         catch (Exception exception) when (IsCallFailure(exception))
         {
             await atDeadline.DisposeAsync().ConfigureAwait(false);
-            _frame.Fault = Volatile.Read(ref _cancelled) is { } cancelled ? Cancelled(await cancelled.Task.ConfigureAwait(false)) : Failed(exception);
+            _frame.Fault = Volatile.Read(ref _abandonedBecause) is { } reason ? _endpoint.Abandoned(_frame, reason)
+                : Volatile.Read(ref _cancelled) is { } cancelled ? Cancelled(await cancelled.Task.ConfigureAwait(false))
+                : Failed(exception);
         }
         finally
         {
             await atDeadline.DisposeAsync().ConfigureAwait(false);
+            _endpoint.Ended(this);
             _abort.Dispose();
         }
 

@@ -14,7 +14,8 @@ namespace UxRt.Camkes.Remote;
 internal sealed class RemoteEndpoint : Endpoint
 {
     private readonly IProcedureDispatcher _names;
-    private volatile bool _closed;
+    private readonly HashSet<RemoteCall> _inFlight = [];
+    private volatile string? _abandonedBecause;
 
     public RemoteEndpoint(RemoteNode node, string connection, string serverNode, string instance, string interfaceName, IProcedureDispatcher names)
         : base(instance, interfaceName, names)
@@ -35,13 +36,57 @@ internal sealed class RemoteEndpoint : Endpoint
     /// <summary>The key of this node's calls to <see cref="ServerNode"/>: requests are MACed with it, and replies must be.</summary>
     public byte[] Key { get; }
 
-    protected override void OnClose() => _closed = true;
+    protected override void OnClose() => Abandon(ServerStopped);
+
+    /// <summary>
+    /// Fails every call this endpoint has in flight with <paramref name="reason"/> at once (this
+    /// node stops, so its callers must not wait for their deadline); each call's stream is reset, so
+    /// the server fails it too unless a handler has taken it.
+    /// </summary>
+    public void Abandon(string reason)
+    {
+        RemoteCall[] calls;
+        lock (_inFlight)
+        {
+            _abandonedBecause ??= reason;
+            calls = [.. _inFlight];
+        }
+
+        foreach (var call in calls)
+        {
+            call.Abandon(reason);
+        }
+    }
+
+    internal void Started(RemoteCall call)
+    {
+        lock (_inFlight)
+        {
+            _inFlight.Add(call);
+            if (_abandonedBecause is { } reason)
+            {
+                // Sent as the node began to stop: given up as those before it were.
+                call.Abandon(reason);
+            }
+        }
+    }
+
+    internal void Ended(RemoteCall call)
+    {
+        lock (_inFlight)
+        {
+            _inFlight.Remove(call);
+        }
+    }
+
+    /// <summary>The fault of a call this node gave up because it stops.</summary>
+    internal ComponentFaultException Abandoned(CallFrame frame, string reason) => new(Instance, Interface, _names.MethodName(frame.Method), reason);
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {
-        if (_closed)
+        if (_abandonedBecause is { } reason)
         {
-            frame.Fault = Closed(frame);
+            frame.Fault = Abandoned(frame, reason);
             return true;
         }
 

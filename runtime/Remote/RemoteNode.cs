@@ -178,6 +178,21 @@ public sealed class RemoteNode : IAsyncDisposable
     }
 
     /// <summary>
+    /// The node's system stops: every call it has in flight to other nodes fails at once with
+    /// "system stopping" (as a local call would), instead of holding its caller until the deadline.
+    /// </summary>
+    internal void AbandonCalls()
+    {
+        lock (_imports)
+        {
+            foreach (var endpoint in _imports)
+            {
+                endpoint.Abandon(Endpoint.SystemStopping);
+            }
+        }
+    }
+
+    /// <summary>
     /// Sends the signals still pending, then tells every node this one imports from that it will
     /// call no more (each bounded by the call deadline; a node that is down is skipped). Stop the
     /// kernel first, so that nothing signals after the last send.

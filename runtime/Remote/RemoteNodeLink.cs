@@ -64,6 +64,9 @@ public sealed class RemoteNodeLink : INodeLink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(kernel);
         var remote = Remote ?? throw new InvalidOperationException("the node link has not connected yet");
         remote.Open();
+
+        // Stop frees this node's callers of other nodes at once, with the kernel's own named fault.
+        kernel.StopToken.UnsafeRegister(static state => ((RemoteNode)state!).AbandonCalls(), remote);
         if (!kernel.HasControlThreads)
         {
             // A node of servers only: it is done when nobody can call it any more.
