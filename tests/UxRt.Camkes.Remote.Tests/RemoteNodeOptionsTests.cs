@@ -30,6 +30,26 @@ public sealed class RemoteNodeOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Issued_keys_and_the_clock_skew_come_from_the_camkes_section()
+    {
+        var nodeKey = NodeKeyDerivation.NodeKey("orchestrator's secret", "Pair", "core");
+        var callKey = NodeKeyDerivation.CallKey(NodeKeyDerivation.NodeKey("orchestrator's secret", "Pair", "edge"), "core");
+        var options = Read(new()
+        {
+            ["Camkes:Nodes:core:Url"] = "http://127.0.0.1:5201",
+            ["Camkes:Nodes:edge:Url"] = "http://127.0.0.1:5202",
+            ["Camkes:NodeKey"] = Convert.ToBase64String(nodeKey),
+            ["Camkes:CallKeys:edge"] = Convert.ToBase64String(callKey),
+            ["Camkes:MaxClockSkew"] = "00:00:03",
+        });
+
+        Assert.Equal(nodeKey, options.NodeKey);
+        Assert.Equal(callKey, options.CallKeys!["edge"]);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.MaxClockSkew);
+        Assert.Null(options.Secret);
+    }
+
+    [Fact]
     public void Without_a_deadline_calls_wait_five_seconds()
     {
         var options = Read(new() { ["Camkes:Nodes:core:Url"] = "http://127.0.0.1:5201", ["Camkes:Nodes:edge:Url"] = "http://127.0.0.1:5202" });
@@ -43,6 +63,9 @@ public sealed class RemoteNodeOptionsTests : IDisposable
     [InlineData("Camkes:Nodes:edge:Url", "ftp://127.0.0.1:21", "not an http:// or https:// address")]
     [InlineData("Camkes:CallDeadline", "soon", "Camkes:CallDeadline 'soon'")]
     [InlineData("Camkes:Nodes:core:Certificate:Path", "/nonexistent/core.pfx", "cannot load certificate")]
+    [InlineData("Camkes:MaxClockSkew", "-00:00:01", "Camkes:MaxClockSkew '-00:00:01'")]
+    [InlineData("Camkes:NodeKey", "not base64!", "Camkes:NodeKey is not base64")]
+    [InlineData("Camkes:CallKeys:edge", "AAAA", "Camkes:CallKeys:edge is 3 bytes")]
     public void A_missing_or_malformed_setting_is_named(string key, string? value, string expected)
     {
         var settings = new Dictionary<string, string?> { ["Camkes:Nodes:core:Url"] = "https://127.0.0.1:5201", ["Camkes:Nodes:edge:Url"] = "https://127.0.0.1:5202" };
