@@ -141,7 +141,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
         }
 
         var outcome = _node.InFlight.Cancel(request.CallerNode, request.TargetCallId, NotDelivered) ?? NotInFlight(request);
-        _logger.LogInformation("Node {Node} cancelled call {CallId:x} of node {Caller} at its deadline: {Outcome}", _node.Node, request.TargetCallId, request.CallerNode, outcome);
+        _logger.LogDebug("Node {Node} cancelled call {CallId:x} of node {Caller} at its deadline: {Outcome}", _node.Node, request.TargetCallId, request.CallerNode, outcome);
         return Task.FromResult(new CancelResponse { Outcome = outcome, Mac = ByteString.CopyFrom(MessageAuthentication.Cancelled(key, request.TargetCallId, outcome)) });
     }
 

@@ -40,14 +40,7 @@ public sealed class NodeAuthenticationTests
         const string secret = "held by the orchestrator only";
         var coreKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, "core");
         var log = new RecordingLoggerFactory();
-        var auditUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
-        await using var nodes = await NodePair.StartAsync(loggerFactory: log, adjust: (node, options) => options with
-        {
-            Secret = null,
-            Urls = new Dictionary<string, Uri>(options.Urls) { ["audit"] = auditUrl },
-            NodeKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, node),
-            CallKeys = node == "edge" ? new Dictionary<string, byte[]> { ["core"] = NodeKeyDerivation.CallKey(coreKey, "edge") } : null,
-        });
+        await using var nodes = await NodePair.StartAsync(loggerFactory: log, adjust: IssuedKeysOnly(secret));
         var client = new CalculatorClient(nodes.Import(), badge: 7);
         Assert.Equal(42, await Bounded.OnThread(() => client.Add(40, 2)));
 
@@ -75,13 +68,7 @@ public sealed class NodeAuthenticationTests
         const string secret = "held by the orchestrator only";
         var coreKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, "core");
         var log = new RecordingLoggerFactory();
-        await using var nodes = await NodePair.StartAsync(loggerFactory: log, adjust: (node, options) => options with
-        {
-            Secret = null,
-            Urls = new Dictionary<string, Uri>(options.Urls) { ["audit"] = new($"http://127.0.0.1:{LoopbackPort.Free()}") },
-            NodeKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, node),
-            CallKeys = node == "edge" ? new Dictionary<string, byte[]> { ["core"] = NodeKeyDerivation.CallKey(coreKey, "edge") } : null,
-        });
+        await using var nodes = await NodePair.StartAsync(loggerFactory: log, adjust: IssuedKeysOnly(secret));
         nodes.Import();
         using var raw = new RawNodeClient(nodes.Urls["core"]);
 
@@ -100,6 +87,21 @@ public sealed class NodeAuthenticationTests
 
         await nodes.Edge.LeaveAsync().WaitAsync(Bounded.Wait);
         await nodes.Core.ImportersLeft.WaitAsync(Bounded.Wait);
+    }
+
+    // What an orchestrator that keeps the secret hands out: each node its own key, edge the key to
+    // call core; a third node, audit, is part of the system (and could hold keys of its own).
+    private static Func<string, RemoteNodeOptions, RemoteNodeOptions> IssuedKeysOnly(string secret)
+    {
+        var coreKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, "core");
+        var auditUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        return (node, options) => options with
+        {
+            Secret = null,
+            Urls = new Dictionary<string, Uri>(options.Urls) { ["audit"] = auditUrl },
+            NodeKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, node),
+            CallKeys = node == "edge" ? new Dictionary<string, byte[]> { ["core"] = NodeKeyDerivation.CallKey(coreKey, "edge") } : null,
+        };
     }
 
     private static LeaveRequest Leave(string node, byte[] key, ulong callId)
