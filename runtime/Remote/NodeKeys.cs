@@ -33,9 +33,14 @@ internal sealed class NodeKeys
 
     public string Node { get; }
 
-    /// <summary>The key <paramref name="callerNode"/> calls this node with; null for a node the system does not have (a name from the network, so nothing is kept for it).</summary>
-    public byte[]? FromCaller(string callerNode) =>
-        _nodes.ContainsKey(callerNode) ? _fromCaller.GetOrAdd(callerNode, static (caller, own) => NodeKeyDerivation.CallKey(own, caller), _ownKey) : null;
+    /// <summary>
+    /// The key <paramref name="callerNode"/> calls this node with. Kept for the nodes this node knows
+    /// an address of; for any other name (it comes from the network) derived afresh each time, so
+    /// that made-up names cannot fill memory.
+    /// </summary>
+    public byte[] FromCaller(string callerNode) =>
+        _nodes.ContainsKey(callerNode) ? _fromCaller.GetOrAdd(callerNode, static (caller, own) => NodeKeyDerivation.CallKey(own, caller), _ownKey)
+        : NodeKeyDerivation.CallKey(_ownKey, callerNode);
 
     /// <summary>The key this node calls <paramref name="serverNode"/> with.</summary>
     /// <exception cref="InvalidOperationException">It was neither issued nor can be derived (no system secret).</exception>

@@ -21,15 +21,10 @@ internal sealed class RequestVerifier(NodeKeys keys, ReplayGuard replays)
     /// <summary>The MAC check alone (null: authentic), for a call that must be registered before it is admitted.</summary>
     public string? Forgery(string callerNode, ByteString presented, Func<byte[], byte[]> expectedMac, out byte[] key)
     {
-        key = keys.FromCaller(callerNode)!;
-        if (key is null)
-        {
-            return $"node '{LogText.Untrusted(callerNode)}' is not a node of this system";
-        }
-
+        key = keys.FromCaller(callerNode);
         if (!MessageAuthentication.Matches(expectedMac(key), presented))
         {
-            return $"the MAC of the request from node '{callerNode}' does not match: not that node, or a credential moved to another request";
+            return $"the MAC of the request from node '{LogText.Untrusted(callerNode)}' does not match: not that node, or a credential moved to another request";
         }
 
         return null;
