@@ -45,8 +45,8 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     {
         var export = _node.FindEndpoint(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no connection '{LogText.Untrusted(request.Connection)}'");
         var refusal = export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, request.Badge));
-        byte[] key = [];
-        refusal ??= _node.Verifier.Forgery(request.CallerNode, request.Mac, key => MessageAuthentication.Call(key, _node.SystemName, _node.Node, request), out key);
+        var key = Array.Empty<byte>();
+        refusal ??= _node.Verifier.Forgery(request.CallerNode, request.Mac, callKey => MessageAuthentication.Call(callKey, _node.SystemName, _node.Node, request), out key);
         if (refusal is not null)
         {
             throw Refuse(context, request.Connection, request.CallerNode, refusal);
@@ -135,7 +135,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
 
     public override Task<CancelResponse> Cancel(CancelRequest request, ServerCallContext context)
     {
-        if (_node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Cancel(key, _node.SystemName, _node.Node, request), out var key) is { } refusal)
+        if (_node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, callKey => MessageAuthentication.Cancel(callKey, _node.SystemName, _node.Node, request), out var key) is { } refusal)
         {
             throw Refuse(context, "<cancel>", request.CallerNode, refusal);
         }
@@ -184,7 +184,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     {
         var export = _node.FindNotification(request.Connection) ?? throw Refuse(context, request.Connection, request.CallerNode, $"node '{_node.Node}' serves no notification '{LogText.Untrusted(request.Connection)}'");
         var refusal = export.End.Refusal(request.Instance, request.Interface, new RemoteCaller(request.CallerNode, 0))
-            ?? _node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Signal(key, _node.SystemName, _node.Node, request), out _);
+            ?? _node.Verifier.Refusal(request.CallerNode, request.CallId, request.SentAtMs, request.Mac, callKey => MessageAuthentication.Signal(callKey, _node.SystemName, _node.Node, request), out _);
         if (refusal is not null)
         {
             throw Refuse(context, request.Connection, request.CallerNode, refusal);
@@ -205,7 +205,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     // that key) cannot make this node believe that its callers are gone.
     public override async Task<LeaveResponse> Leave(LeaveRequest request, ServerCallContext context)
     {
-        if (_node.Verifier.Refusal(request.Node, request.CallId, request.SentAtMs, request.Mac, key => MessageAuthentication.Leave(key, _node.SystemName, _node.Node, request), out _) is { } refusal)
+        if (_node.Verifier.Refusal(request.Node, request.CallId, request.SentAtMs, request.Mac, callKey => MessageAuthentication.Leave(callKey, _node.SystemName, _node.Node, request), out _) is { } refusal)
         {
             throw Refuse(context, LeaveConnection, request.Node, refusal);
         }
