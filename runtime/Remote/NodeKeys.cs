@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace UxRt.Camkes.Remote;
 
@@ -43,9 +44,12 @@ internal sealed class NodeKeys
         : NodeKeyDerivation.CallKey(_ownKey, callerNode);
 
     /// <summary>The key this node calls <paramref name="serverNode"/> with.</summary>
-    /// <exception cref="InvalidOperationException">It was neither issued nor can be derived (no system secret).</exception>
+    /// <exception cref="OptionsValidationException">
+    /// It was neither issued nor can be derived (no system secret): a setting is missing, which a
+    /// host reports as it reports any bad setting (NodeHost: exit code 2, naming the key).
+    /// </exception>
     public byte[] ToServer(string serverNode) => _toServer.GetOrAdd(serverNode, server =>
         _issuedCallKeys.TryGetValue(server, out var issued) ? issued
         : _secret is not null ? NodeKeyDerivation.CallKey(NodeKeyDerivation.NodeKey(_secret, _systemName, server), Node)
-        : throw new InvalidOperationException($"node '{Node}' has no key to call node '{server}': set Camkes:CallKeys:{server} (or Camkes:Secret)"));
+        : throw new OptionsValidationException("Camkes", typeof(RemoteNodeOptions), [$"node '{Node}' has no key to call node '{server}': set Camkes:CallKeys:{server} (or Camkes:Secret)"]));
 }

@@ -37,6 +37,17 @@ public sealed class NodeHostTests
     }
 
     [Fact]
+    public async Task A_node_given_its_own_key_but_no_key_for_a_node_it_calls_does_not_start_and_names_the_key()
+    {
+        var nodeKey = Convert.ToBase64String(NodeKeyDerivation.NodeKey("orchestrator's secret", TwoNodeSystem.SystemName, "edge"));
+        string[] settings = [$"--Camkes:Nodes:core:Url=http://127.0.0.1:{LoopbackPort.Free()}", $"--Camkes:Nodes:edge:Url=http://127.0.0.1:{LoopbackPort.Free()}", $"--Camkes:NodeKey={nodeKey}"];
+
+        var exitCode = await NodeHost.RunAsync<TwoNodeSystem>(["--node", "edge", .. settings]).WaitAsync(Bounded.Wait);
+
+        Assert.Equal(NodeHost.ConfigurationError, exitCode);
+    }
+
+    [Fact]
     public async Task An_unknown_node_does_not_start()
     {
         var exitCode = await NodeHost.RunAsync<UnbuiltSystem>(["--node", "moon"]).WaitAsync(Bounded.Wait);
