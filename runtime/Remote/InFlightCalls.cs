@@ -37,14 +37,25 @@ internal sealed class InFlightCalls
         private bool _cancelled;
         private bool _answered;
 
-        /// <summary>The call goes to its endpoint in <paramref name="frame"/>; false when it was cancelled first, so it must not.</summary>
-        public bool Deliver(MessageFrame frame, Endpoint endpoint)
+        /// <summary>
+        /// Hands the call to its endpoint (<paramref name="send"/>), unless it was cancelled first
+        /// (false). Under the lock: a cancel waits until the endpoint has accepted the call, since
+        /// the acceptance readies the call's reply afresh and would undo a failure made before it.
+        /// </summary>
+        public bool TryDeliver(MessageFrame frame, Endpoint endpoint, Func<Endpoint, MessageFrame, ValueTask> send, out ValueTask call)
         {
             lock (_gate)
             {
+                if (_cancelled)
+                {
+                    call = default;
+                    return false;
+                }
+
+                call = send(endpoint, frame);
                 _frame = frame;
                 _endpoint = endpoint;
-                return !_cancelled;
+                return true;
             }
         }
 

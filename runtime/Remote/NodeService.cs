@@ -96,19 +96,20 @@ internal sealed class NodeService : Protocol.Node.NodeBase
             frame.Message.Load(request.Payload.Span);
             frame.Method = request.Method;
             frame.Badge = request.Badge;
-            if (!entry.Deliver(frame, export.Endpoint))
+            if (!entry.TryDeliver(frame, export.Endpoint, Send, out var call))
             {
                 return FaultResponse(NotDelivered(export.Endpoint, frame), notDelivered: true);
             }
 
             // The caller gave up (its deadline passed and it reset the stream, or its connection
             // died) before its cancel arrived: a call still queued is failed, so it never runs late.
+            // Registered once the endpoint holds the call, so a failure is never undone by its acceptance.
             abandoned = context.CancellationToken.UnsafeRegister(static state =>
             {
                 var (endpoint, frame) = ((Endpoint, MessageFrame))state!;
                 frame.Reply.TryFail(NotDelivered(endpoint, frame), queuedOnly: true);
             }, (export.Endpoint, frame));
-            await Served(export.Endpoint, frame).ConfigureAwait(false);
+            await (export.Endpoint is QueuedEndpoint ? call : Answered(call)).ConfigureAwait(false);
             span?.SetStatus(ActivityStatusCode.Ok);
 
             // Copied: the reply is serialised after this method returns, when the frame is back in the pool.
@@ -220,11 +221,10 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     // response) before it takes its next call: the call then crosses threads once, not twice, and
     // the request thread neither spins for the reply nor waits for a thread-pool wake-up. A unicore
     // server's CPU never runs request code, so its reply is awaited as any other.
-    private static ValueTask Served(Endpoint endpoint, MessageFrame frame)
+    private static ValueTask Send(Endpoint endpoint, MessageFrame frame)
     {
-        var nativeInterfaceThread = endpoint is QueuedEndpoint;
-        frame.Reply.ResumesOnReplier = nativeInterfaceThread;
-        return nativeInterfaceThread ? endpoint.CallAsync(frame) : Answered(endpoint.CallAsync(frame));
+        frame.Reply.ResumesOnReplier = endpoint is QueuedEndpoint;
+        return endpoint.CallAsync(frame);
     }
 
     // Most handlers answer within microseconds: spinning that long (bounded, as a blocking local
