@@ -21,9 +21,6 @@ namespace UxRt.Camkes.Remote;
 /// </summary>
 internal sealed class NodeService : Protocol.Node.NodeBase
 {
-    // gRPC's own limit on a received message.
-    private const int MaxCapacity = 4 * 1024 * 1024;
-
     private static readonly ObjectPool<MessageFrame> Frames = new DefaultObjectPool<MessageFrame>(new FramePolicy(), Environment.ProcessorCount * 16);
 
     // What a Leave is logged under: it names no connection.
@@ -83,9 +80,11 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     {
         await WaitOpenAsync(request.Connection, request.CallerNode, context).ConfigureAwait(false);
         var capacity = Math.Max(request.Capacity, request.Payload.Length);
-        if (capacity > MaxCapacity)
+        // Refused before anything is allocated: by default no legitimate caller needs more than the
+        // buffer generated clients marshal into (RemoteNodeOptions.MaxMessageSize).
+        if (capacity > _node.MaxMessageSize)
         {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"a {capacity}-byte message buffer is larger than the {MaxCapacity} bytes a node accepts"));
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"a {capacity}-byte message is larger than the {_node.MaxMessageSize}-byte buffer of a call (Camkes:MaxMessageSize)"));
         }
 
         var frame = capacity <= MessageFrame.DefaultCapacity ? Frames.Get() : new MessageFrame(capacity);
@@ -295,7 +294,7 @@ internal sealed class NodeService : Protocol.Node.NodeBase
     {
         public override MessageFrame Create() => new();
 
-        // Only default-sized frames go back: an oversized one was made for a single large call.
+        // Only default-sized frames go back: a larger one was made for a single large call.
         public override bool Return(MessageFrame frame) => frame.Message.Capacity == MessageFrame.DefaultCapacity;
     }
 }

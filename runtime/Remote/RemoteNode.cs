@@ -95,6 +95,9 @@ public sealed class RemoteNode : IAsyncDisposable
 
     internal ILogger Logger => _logger;
 
+    /// <summary>The largest message a call may bring (RemoteNodeOptions.MaxMessageSize).</summary>
+    internal int MaxMessageSize => _options.MaxMessageSize;
+
     /// <summary>Starts listening. Calls that arrive are held until <see cref="Open"/>.</summary>
     public async Task StartAsync(CancellationToken cancellation = default)
     {

@@ -53,6 +53,17 @@ public sealed record RemoteNodeOptions
     /// <summary>How long a call waits for an answer (<c>Camkes:CallDeadline</c>) before it is cancelled and faults as not delivered, timed out while running, or unreachable.</summary>
     public TimeSpan CallDeadline { get; init; } = DefaultCallDeadline;
 
+    /// <summary>
+    /// The largest message one call may bring to this node's servers (<c>Camkes:MaxMessageSize</c>,
+    /// bytes): by default the buffer every generated client marshals into, so that a peer cannot make
+    /// a server allocate more than a legitimate call could need. Raise it only for hand-written
+    /// clients with larger buffers; at most <see cref="MaxMessageSizeLimit"/>.
+    /// </summary>
+    public int MaxMessageSize { get; init; } = UxRt.Camkes.Runtime.Glue.MessageFrame.DefaultCapacity;
+
+    /// <summary>gRPC's own limit on a received message, which no setting can go past.</summary>
+    public const int MaxMessageSizeLimit = 4 * 1024 * 1024;
+
     /// <summary>This node's TLS certificate with its private key (<c>Camkes:Nodes:&lt;node&gt;:Certificate:Path</c>, a PKCS#12 file, and <c>:Password</c>); null serves plain HTTP/2 on loopback only.</summary>
     public X509Certificate2? Certificate { get; init; }
 
@@ -89,6 +100,7 @@ public sealed record RemoteNodeOptions
             Secret = string.IsNullOrEmpty(camkes["Secret"]) ? null : camkes["Secret"],
             CallDeadline = deadline,
             MaxClockSkew = skew,
+            MaxMessageSize = MessageSize(camkes),
             NodeKey = camkes["NodeKey"] is { Length: > 0 } nodeKey ? Key(nodeKey, "Camkes:NodeKey") : null,
             CallKeys = callKeys.Count == 0 ? null : callKeys,
             Certificate = camkes[$"Nodes:{node}:Certificate:Path"] is { } path
@@ -132,6 +144,18 @@ public sealed record RemoteNodeOptions
         return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
             ? value
             : throw new InvalidOperationException($"Camkes:{key} '{text}' is not a positive time span (for example 00:00:05)");
+    }
+
+    private static int MessageSize(IConfiguration camkes)
+    {
+        if (camkes["MaxMessageSize"] is not { } text)
+        {
+            return UxRt.Camkes.Runtime.Glue.MessageFrame.DefaultCapacity;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and <= MaxMessageSizeLimit
+            ? value
+            : throw new InvalidOperationException($"Camkes:MaxMessageSize '{LogText.Untrusted(text)}' is not a byte count from 1 to {MaxMessageSizeLimit}");
     }
 
     // Keys travel in configuration as base64; a key of the wrong length is a configuration error, named by its key.

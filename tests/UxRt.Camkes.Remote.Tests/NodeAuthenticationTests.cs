@@ -91,7 +91,7 @@ public sealed class NodeAuthenticationTests
 
     // What an orchestrator that keeps the secret hands out: each node its own key, edge the key to
     // call core; a third node, audit, is part of the system (and could hold keys of its own).
-    private static Func<string, RemoteNodeOptions, RemoteNodeOptions> IssuedKeysOnly(string secret)
+    internal static Func<string, RemoteNodeOptions, RemoteNodeOptions> IssuedKeysOnly(string secret)
     {
         var coreKey = NodeKeyDerivation.NodeKey(secret, NodePair.System, "core");
         var auditUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");

@@ -41,20 +41,23 @@ public sealed class RemoteNodeOptionsTests : IDisposable
             ["Camkes:NodeKey"] = Convert.ToBase64String(nodeKey),
             ["Camkes:CallKeys:edge"] = Convert.ToBase64String(callKey),
             ["Camkes:MaxClockSkew"] = "00:00:03",
+            ["Camkes:MaxMessageSize"] = "65536",
         });
 
         Assert.Equal(nodeKey, options.NodeKey);
         Assert.Equal(callKey, options.CallKeys!["edge"]);
         Assert.Equal(TimeSpan.FromSeconds(3), options.MaxClockSkew);
+        Assert.Equal(65536, options.MaxMessageSize);
         Assert.Null(options.Secret);
     }
 
     [Fact]
-    public void Without_a_deadline_calls_wait_five_seconds()
+    public void Without_settings_calls_wait_five_seconds_and_carry_at_most_the_generated_buffer()
     {
         var options = Read(new() { ["Camkes:Nodes:core:Url"] = "http://127.0.0.1:5201", ["Camkes:Nodes:edge:Url"] = "http://127.0.0.1:5202" });
 
         Assert.Equal(TimeSpan.FromSeconds(5), options.CallDeadline);
+        Assert.Equal(4096, options.MaxMessageSize);
         Assert.Null(options.Secret);
     }
 
@@ -64,6 +67,7 @@ public sealed class RemoteNodeOptionsTests : IDisposable
     [InlineData("Camkes:CallDeadline", "soon", "Camkes:CallDeadline 'soon'")]
     [InlineData("Camkes:Nodes:core:Certificate:Path", "/nonexistent/core.pfx", "cannot load certificate")]
     [InlineData("Camkes:MaxClockSkew", "-00:00:01", "Camkes:MaxClockSkew '-00:00:01'")]
+    [InlineData("Camkes:MaxMessageSize", "8388608", "Camkes:MaxMessageSize '8388608' is not a byte count from 1 to 4194304")]
     [InlineData("Camkes:NodeKey", "not base64!", "Camkes:NodeKey is not base64")]
     [InlineData("Camkes:CallKeys:edge", "AAAA", "Camkes:CallKeys:edge is 3 bytes")]
     public void A_missing_or_malformed_setting_is_named(string key, string? value, string expected)
