@@ -47,7 +47,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
 
     // Lexer errors: the UNEXPECTED token catches stray characters, so this only sees unterminated input.
     public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
-        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), msg);
+        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), FrontEndLimits.Quote(msg));
 
     /// <summary>The file's tokens, to find where the next definition starts.</summary>
     public void UseTokens(IList<IToken> tokens) => _tokens = tokens;
@@ -66,7 +66,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(word.Line, word.Column + 1, word.StartIndex, TokenLength(word)),
-                $"unknown keyword '{word.Text}'; did you mean '{keyword}'?");
+                $"unknown keyword '{FrontEndLimits.Quote(word.Text)}'; did you mean '{keyword}'?");
             return;
         }
 
@@ -75,7 +75,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(line, charPositionInLine + 1, offendingSymbol.StartIndex, TokenLength(offendingSymbol)),
-                $"missing '}}' before '{offendingSymbol.Text}': the '{{' on line {_lineMap.Map(brace.Line, brace.Column + 1, brace.StartIndex, 1).Line} is not closed");
+                $"missing '}}' before '{FrontEndLimits.Quote(offendingSymbol.Text)}': the '{{' on line {_lineMap.Map(brace.Line, brace.Column + 1, brace.StartIndex, 1).Line} is not closed");
             return;
         }
 
@@ -88,7 +88,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(previous.Line, end, previous.StopIndex + 1, 0),
-                $"expected ';' after '{previous.Text}'");
+                $"expected ';' after '{FrontEndLimits.Quote(previous.Text)}'");
             return;
         }
 
@@ -213,10 +213,10 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     {
         if (parser is null || offending is null)
         {
-            return fallback;
+            return FrontEndLimits.Quote(fallback);
         }
 
-        var found = offending.Type == TokenConstants.EOF ? "end of file" : $"'{offending.Text}'";
+        var found = offending.Type == TokenConstants.EOF ? "end of file" : $"'{FrontEndLimits.Quote(offending.Text)}'";
         IntervalSet? expected = null;
         try
         {
