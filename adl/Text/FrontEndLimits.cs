@@ -13,8 +13,8 @@ public static class FrontEndLimits
     public const int MaxFileChars = 4 * 1024 * 1024;
 
     /// <summary>Characters the preprocessing of one file may produce, includes and macros expanded.</summary>
-    /// <remarks>Macro expansion runs at a few megabytes a second, so this also bounds the time a macro explosion costs.</remarks>
-    public const int MaxExpandedChars = 4 * 1024 * 1024;
+    /// <remarks>Macro expansion runs at about a megabyte a second, so this also bounds the time a macro explosion costs.</remarks>
+    public const int MaxExpandedChars = 2 * 1024 * 1024;
 
     /// <summary>Distinct files one preprocessing may include.</summary>
     public const int MaxIncludedFiles = 1000;
