@@ -1,3 +1,4 @@
+using System.Globalization;
 using UxRt.Camkes.Adl.Text;
 
 namespace UxRt.Camkes.Adl.Tests.Hostile;
@@ -35,33 +36,21 @@ public sealed class IncludeAndImportTests
         Assert.Equal("ADL0001", error.Id); // leaf_text, once: a syntax error, not 2^40 of them.
     }
 
-    [Fact]
-    public void Including_more_files_than_the_limit_is_a_positioned_error()
+    [Theory]
+    [InlineData("#include \"{0}\"\n", "#define H{1} 1\n", FrontEndLimits.MaxIncludedFiles)]
+    [InlineData("import \"{0}\";\n", "procedure P{1} {{ void f(); }}\n", FrontEndLimits.MaxImportedFiles)]
+    public void One_file_more_than_the_limit_is_one_positioned_error(string reference, string content, int limit)
     {
-        var count = FrontEndLimits.MaxIncludedFiles + 1;
-        var others = Enumerable.Range(0, count).Select(i => ($"h{i}.h", $"#define H{i} 1\n")).ToArray();
-        var includes = string.Concat(Enumerable.Range(0, count).Select(i => $"#include \"h{i}.h\"\n"));
+        // One file per line, each naming its own; the line past the limit is the error.
+        var count = limit + 1;
+        var others = Enumerable.Range(0, count).Select(i => ($"f{i}.camkes", string.Format(CultureInfo.InvariantCulture, content, null, i))).ToArray();
+        var lines = string.Concat(Enumerable.Range(0, count).Select(i => string.Format(CultureInfo.InvariantCulture, reference, $"f{i}.camkes")));
 
-        var result = Bounded.Compile(() => Corpus.CompileText(includes + "assembly { composition { } }", others));
+        var result = Bounded.Compile(() => Corpus.CompileText(lines + "assembly { composition { } }", others));
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("ADL0040", error.Id);
-        Assert.Equal(count, error.Location.Line);
+        Assert.Equal(("ADL0040", count), (error.Id, error.Location.Line));
         Assert.EndsWith("spec.camkes", error.Location.FilePath, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Importing_more_files_than_the_limit_is_a_positioned_error()
-    {
-        var count = FrontEndLimits.MaxImportedFiles + 1;
-        var others = Enumerable.Range(0, count).Select(i => ($"i{i}.camkes", $"procedure P{i} {{ void f(); }}\n")).ToArray();
-        var imports = string.Concat(Enumerable.Range(0, count).Select(i => $"import \"i{i}.camkes\";\n"));
-
-        var result = Bounded.Compile(() => Corpus.CompileText(imports + "assembly { composition { } }", others));
-
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("ADL0040", error.Id);
-        Assert.Equal(count, error.Location.Line);
     }
 
     [Fact]
