@@ -27,7 +27,8 @@ public static class AdlFrontEnd
 
             // After a syntax error the trees miss what the mistake hid; resolving them would report
             // names "not defined" far from the mistake, so the syntax errors are the whole answer.
-            if (diagnostics.Items.Any(d => d.Id == DiagnosticDescriptors.SyntaxError.Id))
+            // So it is with a file left unread at a limit.
+            if (diagnostics.Items.Any(d => d.Id == DiagnosticDescriptors.SyntaxError.Id || d.Id == DiagnosticDescriptors.LimitExceeded.Id))
             {
                 return new FrontEndResult(null, diagnostics.ToSortedArray());
             }
@@ -59,13 +60,28 @@ public static class AdlFrontEnd
         }
     }
 
-    /// <summary>True when a file holds an assembly and so describes a whole system (not just a library of types).</summary>
+    /// <summary>
+    /// True when a file holds an assembly and so describes a whole system (not just a library of
+    /// types). Never throws, and is as bounded as <see cref="Compile"/>. A file too large to look
+    /// at, or whose preprocessing outgrows a limit, counts as a system, so that <see cref="Compile"/>
+    /// runs and reports it (ADL0040).
+    /// </summary>
     public static bool DeclaresAssembly(string path, string text, ISourceProvider sources, FrontEndOptions options)
     {
+        if (text.Length > FrontEndLimits.MaxFileChars)
+        {
+            return true;
+        }
+
         try
         {
             // Preprocessed as Compile would, so an assembly from #include or a macro counts and one under #if 0 does not.
             var preprocessed = Parsing.Preprocessor.Run(path, text, sources, options, new DiagnosticBag());
+            if (preprocessed.StoppedAtLimit)
+            {
+                return true;
+            }
+
             var (syntax, _) = Parsing.AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap);
             return syntax.Definitions.OfType<AssemblySyntax>().Any();
         }
@@ -75,7 +91,6 @@ public static class AdlFrontEnd
             return false;
         }
     }
-
 
     private static string SystemNameOf(string rootPath) => Path.GetFileNameWithoutExtension(rootPath);
 }

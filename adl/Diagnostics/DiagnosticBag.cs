@@ -16,6 +16,10 @@ public sealed class DiagnosticBag
     public void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object[] arguments) =>
         _items.Add(AdlDiagnostic.Create(descriptor, location, arguments));
 
+    /// <summary>Reports a file that was found but refused, at the place that names it.</summary>
+    public void ReportRefused(UnreadableSourceException refusal, SourceLocation location) =>
+        Report(refusal.TooLarge ? DiagnosticDescriptors.LimitExceeded : DiagnosticDescriptors.NotARegularFile, location, refusal.Message);
+
     public void AddRange(IEnumerable<AdlDiagnostic> diagnostics) => _items.AddRange(diagnostics);
 
     public EquatableArray<AdlDiagnostic> ToSortedArray() =>

@@ -97,6 +97,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MigratableWithoutEffect = new(
         "ADL0031", "Migratable setting without effect", "{0}", DiagnosticSeverity.Warning);
 
+    // ADL004x: bounds that keep hostile input from stalling the front end (issue 20; see FrontEndLimits).
+    public static readonly DiagnosticDescriptor LimitExceeded = new(
+        "ADL0040", "Input over a front-end limit", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotARegularFile = new(
+        "ADL0041", "Not a regular file", "{0}", DiagnosticSeverity.Error);
+
     // ADL01xx: problems found while generating code rather than in the spec itself.
     public static readonly DiagnosticDescriptor UnknownTemplate = new(
         "ADL0100", "User template replaces nothing", "{0}", DiagnosticSeverity.Warning);

@@ -42,6 +42,11 @@ public static class AdlParser
 
         errorListener.UseTokens(tokens.GetTokens());
         var tree = ParseFast(tokens) ?? ParseWithRecovery(tokens, errorListener);
+        if (tree is null)
+        {
+            return (new SpecificationSyntax(filePath, EquatableArray<Syntax.DefinitionSyntax>.Empty), diagnostics.Items);
+        }
+
         var syntax = new SyntaxTreeBuilder(filePath, lineMap, diagnostics).Build(tree);
         return (syntax, diagnostics.Items);
     }
@@ -66,11 +71,19 @@ public static class AdlParser
         }
     }
 
-    private static CamkesParser.SpecificationContext ParseWithRecovery(CommonTokenStream tokens, SyntaxErrorListener errorListener)
+    /// <summary>The parse with error recovery; null when the listener stopped it (too many errors to be worth more).</summary>
+    private static CamkesParser.SpecificationContext? ParseWithRecovery(CommonTokenStream tokens, SyntaxErrorListener errorListener)
     {
         var parser = new CamkesParser(tokens) { ErrorHandler = new InsertionFirstErrorStrategy() };
         parser.RemoveErrorListeners();
         parser.AddErrorListener(errorListener);
-        return parser.specification();
+        try
+        {
+            return parser.specification();
+        }
+        catch (ParseCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -20,19 +20,26 @@ internal static class Keywords
         "int", "char", "short", "long", "float", "double", "bool", "string", "signed", "unsigned", "integer", "const",
     };
 
+    private static readonly int LongestKeyword = All.Max(k => k.Length);
+
     /// <summary>
     /// The keyword <paramref name="word"/> is a likely misspelling of: at most one edit away for
     /// short words and two for longer ones (CAmkES names are never this close to a keyword by accident).
+    /// Keywords whose length differs by more than that are never compared: each edit changes the
+    /// length by one at most, and a huge token then costs nothing.
     /// </summary>
     public static string? Nearest(string word)
     {
-        if (All.Contains(word, System.StringComparer.Ordinal) || TypeNames.Contains(word, System.StringComparer.Ordinal))
+        var limit = word.Length <= 4 ? 1 : 2;
+        if (word.Length > LongestKeyword + limit
+            || All.Contains(word, System.StringComparer.Ordinal)
+            || TypeNames.Contains(word, System.StringComparer.Ordinal))
         {
             return null;
         }
 
-        var limit = word.Length <= 4 ? 1 : 2;
         var best = All
+            .Where(k => System.Math.Abs(k.Length - word.Length) <= limit)
             .Select(k => (Keyword: k, Distance: Distance(word, k)))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)

@@ -5,7 +5,11 @@ using UxRt.Camkes.Adl.Text;
 namespace UxRt.Camkes.Adl.Parsing;
 
 /// <summary>The text the parser sees after preprocessing, and where each of its lines came from.</summary>
-public sealed record PreprocessedText(string Text, LineMap LineMap);
+public sealed record PreprocessedText(string Text, LineMap LineMap)
+{
+    /// <summary>True when preprocessing stopped at a front-end limit (ADL0040): the text is incomplete and not worth parsing.</summary>
+    public bool StoppedAtLimit { get; init; }
+}
 
 /// <summary>
 /// Stage "Preprocess": the C preprocessor subset that CAmkES specs use — <c>#include</c>,

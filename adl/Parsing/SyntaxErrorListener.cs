@@ -20,6 +20,12 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
 {
     private const int MaxExpectedShown = 6;
 
+    // After this many errors in one file the parse stops (ADL0001 says so).
+    private const int MaxReportedErrors = 100;
+
+    // How far from the error a misspelt keyword is looked for, each way.
+    private const int MaxSegmentTokens = 32;
+
     private static readonly HashSet<int> ContextualKeywords = new()
     {
         CamkesLexer.PROCEDURE, CamkesLexer.EVENT, CamkesLexer.DATAPORT_KIND, CamkesLexer.PROCEDURES, CamkesLexer.EVENTS,
@@ -37,7 +43,10 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     private readonly LineMap _lineMap;
     private readonly DiagnosticBag _diagnostics;
     private IList<IToken> _tokens = new List<IToken>();
+    private List<int> _definitionStarts = new();
+    private int[] _openBraceBefore = System.Array.Empty<int>();
     private int _quietUntil = -1;
+    private int _reported;
 
     public SyntaxErrorListener(LineMap lineMap, DiagnosticBag diagnostics)
     {
@@ -47,10 +56,39 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
 
     // Lexer errors: the UNEXPECTED token catches stray characters, so this only sees unterminated input.
     public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
-        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), msg);
+        _diagnostics.Report(DiagnosticDescriptors.SyntaxError, _lineMap.Map(line, charPositionInLine + 1, 0, 1), FrontEndLimits.Quote(msg));
 
-    /// <summary>The file's tokens, to find where the next definition starts.</summary>
-    public void UseTokens(IList<IToken> tokens) => _tokens = tokens;
+    /// <summary>
+    /// The file's tokens, to find where the next definition starts and which '{' is open. Both are
+    /// worked out once here, so that each error costs the same however long the file is.
+    /// </summary>
+    public void UseTokens(IList<IToken> tokens)
+    {
+        _tokens = tokens;
+        _definitionStarts = new List<int>();
+        _openBraceBefore = new int[tokens.Count + 1];
+        var open = new Stack<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            _openBraceBefore[i] = open.Count > 0 ? open.Peek() : -1;
+            if (DefinitionStarts.Contains(token.Type) && (open.Count == 0 || token.Column == 0))
+            {
+                _definitionStarts.Add(i);
+            }
+
+            if (token.Type == CamkesLexer.LBRACE)
+            {
+                open.Push(i);
+            }
+            else if (token.Type == CamkesLexer.RBRACE && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        _openBraceBefore[tokens.Count] = open.Count > 0 ? open.Peek() : -1;
+    }
 
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
@@ -61,12 +99,22 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
         }
 
         _quietUntil = NextDefinition(index + 1);
+        if (++_reported > MaxReportedErrors)
+        {
+            // Each error costs the parser a recovery; a file of nothing but errors must not cost more.
+            _diagnostics.Report(
+                DiagnosticDescriptors.SyntaxError,
+                _lineMap.Map(line, charPositionInLine + 1, offendingSymbol?.StartIndex ?? 0, TokenLength(offendingSymbol)),
+                $"more than {MaxReportedErrors} syntax errors; the rest of the file is not checked");
+            throw new ParseCanceledException();
+        }
+
         if (MisspeltKeywordNear(offendingSymbol) is var (word, keyword))
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(word.Line, word.Column + 1, word.StartIndex, TokenLength(word)),
-                $"unknown keyword '{word.Text}'; did you mean '{keyword}'?");
+                $"unknown keyword '{FrontEndLimits.Quote(word.Text)}'; did you mean '{keyword}'?");
             return;
         }
 
@@ -75,7 +123,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(line, charPositionInLine + 1, offendingSymbol.StartIndex, TokenLength(offendingSymbol)),
-                $"missing '}}' before '{offendingSymbol.Text}': the '{{' on line {_lineMap.Map(brace.Line, brace.Column + 1, brace.StartIndex, 1).Line} is not closed");
+                $"missing '}}' before '{FrontEndLimits.Quote(offendingSymbol.Text)}': the '{{' on line {_lineMap.Map(brace.Line, brace.Column + 1, brace.StartIndex, 1).Line} is not closed");
             return;
         }
 
@@ -88,7 +136,7 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             _diagnostics.Report(
                 DiagnosticDescriptors.SyntaxError,
                 _lineMap.Map(previous.Line, end, previous.StopIndex + 1, 0),
-                $"expected ';' after '{previous.Text}'");
+                $"expected ';' after '{FrontEndLimits.Quote(previous.Text)}'");
             return;
         }
 
@@ -103,19 +151,9 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     /// </summary>
     private int NextDefinition(int from)
     {
-        var depth = 0;
-        for (var i = 0; i < _tokens.Count; i++)
-        {
-            var token = _tokens[i];
-            if (i >= from && DefinitionStarts.Contains(token.Type) && (depth == 0 || token.Column == 0))
-            {
-                return i;
-            }
-
-            depth += token.Type == CamkesLexer.LBRACE ? 1 : token.Type == CamkesLexer.RBRACE && depth > 0 ? -1 : 0;
-        }
-
-        return int.MaxValue;
+        var found = _definitionStarts.BinarySearch(from);
+        var at = found >= 0 ? found : ~found;
+        return at < _definitionStarts.Count ? _definitionStarts[at] : int.MaxValue;
     }
 
     // Tokens that end a statement or a parameter: a misspelt keyword lies between two of them.
@@ -142,12 +180,16 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             start--;
         }
 
-        while (start > 0 && !SegmentEnds.Contains(_tokens[start - 1].Type))
+        // A statement is a few tokens; the window keeps a file without ';' or braces from making
+        // every error scan the whole file (quadratic in the number of errors).
+        var first = System.Math.Max(0, start - MaxSegmentTokens);
+        while (start > first && !SegmentEnds.Contains(_tokens[start - 1].Type))
         {
             start--;
         }
 
-        for (var i = start; i < _tokens.Count && (i <= offending.TokenIndex || !SegmentEnds.Contains(_tokens[i].Type)); i++)
+        var last = System.Math.Min(_tokens.Count - 1, offending.TokenIndex + MaxSegmentTokens);
+        for (var i = start; i <= last && (i <= offending.TokenIndex || !SegmentEnds.Contains(_tokens[i].Type)); i++)
         {
             if (_tokens[i].Type == CamkesLexer.IDENTIFIER && Keywords.Nearest(_tokens[i].Text) is { } keyword)
             {
@@ -166,20 +208,8 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
             return null;
         }
 
-        var open = new Stack<IToken>();
-        for (var i = 0; i < token.TokenIndex && i < _tokens.Count; i++)
-        {
-            if (_tokens[i].Type == CamkesLexer.LBRACE)
-            {
-                open.Push(_tokens[i]);
-            }
-            else if (_tokens[i].Type == CamkesLexer.RBRACE && open.Count > 0)
-            {
-                open.Pop();
-            }
-        }
-
-        return open.Count > 0 ? open.Pop() : null;
+        var brace = token.TokenIndex >= 0 && token.TokenIndex < _openBraceBefore.Length ? _openBraceBefore[token.TokenIndex] : -1;
+        return brace >= 0 ? _tokens[brace] : null;
     }
 
     /// <summary>The token a ';' should follow, when ';' is expected and the offending token starts a later line.</summary>
@@ -213,10 +243,10 @@ internal sealed class SyntaxErrorListener : IAntlrErrorListener<int>, IAntlrErro
     {
         if (parser is null || offending is null)
         {
-            return fallback;
+            return FrontEndLimits.Quote(fallback);
         }
 
-        var found = offending.Type == TokenConstants.EOF ? "end of file" : $"'{offending.Text}'";
+        var found = offending.Type == TokenConstants.EOF ? "end of file" : $"'{FrontEndLimits.Quote(offending.Text)}'";
         IntervalSet? expected = null;
         try
         {

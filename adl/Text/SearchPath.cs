@@ -5,7 +5,9 @@ namespace UxRt.Camkes.Adl.Text;
 
 /// <summary>
 /// Where <c>import</c> and <c>#include</c> look for a file: a quoted name first beside the file
-/// that names it, then along the include directories, then in the built-in library.
+/// that names it, then along the include directories, then in the built-in library. A file found
+/// but refused (not regular, or larger than <see cref="FrontEndLimits.MaxFileChars"/>, whichever
+/// provider served it) is an <see cref="UnreadableSourceException"/> for the caller to report.
 /// </summary>
 public static class SearchPath
 {
@@ -44,10 +46,15 @@ public static class SearchPath
         {
             if (sources.TryRead(candidate) is { } text)
             {
-                return (candidate, text);
+                return (candidate, Bounded(candidate, text));
             }
         }
 
         return BuiltInLibrary.TryRead(name) is { } builtIn ? (BuiltInLibrary.PathOf(name), builtIn) : null;
     }
+
+    /// <summary>The text of <paramref name="path"/>, unless it is too large to read (a provider may hold anything).</summary>
+    /// <exception cref="UnreadableSourceException">More than <see cref="FrontEndLimits.MaxFileChars"/> characters.</exception>
+    public static string Bounded(string path, string text) =>
+        text.Length > FrontEndLimits.MaxFileChars ? throw UnreadableSourceException.TooLong(path) : text;
 }

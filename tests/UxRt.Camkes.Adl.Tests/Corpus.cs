@@ -12,6 +12,15 @@ internal static class Corpus
         new[] { PathNames.Normalize(Path.Combine(Directory, "include")) },
         new[] { Define.Parse("FEATURE_X=1") });
 
+    /// <summary>
+    /// The specs that mutation tests start from: the whole corpus except <c>regressions</c>, whose
+    /// inputs are built to cost seconds each and are checked on their own (FuzzTests).
+    /// </summary>
+    public static IEnumerable<string> SeedSpecs() =>
+        System.IO.Directory.GetFiles(Directory, "*.camkes", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(Path.GetDirectoryName(path)) != "regressions")
+            .Order(StringComparer.Ordinal);
+
     public static string PathOf(string spec) => PathNames.Normalize(Path.Combine(Directory, spec));
 
     public static FrontEndResult Compile(string spec) =>

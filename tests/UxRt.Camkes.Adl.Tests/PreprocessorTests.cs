@@ -128,12 +128,39 @@ public sealed class PreprocessorTests
     }
 
     [Fact]
-    public void A_header_that_includes_itself_without_a_guard_is_reported_not_followed_forever()
+    public void A_header_that_includes_itself_without_a_guard_is_expanded_once()
     {
-        var sources = new InMemorySourceProvider().Add("/inc/loop.h", "#include <loop.h>\n");
-        var (_, diagnostics, _) = Run("#include <loop.h>", sources);
+        var sources = new InMemorySourceProvider().Add("/inc/loop.h", "#include <loop.h>\nloop_text\n#include <loop.h>\n");
+        var (text, diagnostics, _) = Run("#include <loop.h>", sources);
 
-        Assert.Contains(diagnostics.Items, d => d.Id == "ADL0020" && d.Message.Contains("nested", StringComparison.Ordinal));
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(new[] { "loop_text" }, Lines(text));
+    }
+
+    [Fact]
+    public void A_file_included_twice_is_expanded_once_as_with_an_include_guard()
+    {
+        var sources = new InMemorySourceProvider().Add("/inc/types.h", "#define SIZE 4\ntypes_text\n");
+        var (text, diagnostics, _) = Run("#include <types.h>\n#include <types.h>\nSIZE", sources);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(new[] { "types_text", "4" }, Lines(text));
+    }
+
+    [Theory]
+    [InlineData("#include")]
+    [InlineData("#include \"")]
+    [InlineData("#include <")]
+    [InlineData("#include \"unclosed")]
+    [InlineData("#include EMPTY")]
+    public void A_malformed_include_is_a_positioned_error(string directive)
+    {
+        var (_, diagnostics, _) = Run("\n" + directive, null, "EMPTY=");
+
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal("ADL0020", error.Id);
+        Assert.Equal(2, error.Location.Line);
+        Assert.Contains("#include expects", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

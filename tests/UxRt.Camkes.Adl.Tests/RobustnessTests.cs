@@ -23,9 +23,7 @@ public sealed class RobustnessTests
         "#define", "#if", "#ifdef", "#else", "#endif", "#include", "\n", "/*", "*/", "//", "\\", "##", "#",
     };
 
-    private static readonly string[] CorpusTexts = Directory
-        .GetFiles(Corpus.Directory, "*.camkes", SearchOption.AllDirectories)
-        .Order(StringComparer.Ordinal)
+    private static readonly string[] CorpusTexts = Corpus.SeedSpecs()
         .Select(File.ReadAllText)
         .ToArray();
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Text;
 
 namespace UxRt.Camkes.Adl.Parsing.Preprocessing;
 
@@ -44,7 +45,7 @@ internal sealed class ConditionEvaluator
         var value = Conditional();
         if (_error is null && _position < _tokens.Count)
         {
-            _error = $"unexpected '{_tokens[_position].Text}' in #if expression";
+            _error = $"unexpected '{FrontEndLimits.Quote(_tokens[_position].Text)}' in #if expression";
         }
 
         return (_error is null && value != 0, _error);
@@ -217,7 +218,7 @@ internal sealed class ConditionEvaluator
                 case "+":
                     return Unary();
                 default:
-                    _error = $"unexpected '{token.Text}' in #if expression";
+                    _error = $"unexpected '{FrontEndLimits.Quote(token.Text)}' in #if expression";
                     return 0;
             }
         }

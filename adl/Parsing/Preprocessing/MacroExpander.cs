@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using UxRt.Camkes.Adl.Text;
 
 namespace UxRt.Camkes.Adl.Parsing.Preprocessing;
 
@@ -24,6 +25,7 @@ internal sealed class MacroExpander
 
     private readonly IReadOnlyDictionary<string, MacroDefinition> _macros;
     private int _expansions;
+    private int _outputChars;
     private int _depth;
     private string? _error;
 
@@ -109,9 +111,10 @@ internal sealed class MacroExpander
         {
             var token = node.Value;
             pending.RemoveFirst();
-            if (_error is not null || output.Count > OutputTokenBudget || !TryGetExpandable(token, out var macro))
+            if (_error is not null || output.Count > OutputTokenBudget || OverCharacterBudget() || !TryGetExpandable(token, out var macro))
             {
                 output.Add(token);
+                _outputChars += token.Text.Length;
                 continue;
             }
 
@@ -154,6 +157,21 @@ internal sealed class MacroExpander
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// A token budget alone lets a macro whose body is one long token (an unterminated string of
+    /// 50,000 characters) multiply into gigabytes; the characters produced are bounded as well.
+    /// </summary>
+    private bool OverCharacterBudget()
+    {
+        if (_outputChars <= FrontEndLimits.MaxExpandedChars)
+        {
+            return false;
+        }
+
+        _error = $"a line expands to more than {FrontEndLimits.MaxExpandedChars} characters";
+        return true;
     }
 
     private bool TryGetExpandable(PpToken token, out MacroDefinition macro)

@@ -9,6 +9,10 @@ namespace UxRt.Camkes.Adl.Parsing.Preprocessing;
 /// <summary>
 /// One preprocessing of one root file: directives are obeyed, macros expanded, included files
 /// spliced in, and for every output line the file and line it came from is recorded.
+/// A file is expanded at most once per run (include-once): including a file that is being
+/// expanded (a cycle) or was already expanded adds nothing, which is what include guards give
+/// the specs that CAmkES apps write, and keeps a file that includes itself twice from growing
+/// exponentially. The output and the number of included files are bounded (ADL0040).
 /// </summary>
 internal sealed class PreprocessorRun
 {
@@ -21,7 +25,11 @@ internal sealed class PreprocessorRun
     private readonly Dictionary<string, MacroDefinition> _macros = new(System.StringComparer.Ordinal);
     private readonly StringBuilder _output = new();
     private readonly List<(string File, int Line)> _origins = new();
+    private readonly HashSet<string> _expandedFiles = new(System.StringComparer.Ordinal);
     private int _includeDepth;
+
+    // Set once the output has outgrown FrontEndLimits.MaxExpandedChars: nothing more is processed.
+    private bool _stopped;
 
     public PreprocessorRun(ISourceProvider sources, FrontEndOptions options, DiagnosticBag diagnostics)
     {
@@ -39,15 +47,16 @@ internal sealed class PreprocessorRun
 
     public PreprocessedText Run(string path, string text)
     {
+        _expandedFiles.Add(PathNames.Normalize(path));
         ProcessFile(path, text);
-        return new PreprocessedText(_output.ToString(), LineMap.FromOrigins(path, _origins));
+        return new PreprocessedText(_output.ToString(), LineMap.FromOrigins(path, _origins)) { StoppedAtLimit = _stopped };
     }
 
     private void ProcessFile(string path, string text)
     {
         var lines = LogicalLine.Split(text);
         var conditionals = new ConditionalStack();
-        for (var index = 0; index < lines.Count; index++)
+        for (var index = 0; index < lines.Count && !_stopped; index++)
         {
             var line = lines[index];
             if (line.IsDirective)
@@ -309,7 +318,7 @@ internal sealed class PreprocessorRun
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"unexpected '{token.Text}' in the parameters of macro '{name}'");
+                    Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"unexpected '{FrontEndLimits.Quote(token.Text)}' in the parameters of macro '{FrontEndLimits.Quote(name)}'");
                     return;
                 }
             }
@@ -341,30 +350,74 @@ internal sealed class PreprocessorRun
             spec = MacroExpander.Render(new MacroExpander(_macros).ExpandTokens(rest, out _)).Trim();
         }
 
-        var searched = spec.StartsWith("<", System.StringComparison.Ordinal);
-        var close = searched ? spec.IndexOf('>') : spec.IndexOf('"', 1);
-        if (spec.Length < 2 || close < 1)
+        if (IncludedName(spec) is not { } included)
         {
             Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, "#include expects \"file\" or <file>");
             return;
         }
 
-        var name = spec.Substring(1, close - 1);
-        if (SearchPath.Locate(_sources, _options.IncludeDirectories, path, name, searched) is not { } found)
+        var (name, searched) = included;
+        (string Path, string Text)? found;
+        try
         {
-            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"cannot find included file '{name}'");
+            found = SearchPath.Locate(_sources, _options.IncludeDirectories, path, name, searched);
+        }
+        catch (UnreadableSourceException refusal)
+        {
+            _diagnostics.ReportRefused(refusal, new SourceLocation(path, line.Line, column, 0, 0));
+            return;
+        }
+
+        if (found is null)
+        {
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"cannot find included file '{FrontEndLimits.Quote(name)}'");
+            return;
+        }
+
+        if (!_expandedFiles.Add(PathNames.Normalize(found.Value.Path)))
+        {
+            return; // Include-once: a cycle, or a file already spliced in.
+        }
+
+        if (_expandedFiles.Count - 1 > FrontEndLimits.MaxIncludedFiles) // The root file is no inclusion.
+        {
+            Report(DiagnosticDescriptors.LimitExceeded, path, line.Line, column, $"more than {FrontEndLimits.MaxIncludedFiles} files included; '{FrontEndLimits.Quote(name)}' is not read");
+            _stopped = true;
             return;
         }
 
         if (_includeDepth >= MaxIncludeDepth)
         {
-            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"#include nested more than {MaxIncludeDepth} deep (does '{name}' include itself without a guard?)");
+            Report(DiagnosticDescriptors.PreprocessorError, path, line.Line, column, $"#include nested more than {MaxIncludeDepth} deep");
             return;
         }
 
         _includeDepth++;
-        ProcessFile(found.Path, found.Text);
+        ProcessFile(found.Value.Path, found.Value.Text);
         _includeDepth--;
+    }
+
+    /// <summary>The name in <c>"name"</c> or <c>&lt;name&gt;</c>, and whether it is searched for; null for anything else.</summary>
+    private static (string Name, bool Searched)? IncludedName(string spec)
+    {
+        if (spec.Length < 2 || (spec[0] != '"' && spec[0] != '<'))
+        {
+            return null;
+        }
+
+        var searched = spec[0] == '<';
+        var close = spec.IndexOf(searched ? '>' : '"', 1);
+        return close < 1 ? null : (spec.Substring(1, close - 1), searched);
+    }
+
+    /// <summary>Ends the run once its output is larger than any real spec (an include or macro explosion).</summary>
+    private void StopIfTooLong(string path, int line)
+    {
+        if (!_stopped && _output.Length > FrontEndLimits.MaxExpandedChars)
+        {
+            Report(DiagnosticDescriptors.LimitExceeded, path, line, 1, $"the preprocessed text is larger than {FrontEndLimits.MaxExpandedChars} characters; preprocessing stops here");
+            _stopped = true;
+        }
     }
 
     private void Emit(string file, int line, int count, string text, bool sameOrigin = true)
@@ -374,6 +427,8 @@ internal sealed class PreprocessorRun
             _output.Append(i == 0 ? text : string.Empty).Append('\n');
             _origins.Add((file, sameOrigin ? line : line + i));
         }
+
+        StopIfTooLong(file, line);
     }
 
     private void Report(DiagnosticDescriptor descriptor, string path, int line, int column, string message) =>
