@@ -64,15 +64,19 @@ internal sealed partial class ViewModelBuilder
     private static string Indent(string wiring) =>
         string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line));
 
-    // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
-    // lowercase file name borrows the casing of the namespace segment that spells the same word.
+    // The one rule (README, "How the spec maps to C#"): when the root spec's file name spells the
+    // namespace's last segment, ignoring case and everything but letters and digits, the class takes
+    // the segment as written, so `testnto1overload.camkes` in project `TestNto1Overload` (a CAmkES
+    // app's file kept as it was) and `my-app.camkes` in `my_app` match what the dotnet-new template's
+    // Program.cs names; otherwise it is the file name in PascalCase. Then `System`.
     private string SystemClassName()
     {
-        var pascal = CSharpNames.Pascal(_model.Name);
         var segment = _namespace.Substring(_namespace.LastIndexOf('.') + 1);
-        var oneWord = _model.Name.All(char.IsLower);
-        return (oneWord && string.Equals(segment, _model.Name, global::System.StringComparison.OrdinalIgnoreCase) ? segment : pascal) + "System";
+        var spellsSegment = string.Equals(LettersAndDigits(segment), LettersAndDigits(_model.Name), global::System.StringComparison.OrdinalIgnoreCase);
+        return (spellsSegment && segment.Length > 0 ? segment : CSharpNames.Pascal(_model.Name)) + "System";
     }
+
+    private static string LettersAndDigits(string name) => new(name.Where(char.IsLetterOrDigit).ToArray());
 
     public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
     {

@@ -15,6 +15,12 @@ public sealed partial class CamkesGenerator
     internal static SystemOutput GenerateSystem(SystemInput system, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (system.RootPath == system.Settings.NamedRoot && !system.Files.Any(f => f.Path == system.RootPath))
+        {
+            var notFound = AdlDiagnostic.Create(DiagnosticDescriptors.RootNotFound, SourceLocation.StartOf(system.RootPath), system.RootPath);
+            return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, new[] { notFound }.ToEquatableArray());
+        }
+
         var frontEnd = AdlFrontEnd.Compile(system.RootPath, new AdditionalTextSourceProvider(system.Files), system.Settings.FrontEnd);
         if (frontEnd.Model is null && frontEnd.PartialModel is null)
         {

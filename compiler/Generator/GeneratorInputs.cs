@@ -10,7 +10,11 @@ internal sealed record SpecFile(string Path, string Text);
 /// templates found under <c>CamkesTemplatePath</c> (none unless it is set). <see cref="RemoteNodes"/>:
 /// the compilation references UxRt.Camkes.Remote, so connections across nodes are wired through it.
 /// </summary>
-internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates, bool RemoteNodes = false);
+internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates, bool RemoteNodes = false)
+{
+    /// <summary>The full path of the spec that <c>CamkesRoot</c> names as the project's one root, or empty.</summary>
+    public string NamedRoot { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// One system to generate: its root spec, every spec it may import, and the settings.
