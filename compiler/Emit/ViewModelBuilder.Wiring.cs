@@ -61,6 +61,14 @@ internal sealed partial class ViewModelBuilder
         };
     }
 
+    // The component class a user has not written yet is CS0246 at `CreateComponent<Client>`: the
+    // span form of #line maps that line (from the class name's column, 1-based) onto the instance's
+    // declaration, so the error is at the spec, where the instance names its component.
+    private static string CreationLineDirective(Adl.Text.SourceLocation location, int classColumn, int classLength) =>
+        location.FilePath is { Length: > 0 } path
+            ? string.Format(CultureInfo.InvariantCulture, "#line ({0}, {1}) - ({0}, {2}) {3} \"{4}\"", location.Line, location.Column, location.Column + global::System.Math.Max(location.Length, classLength), classColumn, path)
+            : "#line default";
+
     private static string Indent(string wiring) =>
         string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line));
 
@@ -157,6 +165,15 @@ internal sealed partial class ViewModelBuilder
         $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})";
 
     /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
+    /// <summary>Every procedure the connection's ends name, in end order; more than one only where the connector relaxes type checks.</summary>
+    public IReadOnlyList<string> ProceduresOf(ConnectionModel connection) =>
+        connection.Ends
+            .Select(e => InterfaceOf(e.Instance, e.Interface))
+            .Where(i => i is { Kind: InterfaceKind.Provides or InterfaceKind.Uses })
+            .Select(i => i!.TypeName)
+            .Distinct(global::System.StringComparer.Ordinal)
+            .ToList();
+
     public string? ProcedureOf(ConnectionModel connection) =>
         connection.Ends
             .Select(e => InterfaceOf(e.Instance, e.Interface))
@@ -192,11 +209,13 @@ internal sealed partial class ViewModelBuilder
         }
 
         var variable = InstanceVariable(instance.Name);
+        var className = CSharpNames.Pascal(instance.ComponentType);
         return new InstanceView
         {
             Name = instance.Name,
             Variable = variable,
-            ClassName = CSharpNames.Pascal(instance.ComponentType),
+            ClassName = className,
+            LineDirective = CreationLineDirective(instance.Location, $"        var {variable} = context.CreateComponent<".Length + 1, className.Length),
             HasControl = hasControl,
             AttributeAssignments = AttributeAssignments(instance, component),
             Options = options.Count == 0

@@ -178,4 +178,26 @@ public sealed class GeneratorDiagnosticTests
         Assert.Null(result.Exception);
         Assert.All(result.Diagnostics, d => Assert.StartsWith("ADL", d.Id));
     }
+
+    // Issue 22: CS0246 for a class the user has not written yet was reported in XSystem.g.cs, a
+    // file not on disk; it is now at the instance's declaration in the spec.
+    [Fact]
+    public void A_component_class_not_written_yet_is_reported_at_the_instance_in_the_spec()
+    {
+        var (output, result) = new GeneratorHarness()
+            .WithSpec("echo.camkes", Specs.Echo)
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("Server.cs", Specs.ServerCode)
+            .Run();
+
+        Assert.Empty(result.Diagnostics);
+        var missing = Assert.Single(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0246", missing.Id);
+        Assert.Contains("'Client'", missing.GetMessage());
+        var span = missing.Location.GetMappedLineSpan();
+        Assert.Equal("/project/echo.camkes", span.Path);
+        var line = Specs.Echo.Split('\n')[span.StartLinePosition.Line];
+        Assert.Contains("component Client client;", line);
+        Assert.Equal(line.IndexOf("client;", StringComparison.Ordinal), span.StartLinePosition.Character);
+    }
 }
