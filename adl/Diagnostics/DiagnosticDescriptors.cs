@@ -160,4 +160,8 @@ public static class DiagnosticDescriptors
     // Reported by the source generator, from the project's CamkesRoot property (issue 22).
     public static readonly DiagnosticDescriptor RootNotFound = new(
         "ADL0101", "CamkesRoot names no spec", "CamkesRoot names '{0}', which is not a spec file of the project", DiagnosticSeverity.Error);
+
+    // Reported by the source generator, which looks the spec's pass-through type names up in the compilation (issue 22).
+    public static readonly DiagnosticDescriptor UnknownUserType = new(
+        "ADL0102", "Type the project does not declare", "type '{0}' is neither a C type the spec maps nor a type the project declares (looked up from namespace {1}); declare it in C#, or use a C type", DiagnosticSeverity.Error);
 }

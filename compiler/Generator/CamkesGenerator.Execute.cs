@@ -44,7 +44,11 @@ public sealed partial class CamkesGenerator
             }
 
             var files = emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();
-            return new SystemOutput(system.RootPath, files, diagnostics);
+            var userTypes = frontEnd.Model is { } typed ? UserTypes.Collect(typed, system.Files) : EquatableArray<UserTypeUse>.Empty;
+            return new SystemOutput(system.RootPath, files, diagnostics)
+            {
+                UserTypes = new UserTypeUses(system.Settings.Namespace, system.HintPrefix, userTypes),
+            };
         }
         catch (System.Exception exception)
         {
@@ -54,6 +58,15 @@ public sealed partial class CamkesGenerator
                 SourceLocation.StartOf(system.RootPath),
                 exception.GetType().Name + ": " + exception.Message);
             return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, frontEnd.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+    }
+
+    private static void Publish(SourceProductionContext production, UserTypeReport report)
+    {
+        Publish(production, report.Diagnostics);
+        if (report.StandIns.Length > 0)
+        {
+            production.AddSource(report.HintName, SourceText.From(report.StandIns, System.Text.Encoding.UTF8));
         }
     }
 

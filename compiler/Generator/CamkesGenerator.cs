@@ -26,6 +26,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     public const string OutputsStep = "CamkesOutputs";
     public const string FilesStep = "CamkesFiles";
     public const string DiagnosticsStep = "CamkesDiagnostics";
+    public const string UserTypesStep = "CamkesUserTypes";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -71,7 +72,16 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((output, _) => output.Diagnostics)
             .WithTrackingName(DiagnosticsStep);
 
+        // The one step that reads C# code: the user types the glue names, looked up in the compilation.
+        // Only the few names flow in, so what it costs per edit is binding one small probe.
+        var userTypes = outputs
+            .Select((output, _) => output.UserTypes)
+            .Combine(context.CompilationProvider)
+            .Select((input, cancellationToken) => UserTypes.Check(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(UserTypesStep);
+
         context.RegisterSourceOutput(files, static (production, file) => Publish(production, file));
+        context.RegisterSourceOutput(userTypes, static (production, report) => Publish(production, report));
         context.RegisterSourceOutput(diagnostics, static (production, found) => Publish(production, found));
     }
 

@@ -23,4 +23,8 @@ internal sealed record GeneratorSettings(string Namespace, FrontEndOptions Front
 internal sealed record SystemInput(string RootPath, EquatableArray<SpecFile> Files, GeneratorSettings Settings, string HintPrefix);
 
 /// <summary>What generating one system produced: the files and every diagnostic on the way.</summary>
-internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics);
+internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics)
+{
+    /// <summary>The user types its glue names, to be looked up in the compilation (<see cref="Generator.UserTypes"/>).</summary>
+    public UserTypeUses UserTypes { get; init; } = new(string.Empty, string.Empty, EquatableArray<UserTypeUse>.Empty);
+}

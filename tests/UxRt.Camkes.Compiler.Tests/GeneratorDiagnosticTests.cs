@@ -108,7 +108,10 @@ public sealed class GeneratorDiagnosticTests
             .WithSpec("rotate.camkes", spec)
             .Run();
 
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        // A procedure's type is looked up by the generator: one ADL0102 at the parameter (UserTypeTests).
+        var parameterType = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("ADL0102", parameterType.Id);
+        Assert.Equal(1, parameterType.Location.GetLineSpan().StartLinePosition.Line);
         var unknown = output.GetDiagnostics()
             .Where(d => d.Id == "CS0246" && new[] { "MyType_t", "socket_t", "handle_t" }.Any(d.GetMessage().Contains))
             .Select(d => d.Location.GetMappedLineSpan())
