@@ -22,6 +22,7 @@ public static class SystemChecker
         var index = new ModelIndex(model);
         ConnectionRules.Check(model, index, alsoConnected, diagnostics);
         SettingRules.Check(model, index, diagnostics);
+        ConnectionSettingRules.Check(model, index, diagnostics);
         ThreadingRule.Check(model, index, diagnostics);
         MigrationRule.Check(model, index, diagnostics);
         InterfaceThreadRules.Check(model, index, diagnostics);

@@ -159,6 +159,16 @@ public static class DiagnosticDescriptors
         "ADL0302", "Template error", "{0}", DiagnosticSeverity.Error);
 
     // ADL031x: spec problems added with issue 10, exercised by the corpus.
+    // A warning, never an error: CAmkES does not read the header while it checks a spec (only the C
+    // compiler does), so real apps (rotate, picoserver) leave it out of what the spec tool sees.
     public static readonly DiagnosticDescriptor IncludedHeaderNotFound = new(
-        "ADL0310", "Included header not found", "cannot find header '{0}' that procedure '{1}' includes", DiagnosticSeverity.Error);
+        "ADL0310", "Included header not found", "cannot find header '{0}' that procedure '{1}' includes; it is not needed unless its C types are used", DiagnosticSeverity.Warning);
+
+    // Reported by the source generator, from the project's CamkesRoot property (issue 22).
+    public static readonly DiagnosticDescriptor RootNotFound = new(
+        "ADL0101", "CamkesRoot names no spec", "CamkesRoot names '{0}', which is not a spec file of the project", DiagnosticSeverity.Error);
+
+    // Reported by the source generator, which looks the spec's pass-through type names up in the compilation (issue 22).
+    public static readonly DiagnosticDescriptor UnknownUserType = new(
+        "ADL0102", "Type the project does not declare", "type '{0}' is neither a C type the spec maps nor a type the project declares (looked up from namespace {1}); declare it in C#, or use a C type", DiagnosticSeverity.Error);
 }

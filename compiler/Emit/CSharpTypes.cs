@@ -54,6 +54,9 @@ internal static class CSharpTypes
         ["boolean"] = "bool",
     };
 
+    /// <summary>Whether <paramref name="type"/> reaches C# under its own name, as a type the user writes.</summary>
+    public static bool IsPassedThrough(TypeModel type) => !type.IsStruct && !Builtins.ContainsKey(type.Name);
+
     public static string Map(TypeModel type, bool isArray = false)
     {
         var element = type.IsStruct

@@ -62,6 +62,15 @@ internal static class ConnectorFamilies
         && !templates.Has($"connectors/{connector.Name}/from.hbs") && !templates.Has($"connectors/{connector.Name}/to.hbs");
 
     /// <summary>
+    /// A connector with a hardware end (camkes-tool's seL4HardwareMMIO, seL4HardwareInterrupt, ...,
+    /// which a spec gets from std_connector.camkes without declaring anything) and no user templates:
+    /// the runtime models no platform, so it is an unsupported construct rather than a user connector.
+    /// </summary>
+    public static bool IsUnmodelledHardware(UxRt.Camkes.Adl.Model.ConnectorModel connector, ITemplateEngine templates) =>
+        (connector.From.IsHardware || connector.To.IsHardware)
+        && !templates.Has($"connectors/{connector.Name}/from.hbs") && !templates.Has($"connectors/{connector.Name}/to.hbs");
+
+    /// <summary>
     /// The wiring template, under <c>templates/connectors/</c>. Every procedure connector wires the
     /// same way (an endpoint per server, a client per caller); they differ in their ends' glue.
     /// </summary>

@@ -125,7 +125,8 @@ public static partial class SystemEmitter
         {
             if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
                 && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared
-                && !ConnectorFamilies.IsThreadedRpc(declared, templates))
+                && !ConnectorFamilies.IsThreadedRpc(declared, templates)
+                && !ConnectorFamilies.IsUnmodelledHardware(declared, templates))
             {
                 if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
                 {
@@ -157,6 +158,17 @@ public static partial class SystemEmitter
                     DiagnosticDescriptors.UnsupportedConstruct,
                     connection.Location,
                     $"{connection.ConnectorName} connection '{connection.Name}' cannot copy {problem} through its buffer: the struct holds a string or an array without a length; use seL4RPCCall");
+                continue;
+            }
+
+            // seL4RPCCallNoType lets ends of different procedures meet: in CAmkES the server (a CakeML
+            // component) decodes the calls itself. Typed C# glue needs one procedure on every end.
+            if (ConnectorFamilies.CarriesProcedure(family) && views.ProceduresOf(connection) is { Count: > 1 } mixed)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    connection.Location,
+                    $"connection '{connection.Name}' ({connection.ConnectorName}) joins ends of different procedures ({string.Join(", ", mixed)}); CAmkES leaves the server to decode such calls itself, but C# glue is typed: give every end the same procedure, or one connection per procedure");
                 continue;
             }
 

@@ -61,18 +61,30 @@ internal sealed partial class ViewModelBuilder
         };
     }
 
+    // The component class a user has not written yet is CS0246 at `CreateComponent<Client>`: the
+    // span form of #line maps that line (from the class name's column, 1-based) onto the instance's
+    // declaration, so the error is at the spec, where the instance names its component.
+    private static string CreationLineDirective(Adl.Text.SourceLocation location, int classColumn, int classLength) =>
+        location.FilePath is { Length: > 0 } path
+            ? string.Format(CultureInfo.InvariantCulture, "#line ({0}, {1}) - ({0}, {2}) {3} \"{4}\"", location.Line, location.Column, location.Column + global::System.Math.Max(location.Length, classLength), classColumn, path)
+            : "#line default";
+
     private static string Indent(string wiring) =>
         string.Join("\n", wiring.Split('\n').Select(line => line.Trim().Length == 0 ? line : "    " + line));
 
-    // `multiassembly.camkes` in project `MultiAssembly` reads better as MultiAssemblySystem: a one-word
-    // lowercase file name borrows the casing of the namespace segment that spells the same word.
+    // The one rule (README, "How the spec maps to C#"): when the root spec's file name spells the
+    // namespace's last segment, ignoring case and everything but letters and digits, the class takes
+    // the segment as written, so `testnto1overload.camkes` in project `TestNto1Overload` (a CAmkES
+    // app's file kept as it was) and `my-app.camkes` in `my_app` match what the dotnet-new template's
+    // Program.cs names; otherwise it is the file name in PascalCase. Then `System`.
     private string SystemClassName()
     {
-        var pascal = CSharpNames.Pascal(_model.Name);
         var segment = _namespace.Substring(_namespace.LastIndexOf('.') + 1);
-        var oneWord = _model.Name.All(char.IsLower);
-        return (oneWord && string.Equals(segment, _model.Name, global::System.StringComparison.OrdinalIgnoreCase) ? segment : pascal) + "System";
+        var spellsSegment = string.Equals(LettersAndDigits(segment), LettersAndDigits(_model.Name), global::System.StringComparison.OrdinalIgnoreCase);
+        return (spellsSegment && segment.Length > 0 ? segment : CSharpNames.Pascal(_model.Name)) + "System";
     }
+
+    private static string LettersAndDigits(string name) => new(name.Where(char.IsLetterOrDigit).ToArray());
 
     public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
     {
@@ -153,6 +165,15 @@ internal sealed partial class ViewModelBuilder
         $"connection {connection.ConnectorName} {connection.Name}({string.Join(", ", connection.Ends.Select(e => $"{(e.Role == ConnectorEndRole.From ? "from" : "to")} {e.Instance}.{e.Interface}"))})";
 
     /// <summary>The procedure carried by a procedure connection (taken from its first end).</summary>
+    /// <summary>Every procedure the connection's ends name, in end order; more than one only where the connector relaxes type checks.</summary>
+    public IReadOnlyList<string> ProceduresOf(ConnectionModel connection) =>
+        connection.Ends
+            .Select(e => InterfaceOf(e.Instance, e.Interface))
+            .Where(i => i is { Kind: InterfaceKind.Provides or InterfaceKind.Uses })
+            .Select(i => i!.TypeName)
+            .Distinct(global::System.StringComparer.Ordinal)
+            .ToList();
+
     public string? ProcedureOf(ConnectionModel connection) =>
         connection.Ends
             .Select(e => InterfaceOf(e.Instance, e.Interface))
@@ -188,11 +209,13 @@ internal sealed partial class ViewModelBuilder
         }
 
         var variable = InstanceVariable(instance.Name);
+        var className = CSharpNames.Pascal(instance.ComponentType);
         return new InstanceView
         {
             Name = instance.Name,
             Variable = variable,
-            ClassName = CSharpNames.Pascal(instance.ComponentType),
+            ClassName = className,
+            LineDirective = CreationLineDirective(instance.Location, $"        var {variable} = context.CreateComponent<".Length + 1, className.Length),
             HasControl = hasControl,
             AttributeAssignments = AttributeAssignments(instance, component),
             Options = options.Count == 0

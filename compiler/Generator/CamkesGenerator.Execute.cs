@@ -15,6 +15,12 @@ public sealed partial class CamkesGenerator
     internal static SystemOutput GenerateSystem(SystemInput system, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (system.RootPath == system.Settings.NamedRoot && !system.Files.Any(f => f.Path == system.RootPath))
+        {
+            var notFound = AdlDiagnostic.Create(DiagnosticDescriptors.RootNotFound, SourceLocation.StartOf(system.RootPath), system.RootPath);
+            return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, new[] { notFound }.ToEquatableArray());
+        }
+
         var frontEnd = AdlFrontEnd.Compile(system.RootPath, new AdditionalTextSourceProvider(system.Files), system.Settings.FrontEnd);
         if (frontEnd.Model is null && frontEnd.PartialModel is null)
         {
@@ -38,7 +44,11 @@ public sealed partial class CamkesGenerator
             }
 
             var files = emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();
-            return new SystemOutput(system.RootPath, files, diagnostics);
+            var userTypes = frontEnd.Model is { } typed ? UserTypes.Collect(typed, system.Files) : EquatableArray<UserTypeUse>.Empty;
+            return new SystemOutput(system.RootPath, files, diagnostics)
+            {
+                UserTypes = new UserTypeUses(system.Settings.Namespace, system.HintPrefix, userTypes),
+            };
         }
         catch (System.Exception exception)
         {
@@ -48,6 +58,15 @@ public sealed partial class CamkesGenerator
                 SourceLocation.StartOf(system.RootPath),
                 exception.GetType().Name + ": " + exception.Message);
             return new SystemOutput(system.RootPath, EquatableArray<GeneratedFileEntry>.Empty, frontEnd.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+    }
+
+    private static void Publish(SourceProductionContext production, UserTypeReport report)
+    {
+        Publish(production, report.Diagnostics);
+        if (report.StandIns.Length > 0)
+        {
+            production.AddSource(report.HintName, SourceText.From(report.StandIns, System.Text.Encoding.UTF8));
         }
     }
 

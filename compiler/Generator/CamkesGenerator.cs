@@ -9,8 +9,8 @@ using UxRt.Camkes.Adl.Text;
 namespace UxRt.Camkes.Compiler.Generator;
 
 /// <summary>
-/// The incremental pipeline: spec files + settings → one <see cref="SystemInput"/> per spec that
-/// declares an assembly → front end + emitters → sources and diagnostics. Every step's value is
+/// The incremental pipeline: spec files + settings → one <see cref="SystemInput"/> per root spec
+/// (<see cref="SystemRoots"/>) → front end + emitters → sources and diagnostics. Every step's value is
 /// value-equal, so an edit to C# code re-runs nothing here. The output is split into one item per
 /// generated file (and one for the diagnostics), so an edit to a spec hands Roslyn again only the
 /// files whose text changed.
@@ -26,6 +26,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
     public const string OutputsStep = "CamkesOutputs";
     public const string FilesStep = "CamkesFiles";
     public const string DiagnosticsStep = "CamkesDiagnostics";
+    public const string UserTypesStep = "CamkesUserTypes";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -71,7 +72,16 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((output, _) => output.Diagnostics)
             .WithTrackingName(DiagnosticsStep);
 
+        // The one step that reads C# code: the user types the glue names, looked up in the compilation.
+        // Only the few names flow in, so what it costs per edit is binding one small probe.
+        var userTypes = outputs
+            .Select((output, _) => output.UserTypes)
+            .Combine(context.CompilationProvider)
+            .Select((input, cancellationToken) => UserTypes.Check(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(UserTypesStep);
+
         context.RegisterSourceOutput(files, static (production, file) => Publish(production, file));
+        context.RegisterSourceOutput(userTypes, static (production, report) => Publish(production, report));
         context.RegisterSourceOutput(diagnostics, static (production, found) => Publish(production, found));
     }
 
@@ -97,38 +107,47 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             : Get("RootNamespace") is { Length: > 0 } rootNamespace ? rootNamespace
             : "Camkes.Generated";
         var projectDirectory = Get("MSBuildProjectDirectory");
-        var includeDirectories = SplitList(Get("CamkesIncludePath"))
+        // A list setting arrives as _<Name>List with '|' for ';' (see packaging/build/UxRt.Camkes.props);
+        // the plain name is read too, for hosts that hand options over without an editorconfig.
+        string GetList(string name) => Get("_" + name + "List") is { Length: > 0 } listed ? listed : Get(name);
+
+        var includeDirectories = SplitList(GetList("CamkesIncludePath"))
             .Select(d => projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, d) : PathNames.Normalize(d));
-        var defines = SplitList(Get("CamkesDefines")).Select(Define.Parse);
+        var defines = SplitList(GetList("CamkesDefines")).Select(Define.Parse);
         var templateDirectory = Get("CamkesTemplatePath") is { Length: > 0 } templates
             ? (projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, templates) : PathNames.Normalize(templates))
             : string.Empty;
-        return new GeneratorSettings(@namespace, FrontEndOptions.Create(includeDirectories, defines), templateDirectory, EquatableArray<Emit.TemplateOverride>.Empty);
+        var namedRoot = Get("CamkesRoot") is { Length: > 0 } root
+            ? (projectDirectory.Length > 0 ? PathNames.Combine(projectDirectory, root) : PathNames.Normalize(root))
+            : string.Empty;
+        return new GeneratorSettings(@namespace, FrontEndOptions.Create(includeDirectories, defines), templateDirectory, EquatableArray<Emit.TemplateOverride>.Empty)
+        {
+            NamedRoot = namedRoot,
+        };
     }
 
-    private static string[] SplitList(string value) =>
-        value.Split(new[] { ';' }, System.StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+    private static readonly char[] ListSeparators = { ';', '|' };
 
-    // A spec that declares an assembly describes a system; the others are imported by systems.
-    // One system is generated into the project's namespace; several each get a namespace (and
+    private static string[] SplitList(string value) =>
+        value.Split(ListSeparators, System.StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+
+    // SystemRoots says which specs describe a system; the others are imported by systems. One system is generated into the project's namespace; several each get a namespace (and
     // file names) of their own, so that types they share, such as an imported procedure's
     // interface, do not collide.
     private static ImmutableArray<SystemInput> FindSystems(EquatableArray<SpecFile> files, GeneratorSettings settings)
     {
         var sources = new AdditionalTextSourceProvider(files);
-        var roots = files
-            .Where(f => IsSpecFile(f.Path) && AdlFrontEnd.DeclaresAssembly(f.Path, f.Text, sources, settings.FrontEnd))
-            .ToList();
+        var roots = SystemRoots.Find(files, sources, settings.FrontEnd, settings.NamedRoot);
         if (roots.Count == 1)
         {
-            return ImmutableArray.Create(new SystemInput(roots[0].Path, files, settings, HintPrefix: string.Empty));
+            return ImmutableArray.Create(new SystemInput(roots[0], files, settings, HintPrefix: string.Empty));
         }
 
         var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var systems = ImmutableArray.CreateBuilder<SystemInput>(roots.Count);
         foreach (var root in roots)
         {
-            var name = Emit.CSharpNames.Pascal(System.IO.Path.GetFileNameWithoutExtension(root.Path));
+            var name = Emit.CSharpNames.Pascal(System.IO.Path.GetFileNameWithoutExtension(root));
             var unique = name;
             for (var suffix = 2; !taken.Add(unique); suffix++)
             {
@@ -136,7 +155,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             }
 
             var ownSettings = settings with { Namespace = settings.Namespace + "." + unique };
-            systems.Add(new SystemInput(root.Path, files, ownSettings, HintPrefix: unique + "."));
+            systems.Add(new SystemInput(root, files, ownSettings, HintPrefix: unique + "."));
         }
 
         return systems.ToImmutable();

@@ -10,7 +10,11 @@ internal sealed record SpecFile(string Path, string Text);
 /// templates found under <c>CamkesTemplatePath</c> (none unless it is set). <see cref="RemoteNodes"/>:
 /// the compilation references UxRt.Camkes.Remote, so connections across nodes are wired through it.
 /// </summary>
-internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates, bool RemoteNodes = false);
+internal sealed record GeneratorSettings(string Namespace, FrontEndOptions FrontEnd, string TemplateDirectory, EquatableArray<Emit.TemplateOverride> Templates, bool RemoteNodes = false)
+{
+    /// <summary>The full path of the spec that <c>CamkesRoot</c> names as the project's one root, or empty.</summary>
+    public string NamedRoot { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// One system to generate: its root spec, every spec it may import, and the settings.
@@ -19,4 +23,8 @@ internal sealed record GeneratorSettings(string Namespace, FrontEndOptions Front
 internal sealed record SystemInput(string RootPath, EquatableArray<SpecFile> Files, GeneratorSettings Settings, string HintPrefix);
 
 /// <summary>What generating one system produced: the files and every diagnostic on the way.</summary>
-internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics);
+internal sealed record SystemOutput(string RootPath, EquatableArray<Emit.GeneratedFileEntry> Files, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Diagnostics)
+{
+    /// <summary>The user types its glue names, to be looked up in the compilation (<see cref="Generator.UserTypes"/>).</summary>
+    public UserTypeUses UserTypes { get; init; } = new(string.Empty, string.Empty, EquatableArray<UserTypeUse>.Empty);
+}

@@ -73,4 +73,21 @@ public sealed class NamingTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Contains(result.GeneratedSources, s => s.HintName == "MultiAssemblySystem.g.cs");
     }
+
+    // Issue 22: digits in a file name kept from a CAmkES app broke the rule, and with it the
+    // dotnet-new template's Program.cs, which names `<Project>.<Project>System`.
+    [Theory]
+    [InlineData("TestNto1Overload", "testnto1overload.camkes", "TestNto1OverloadSystem")]
+    [InlineData("my_app", "my-app.camkes", "my_appSystem")]
+    [InlineData("Demo", "hello_world.camkes", "HelloWorldSystem")]
+    [InlineData("Demo", "2nd.camkes", "_2ndSystem")]
+    public void The_system_class_takes_the_namespace_segment_that_the_file_name_spells(string rootNamespace, string fileName, string expected)
+    {
+        var (_, result) = new GeneratorHarness()
+            .WithProperty("RootNamespace", rootNamespace)
+            .WithSpec(fileName, Specs.Echo)
+            .Run();
+
+        Assert.Contains(result.GeneratedSources, s => s.HintName == expected + ".g.cs");
+    }
 }

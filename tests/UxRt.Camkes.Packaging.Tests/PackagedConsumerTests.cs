@@ -68,6 +68,66 @@ public sealed class PackagedConsumerTests(PackageFeed feed) : IClassFixture<Pack
         Assert.True(check.ExitCode == 0, $"camkes check failed ({check.ExitCode}):\n{check.Output}");
     }
 
+    // Issue 22: Roslyn hands MSBuild properties to the generator through an editorconfig file, where
+    // ';' starts a comment, so list settings lost every entry after the first. And a spec that
+    // imports the app's own spec to configure it is the one root, named by CamkesRoot beside another
+    // spec that declares an assembly.
+    [Fact]
+    public void Several_include_directories_and_defines_reach_the_generator_and_an_overlay_runs_the_app()
+    {
+        var system = CreateSystem("Layered");
+        var project = Path.Combine(system, "src", "Layered");
+        Directory.CreateDirectory(Path.Combine(project, "include", "first"));
+        Directory.CreateDirectory(Path.Combine(project, "include", "second"));
+        File.WriteAllText(Path.Combine(project, "include", "first", "Unused.idl4"), "procedure Unused { void nothing(); };\n");
+        File.Move(Path.Combine(project, "Counter.idl4"), Path.Combine(project, "include", "second", "Counter.idl4"));
+
+        var spec = Path.Combine(project, "Layered.camkes");
+        var app = File.ReadAllText(spec).Replace("import \"Counter.idl4\";", "import <Unused.idl4>;\nimport <Counter.idl4>;", StringComparison.Ordinal);
+        File.WriteAllText(spec, "#ifndef FIRST\n#error FIRST is not defined\n#endif\n#if SECOND != 2\n#error SECOND is not 2\n#endif\n" + app);
+        File.WriteAllText(Path.Combine(project, "Spare.camkes"), app);
+        File.WriteAllText(Path.Combine(project, "LayeredUnicore.camkes"), """
+            import "Layered.camkes";
+
+            assembly {
+                configuration {
+                    server.threading = "unicore";
+                }
+            }
+            """);
+        File.WriteAllText(Path.Combine(project, "Server.cs"), """
+            namespace Layered;
+
+            public sealed class Server : ServerBase
+            {
+                private int _total;
+
+                protected override ValueTask<int> CounterAddAsync(string reason, int amount)
+                {
+                    _total += amount;
+                    ref var totals = ref Totals.WritableValue;
+                    totals.Total = _total;
+                    totals.Updates++;
+                    Totals.Release();
+                    Changed.Emit();
+                    return ValueTask.FromResult(_total);
+                }
+            }
+            """);
+        var program = Path.Combine(project, "Program.cs");
+        File.WriteAllText(program, File.ReadAllText(program).Replace("Layered.LayeredSystem", "Layered.LayeredUnicoreSystem", StringComparison.Ordinal));
+        var csproj = Path.Combine(project, "Layered.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</PropertyGroup>", """
+                <CamkesIncludePath>include/first;include/second</CamkesIncludePath>
+                <CamkesDefines>FIRST;SECOND=2</CamkesDefines>
+                <CamkesRoot>LayeredUnicore.camkes</CamkesRoot>
+              </PropertyGroup>
+            """, StringComparison.Ordinal));
+
+        var run = feed.Succeed(project, "run", "-nologo");
+        Assert.Contains("client: added 3, total 6", run.Output);
+    }
+
     private string CreateSystem(string name)
     {
         feed.Succeed(feed.Workspace, "new", "camkes-system", "-n", name);

@@ -58,6 +58,9 @@ internal sealed class InstanceView
 
     public string ClassName { get; set; } = string.Empty;
 
+    /// <summary>The <c>#line</c> that maps the line creating the instance onto its declaration in the spec.</summary>
+    public string LineDirective { get; set; } = string.Empty;
+
     public string HasControl { get; set; } = "false";
 
     /// <summary>The attributes this instance's configuration sets, as assignments to the component's properties (e.g. <c>Greeting = "hi"</c>).</summary>
