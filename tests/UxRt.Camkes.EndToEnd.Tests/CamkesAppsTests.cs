@@ -22,6 +22,9 @@ public sealed class CamkesAppsTests
     [InlineData("Attributes", "a = 11, b = 1")]
     [InlineData("Attributes", "c = 5, d = 4")]
     [InlineData("RPCOverMultiSharedData", "client: result was 1270")]
+    [InlineData("TestDataportMux", "4: We're done, people")]
+    [InlineData("TestDataportBifurcate", "All OK")]
+    [InlineData("SimpleSingleAddressSpace", "After the client")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
