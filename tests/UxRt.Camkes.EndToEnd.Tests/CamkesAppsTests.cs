@@ -25,6 +25,8 @@ public sealed class CamkesAppsTests
     [InlineData("TestDataportMux", "4: We're done, people")]
     [InlineData("TestDataportBifurcate", "All OK")]
     [InlineData("SimpleSingleAddressSpace", "After the client")]
+    [InlineData("TestDataportPtrWrap", "All OK")]
+    [InlineData("TestSingleAddressSpaceHeap", "All OK")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
