@@ -34,4 +34,15 @@ public sealed class CamkesAppsTests
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains(expected, result.Output);
     }
+
+    [Fact]
+    public void TestFaultHandlers_reports_the_clients_stack_overflow_as_camkes_debug_fault_handler_does()
+    {
+        var result = ExampleWorkspace.RunBuilt("TestFaultHandlers");
+
+        // The fault is unhandled by design, so the system ends with the exit code for that.
+        Assert.True(result.ExitCode == 1, result.Output);
+        Assert.Contains("c: Attempting to cause a stack overflow...", result.Output);
+        Assert.Contains("FAULT HANDLER", result.Output);
+    }
 }
