@@ -38,6 +38,9 @@ internal sealed class ProcedureView
     public string DataportAsyncServerName { get; set; } = string.Empty;
 
     public List<MethodView> Methods { get; set; } = new();
+
+    /// <summary>Some connection of the procedure has a <c>buffer</c>: its call-frame client checks each call against a CallBuffer.</summary>
+    public bool BufferLimited { get; set; }
 }
 
 internal sealed class MethodView
