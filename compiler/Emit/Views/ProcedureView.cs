@@ -171,6 +171,9 @@ internal sealed class ParameterView
 
     /// <summary>The frame's reusable buffer for an array argument; empty for other parameters.</summary>
     public string BufferField { get; set; } = string.Empty;
+
+    /// <summary>An <c>out</c> parameter, which C# requires a method to assign even when it returns early.</summary>
+    public bool IsOut { get; set; }
 }
 
 /// <summary>A field of a generated class, with its initialiser when nullable analysis needs one.</summary>
