@@ -14,7 +14,7 @@ internal enum ConnectorFamily
     /// <summary>seL4RPCDataport and seL4RPCOverMultiSharedData: arguments marshalled through a shared buffer of each client's own.</summary>
     RpcDataport,
 
-    /// <summary>seL4Notification, its Native, Bind and Queue variants, and seL4RPCEvent.</summary>
+    /// <summary>seL4Notification, its Native, Bind and Queue variants, seL4RPCEvent, and global-components' seL4GlobalAsynch and seL4GlobalAsynchCallback.</summary>
     Notification,
 
     /// <summary>seL4SharedData and seL4DMASharedData.</summary>
@@ -41,6 +41,10 @@ internal static class ConnectorFamilies
         ["seL4NotificationBind"] = ConnectorFamily.Notification,
         ["seL4NotificationQueue"] = ConnectorFamily.Notification,
         ["seL4RPCEvent"] = ConnectorFamily.Notification,
+        // global-components' (global-connectors.camkes): in CAmkES their consumer waits on one
+        // notification of its own instead of an event thread; a kernel notification is that already.
+        ["seL4GlobalAsynch"] = ConnectorFamily.Notification,
+        ["seL4GlobalAsynchCallback"] = ConnectorFamily.Notification,
         ["seL4SharedData"] = ConnectorFamily.SharedData,
         ["seL4DMASharedData"] = ConnectorFamily.SharedData,
         [UxRt.Camkes.Adl.Model.TransportNames.Connector] = ConnectorFamily.Transport,

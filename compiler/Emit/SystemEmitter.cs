@@ -121,6 +121,8 @@ public static partial class SystemEmitter
         var flatTypes = new FlatTypes(model);
         // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
         var procedureGlue = new HashSet<ProcedureGlue>();
+        // Procedures with a call-frame connection through a buffer, whose client glue checks sizes.
+        var bufferLimited = new HashSet<string>(global::System.StringComparer.Ordinal);
         foreach (var connection in model.Connections)
         {
             if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
@@ -175,6 +177,11 @@ public static partial class SystemEmitter
             if (ConnectorFamilies.CarriesProcedure(family) && views.ProcedureOf(connection) is { } procedure)
             {
                 var throughDataport = family == ConnectorFamily.RpcDataport;
+                if (family == ConnectorFamily.RpcCall && views.CallBufferOf(connection) is not null)
+                {
+                    bufferLimited.Add(procedure);
+                }
+
                 foreach (var end in connection.Ends)
                 {
                     var glue = new ProcedureGlue(procedure, throughDataport, end.Role == ConnectorEndRole.From, views.IsUnicoreInstance(end.Instance));
@@ -191,6 +198,7 @@ public static partial class SystemEmitter
         foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
+            view.BufferLimited = bufferLimited.Contains(procedure.Name);
             if (awaitable.Contains(procedure.Name))
             {
                 files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));

@@ -120,6 +120,11 @@ internal sealed partial class ViewModelBuilder
                 break;
             default:
                 view.From = RpcClients(froms, pascal, family);
+                foreach (var (client, end) in view.From.Zip(froms, (v, e) => (v, e)))
+                {
+                    client.ConnectExtraArguments = CallBufferArgument(connection, end);
+                }
+
                 var threads = ServerThreads(connection);
                 view.To = tos.Select(e => Server(e, family, pascal, threads)).ToList();
                 break;

@@ -242,6 +242,7 @@ internal sealed partial class ViewModelBuilder
                     FieldName = name + CSharpNames.Pascal(p.Name),
                     WriteCall = MessageMarshalling.WriteCall(type),
                     ReadCall = MessageMarshalling.ReadCall(type),
+                    IsOut = p.Direction == ParameterDirection.Out,
                 },
             };
         }).ToList();

@@ -86,6 +86,37 @@ public class Dataport
         return ref At<T>(offset);
     }
 
+    /// <summary>
+    /// A pointer to <paramref name="offset"/> in this dataport that another end of the same
+    /// connection can <see cref="Unwrap{T}"/> (CAmkES's <c>dataport_wrap_ptr</c>).
+    /// </summary>
+    public DataportPtr Wrap(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, Size);
+        return new DataportPtr(offset) { RegionId = _region.Id };
+    }
+
+    /// <summary>Whether <paramref name="pointer"/> may be unwrapped here: not null, and wrapped in this memory or made from an offset alone.</summary>
+    public bool Contains(DataportPtr pointer) => !pointer.IsNull && (pointer.RegionId == 0 || pointer.RegionId == _region.Id);
+
+    /// <summary>
+    /// The <typeparamref name="T"/> that <paramref name="pointer"/> points to (CAmkES's
+    /// <c>dataport_unwrap_ptr</c>), with this end's access rights. A pointer wrapped in memory
+    /// this end was not granted does not unwrap.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pointer is null or into another dataport's memory.</exception>
+    public ref T Unwrap<T>(DataportPtr pointer)
+        where T : unmanaged
+    {
+        if (!Contains(pointer))
+        {
+            throw new ArgumentException($"the pointer does not point into dataport '{Name}'", nameof(pointer));
+        }
+
+        return ref CanWrite ? ref Write<T>(pointer.Offset) : ref Unsafe.AsRef(in Read<T>(pointer.Offset));
+    }
+
     private ref T At<T>(int offset)
         where T : unmanaged
     {

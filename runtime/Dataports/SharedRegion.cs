@@ -12,11 +12,14 @@ public sealed class SharedRegion
     /// <summary>CAmkES's default dataport size: one 4 KiB page.</summary>
     public const int DefaultSize = 4096;
 
+    private static int s_lastId;
+
     public SharedRegion(string name, int size = DefaultSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         Name = name;
         Memory = GC.AllocateArray<byte>(size, pinned: true);
+        Id = Interlocked.Increment(ref s_lastId);
     }
 
     public string Name { get; }
@@ -24,4 +27,7 @@ public sealed class SharedRegion
     public int Size => Memory.Length;
 
     internal byte[] Memory { get; }
+
+    /// <summary>Names the region in a <see cref="Dataports.DataportPtr"/> it wraps, the same at every end; never 0.</summary>
+    internal int Id { get; }
 }

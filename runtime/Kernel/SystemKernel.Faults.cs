@@ -44,8 +44,9 @@ public sealed partial class SystemKernel
             _logger.LogError(exception, "Fault in {Instance} on thread {Thread}", fault.Instance, fault.Thread);
             if (_logger is NullLogger)
             {
-                // Without a logger a fault would vanish; the console is the log of last resort.
-                Console.Error.WriteLine(fault);
+                // Without a logger a fault would vanish; the console is the log of last resort,
+                // in the words of CAmkES's debug fault handler.
+                Console.Error.WriteLine(DebugFaultReport.Describe(fault));
             }
         }
 

@@ -22,11 +22,29 @@ public sealed class CamkesAppsTests
     [InlineData("Attributes", "a = 11, b = 1")]
     [InlineData("Attributes", "c = 5, d = 4")]
     [InlineData("RPCOverMultiSharedData", "client: result was 1270")]
+    [InlineData("TestDataportMux", "4: We're done, people")]
+    [InlineData("TestDataportBifurcate", "All OK")]
+    [InlineData("SimpleSingleAddressSpace", "After the client")]
+    [InlineData("TestDataportPtrWrap", "All OK")]
+    [InlineData("TestSingleAddressSpaceHeap", "All OK")]
+    [InlineData("GlobalAsync", "Got an event : Incoming data is OKVje138PB1J@cG?ObN2")]
+    [InlineData("TestDataportRpc", "All OK")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains(expected, result.Output);
+    }
+
+    [Fact]
+    public void TestFaultHandlers_reports_the_clients_stack_overflow_as_camkes_debug_fault_handler_does()
+    {
+        var result = ExampleWorkspace.RunBuilt("TestFaultHandlers");
+
+        // The fault is unhandled by design, so the system ends with the exit code for that.
+        Assert.True(result.ExitCode == 1, result.Output);
+        Assert.Contains("c: Attempting to cause a stack overflow...", result.Output);
+        Assert.Contains("FAULT HANDLER", result.Output);
     }
 }

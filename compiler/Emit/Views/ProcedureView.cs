@@ -38,6 +38,9 @@ internal sealed class ProcedureView
     public string DataportAsyncServerName { get; set; } = string.Empty;
 
     public List<MethodView> Methods { get; set; } = new();
+
+    /// <summary>Some connection of the procedure has a <c>buffer</c>: its call-frame client checks each call against a CallBuffer.</summary>
+    public bool BufferLimited { get; set; }
 }
 
 internal sealed class MethodView
@@ -168,6 +171,9 @@ internal sealed class ParameterView
 
     /// <summary>The frame's reusable buffer for an array argument; empty for other parameters.</summary>
     public string BufferField { get; set; } = string.Empty;
+
+    /// <summary>An <c>out</c> parameter, which C# requires a method to assign even when it returns early.</summary>
+    public bool IsOut { get; set; }
 }
 
 /// <summary>A field of a generated class, with its initialiser when nullable analysis needs one.</summary>

@@ -126,6 +126,9 @@ internal sealed class ConnectionEndView
 
     public string ServeExtraArguments { get; set; } = string.Empty;
 
+    /// <summary>Procedure clients: trailing constructor arguments of the glue, e.g. <c>, buffer: new CallBuffer(…)</c>.</summary>
+    public string ConnectExtraArguments { get; set; } = string.Empty;
+
     /// <summary>Dataports: this end's access rights as a C# expression.</summary>
     public string Access { get; set; } = string.Empty;
 

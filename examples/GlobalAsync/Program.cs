@@ -1,0 +1,1 @@
+return GlobalAsync.GlobalAsyncSystem.Run();

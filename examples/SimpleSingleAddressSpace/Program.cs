@@ -1,0 +1,2 @@
+// Builds the system described by simplesingleaddressspace.camkes and runs it until the client returns.
+return SimpleSingleAddressSpace.SimpleSingleAddressSpaceSystem.Run();

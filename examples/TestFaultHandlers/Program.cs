@@ -1,0 +1,2 @@
+// Builds the system described by testfaulthandlers.camkes and runs it: the client faults, the kernel reports it.
+return TestFaultHandlers.TestFaultHandlersSystem.Run();
