@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Threading.Channels;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Glue;
@@ -128,7 +129,18 @@ public sealed class CpuEndpoint : Endpoint
             return;
         }
 
-        var handled = HandleAsync(_dispatcher, frame);
+        // Without an interface thread each call is a lightweight thread of its own: it owns its own mutexes.
+        var caller = LockOwner.Begin($"a call of {Instance}.{Interface}");
+        ValueTask handled;
+        try
+        {
+            handled = HandleAsync(_dispatcher, frame);
+        }
+        finally
+        {
+            LockOwner.Restore(caller);
+        }
+
         if (handled.IsCompletedSuccessfully)
         {
             frame.Reply.Complete();
