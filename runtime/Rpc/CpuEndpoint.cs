@@ -64,7 +64,7 @@ public sealed class CpuEndpoint : Endpoint
                 // A bound notification's signal (seL4NotificationBind), delivered between two calls.
                 if (frame is BoundSignal signal)
                 {
-                    signal.Deliver();
+                    await signal.DeliverAsync();
                     continue;
                 }
 

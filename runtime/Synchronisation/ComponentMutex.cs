@@ -143,21 +143,23 @@ public sealed class ComponentMutex(string name)
         return locked.IsCompletedSuccessfully ? new ValueTask<Scope>(new Scope(this)) : ScopeWhenLockedAsync(locked);
     }
 
+    // The runtime's own awaits resume anywhere (ConfigureAwait(false)): only the user's await comes back
+    // to the CPU, so the CPU's work item is the user's method, which is what the watchdog then names.
     private async ValueTask<Scope> ScopeWhenLockedAsync(ValueTask locked)
     {
-        await locked;
+        await locked.ConfigureAwait(false);
         return new Scope(this);
     }
 
     private async ValueTask LockWhenFreeAsync(LockOwner owner, CancellationToken cancellation)
     {
-        await _gate.WaitAsync(cancellation);
+        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         _owner = owner;
     }
 
     private async ValueTask<bool> TryLockWhenFreeAsync(LockOwner owner, TimeSpan timeout, CancellationToken cancellation)
     {
-        if (!await _gate.WaitAsync(timeout, cancellation))
+        if (!await _gate.WaitAsync(timeout, cancellation).ConfigureAwait(false))
         {
             return false;
         }

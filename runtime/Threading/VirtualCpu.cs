@@ -179,6 +179,16 @@ public sealed class VirtualCpu
 
     internal void ReportStall(CpuStall stall) => Stalled?.Invoke(stall);
 
+    /// <summary>
+    /// Set by the kernel to name the work items it knows better than the watchdog can (a call
+    /// carried onto the CPU: its handler, as the component declares it); null for the others.
+    /// </summary>
+    internal Func<object?, object?, string?>? KnownWorkItemNamer { get; set; }
+
+    /// <summary>What a report calls the work item: the user's method it runs.</summary>
+    internal string NameWorkItem(object? callback, object? state) =>
+        KnownWorkItemNamer?.Invoke(callback, state) ?? VirtualCpuWatchdog.Describe(callback, state);
+
     private void Enqueue(WorkEntry entry)
     {
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
@@ -263,7 +273,7 @@ public sealed class VirtualCpu
 public sealed record CpuStall(string Cpu, TimeSpan Held, TimeSpan Limit, string WorkItem)
 {
     public override string ToString() =>
-        $"a work item ({WorkItem}) has held virtual CPU '{Cpu}' for {Held.TotalMilliseconds:0} ms (limit {Limit.TotalMilliseconds:0} ms); something in it blocks";
+        $"a work item ({WorkItem}) of instance '{Cpu}' has held its virtual CPU for {Held.TotalMilliseconds:0} ms (limit {Limit.TotalMilliseconds:0} ms); something in it blocks";
 }
 
 /// <summary>Work the runtime queues onto a CPU without allocating a delegate (a call frame being delivered).</summary>

@@ -26,6 +26,7 @@ public sealed class PublicApiTests
         "UxRt.Camkes.Runtime.Faults.CpuHeldTooLongException",
         "UxRt.Camkes.Runtime.Faults.FaultPolicy",
         "UxRt.Camkes.Runtime.Faults.FaultRecord",
+        "UxRt.Camkes.Runtime.Faults.IAsyncFaultHandler",
         "UxRt.Camkes.Runtime.Faults.IFaultHandler",
         "UxRt.Camkes.Runtime.Hosting.CamkesSystemService<TSystem>",
         "UxRt.Camkes.Runtime.Hosting.INodeLink",
