@@ -21,6 +21,10 @@ namespace UxRt.Camkes.Runtime.Synchronisation;
 /// <c>Task.WhenAll</c>) belongs to that flow; give concurrent work a thread of its own with <c>StartThread</c>.</para>
 /// <para><b>Not re-entrant</b>, in every form, as in CAmkES: locking a mutex its owner already
 /// holds throws <see cref="LockRecursionException"/> at once instead of deadlocking.</para>
+/// <para><b>Lock-order deadlocks are refused</b>: a wait (blocking or awaiting) for a mutex whose
+/// holder waits, directly or through others, for one the waiter holds throws
+/// <see cref="Faults.DeadlockException"/> naming the cycle, instead of hanging. Only a wait that
+/// would block looks; taking a free mutex costs nothing more.</para>
 /// </remarks>
 public sealed class ComponentMutex(string name)
 {
@@ -29,24 +33,41 @@ public sealed class ComponentMutex(string name)
 
     public string Name { get; } = name;
 
+    /// <summary>The current holder, for the wait-for relation; null while free.</summary>
+    internal LockOwner? Owner => _owner;
+
     /// <summary>Whether the current lightweight thread, native thread or async flow holds the mutex (see the remarks of <see cref="ComponentMutex"/>).</summary>
     public bool IsHeldByCurrentThread => LockOwner.IsCurrent(_owner);
 
     /// <summary>Locks, blocking the current native thread while another holds the mutex.</summary>
     /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU, even when the mutex is free: await <see cref="LockAsync"/> there.</exception>
     /// <exception cref="LockRecursionException">The current thread holds the mutex already.</exception>
+    /// <exception cref="Faults.DeadlockException">The wait would close a cycle of waits for mutexes.</exception>
     public void Lock()
     {
         BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
         var owner = LockOwner.ForBlockingForm();
         RefuseRecursion(owner);
-        _gate.Wait();
+        if (!_gate.Wait(0))
+        {
+            MutexWaits.Begin(owner, this);
+            try
+            {
+                _gate.Wait();
+            }
+            finally
+            {
+                MutexWaits.End(owner);
+            }
+        }
+
         _owner = owner;
     }
 
     /// <summary>Locks without blocking a thread: the awaiting lightweight thread (or flow) parks until the mutex is free.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the mutex was taken; it is not held then.</exception>
     /// <exception cref="LockRecursionException">The current lightweight thread or flow holds the mutex already.</exception>
+    /// <exception cref="Faults.DeadlockException">The wait would close a cycle of waits for mutexes.</exception>
     public ValueTask LockAsync(CancellationToken cancellation = default)
     {
         // Not an async method: the owner must be made in the caller's flow, where the unlock will look for it.
@@ -58,6 +79,7 @@ public sealed class ComponentMutex(string name)
             return default;
         }
 
+        MutexWaits.Begin(owner, this);
         return LockWhenFreeAsync(owner, cancellation);
     }
 
@@ -88,9 +110,20 @@ public sealed class ComponentMutex(string name)
         BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await TryLockAsync() instead");
         var owner = LockOwner.ForBlockingForm();
         RefuseRecursion(owner);
-        if (!_gate.Wait(timeout))
+        if (!_gate.Wait(0))
         {
-            return false;
+            MutexWaits.Begin(owner, this);
+            try
+            {
+                if (!_gate.Wait(timeout))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                MutexWaits.End(owner);
+            }
         }
 
         _owner = owner;
@@ -110,7 +143,13 @@ public sealed class ComponentMutex(string name)
             return new ValueTask<bool>(true);
         }
 
-        return timeout == TimeSpan.Zero ? new ValueTask<bool>(false) : TryLockWhenFreeAsync(owner, timeout, cancellation);
+        if (timeout == TimeSpan.Zero)
+        {
+            return new ValueTask<bool>(false);
+        }
+
+        MutexWaits.Begin(owner, this);
+        return TryLockWhenFreeAsync(owner, timeout, cancellation);
     }
 
     /// <summary>Unlocks the mutex, which the caller must hold.</summary>
@@ -151,17 +190,33 @@ public sealed class ComponentMutex(string name)
         return new Scope(this);
     }
 
+    // A parked lightweight thread waits as a blocked thread does: its wait is in the wait-for relation until it ends.
     private async ValueTask LockWhenFreeAsync(LockOwner owner, CancellationToken cancellation)
     {
-        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            MutexWaits.End(owner);
+        }
+
         _owner = owner;
     }
 
     private async ValueTask<bool> TryLockWhenFreeAsync(LockOwner owner, TimeSpan timeout, CancellationToken cancellation)
     {
-        if (!await _gate.WaitAsync(timeout, cancellation).ConfigureAwait(false))
+        try
         {
-            return false;
+            if (!await _gate.WaitAsync(timeout, cancellation).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            MutexWaits.End(owner);
         }
 
         _owner = owner;

@@ -21,12 +21,21 @@ internal sealed class LockOwner
 
     private LockOwner(string name) => Name = name;
 
+    /// <summary>The mutex this owner is blocked (or parked) waiting for; null when it waits for none (see <see cref="MutexWaits"/>).</summary>
+    internal ComponentMutex? WaitingFor;
+
     /// <summary>How messages name the owner: <c>server.control</c>, <c>a call of server.calc</c>, <c>thread worker</c>.</summary>
     public string Name { get; }
 
     /// <summary>The owner a blocking or non-blocking try (<c>Lock</c>, <c>TryLock</c>) takes a mutex for, made on first use.</summary>
     public static LockOwner ForBlockingForm()
     {
+        // A CPU's thread never has a thread owner, so finding one means a native thread: the fast path.
+        if (t_thread is { } thread)
+        {
+            return thread;
+        }
+
         if (VirtualCpu.Current is { } cpu)
         {
             return s_flow.Value ??= new LockOwner($"a lightweight thread of '{cpu.Name}'");
@@ -44,7 +53,7 @@ internal sealed class LockOwner
 
     /// <summary>Whether <paramref name="owner"/> is the current thread or flow, without making an owner.</summary>
     public static bool IsCurrent(LockOwner? owner) =>
-        owner is not null && (owner == s_flow.Value || (VirtualCpu.Current is null && owner == t_thread));
+        owner is not null && (owner == t_thread || owner == s_flow.Value);
 
     /// <summary>The current owner's name, for messages; makes no owner.</summary>
     public static string CurrentName =>

@@ -24,6 +24,7 @@ public sealed class PublicApiTests
         "UxRt.Camkes.Runtime.Faults.CallbackFaultException",
         "UxRt.Camkes.Runtime.Faults.ComponentFaultException",
         "UxRt.Camkes.Runtime.Faults.CpuHeldTooLongException",
+        "UxRt.Camkes.Runtime.Faults.DeadlockException",
         "UxRt.Camkes.Runtime.Faults.FaultPolicy",
         "UxRt.Camkes.Runtime.Faults.FaultRecord",
         "UxRt.Camkes.Runtime.Faults.IAsyncFaultHandler",
