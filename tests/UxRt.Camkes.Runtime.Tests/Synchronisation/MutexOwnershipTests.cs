@@ -1,3 +1,5 @@
+using UxRt.Camkes.Runtime.Glue;
+using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Tests.Support;
 using UxRt.Camkes.Runtime.Threading;
@@ -204,6 +206,65 @@ public sealed class MutexOwnershipTests
         });
 
         Assert.Equal(["timed: False", "zero: False", nameof(OperationCanceledException), "owns after cancel: False", "timed once free: True"], outcomes);
+    }
+
+    [Fact]
+    public void Each_direct_call_into_a_unicore_server_is_a_lightweight_thread_of_its_own_with_its_own_mutexes()
+    {
+        using var kernel = new SystemKernel("call ownership");
+        kernel.AddInstance("server", new ScriptedComponent(), new InstanceOptions { Threading = new UnicoreThreadingModel("server") });
+        var probe = new ForeignUnlockProbe(new ComponentMutex("m"));
+        var endpoint = kernel.Serve(EndpointKind.Direct, "server", "calc", new CalculatorAsyncDispatcher(probe));
+        kernel.Start();
+
+        Bounded.RunThreads(
+            () => Assert.Equal(2, new CalculatorClient(endpoint, badge: 1).Add(1, 1)),
+            () =>
+            {
+                Assert.True(probe.Held.Wait(Bounded.Wait));
+                Assert.Equal(4, new CalculatorClient(endpoint, badge: 2).Add(2, 2));
+            });
+
+        Assert.Equal(["second call owns it: False", "second call takes it: False", "second call's unlock refused", "first call unlocks it"], probe.Journal);
+        Assert.Empty(kernel.Stop());
+    }
+
+    /// <summary>The first call locks and holds the mutex across an await until the second has tried to take and unlock it.</summary>
+    private sealed class ForeignUnlockProbe(ComponentMutex mutex) : StubAsyncCalculator
+    {
+        private readonly TaskCompletionSource _secondTried = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ManualResetEventSlim Held { get; } = new();
+
+        public List<string> Journal { get; } = [];
+
+        public override async ValueTask<int> AddAsync(int a, int b)
+        {
+            if (!Held.IsSet)
+            {
+                await mutex.LockAsync();
+                Held.Set();
+                await _secondTried.Task;
+                mutex.Unlock();
+                Journal.Add("first call unlocks it");
+                return a + b;
+            }
+
+            Journal.Add($"second call owns it: {mutex.IsHeldByCurrentThread}");
+            Journal.Add($"second call takes it: {mutex.TryLock()}");
+            try
+            {
+                mutex.Unlock();
+            }
+            catch (SynchronizationLockException)
+            {
+                Journal.Add("second call's unlock refused");
+            }
+
+            _secondTried.SetResult();
+            await Task.Yield();
+            return a + b;
+        }
     }
 
     private static async Task LockAfterAYieldAsync(ComponentMutex mutex)
