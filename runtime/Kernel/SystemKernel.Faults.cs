@@ -55,41 +55,57 @@ public sealed partial class SystemKernel
 
     // The handler is another component's code, so it runs where that component runs: on its own
     // CPU when it is unicore, else on the faulted thread, unless that is a virtual CPU, which
-    // must not run foreign code (nor wait for it), so the thread pool runs it.
+    // must not run foreign code (nor wait for it), so the thread pool runs it. A native faulted
+    // thread waits for the handler, an awaitable one included, so the policy comes after it.
     private void DeliverToFaultHandler(InstanceSlot slot, IFaultHandler handler, FaultRecord fault)
     {
-        void Handle()
-        {
-            try
-            {
-                handler.HandleFault(fault);
-            }
-            catch (Exception handlerException)
-            {
-                Interlocked.Increment(ref _unhandledFaults);
-                _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
-            }
-        }
-
         var handlerCpu = slot.FaultHandlerCpu;
         if (handlerCpu is not null && !handlerCpu.IsCurrent)
         {
             if (VirtualCpu.Current is null)
             {
-                handlerCpu.Invoke(Handle);
+                Task? handled = null;
+                handlerCpu.Invoke(() => handled = HandleFault(slot, handler, fault));
+                handled!.GetAwaiter().GetResult();
             }
             else
             {
-                handlerCpu.Post(Handle);
+                handlerCpu.Post(() => _ = HandleFault(slot, handler, fault));
             }
         }
         else if (handlerCpu is null && VirtualCpu.Current is not null)
         {
-            ThreadPool.QueueUserWorkItem(_ => Handle());
+            _ = Task.Run(() => HandleFault(slot, handler, fault));
+        }
+        else if (handlerCpu is not null)
+        {
+            // The faulted thread is the handler's own CPU, which must not wait for the rest of it.
+            _ = HandleFault(slot, handler, fault);
         }
         else
         {
-            Handle();
+            HandleFault(slot, handler, fault).GetAwaiter().GetResult();
+        }
+    }
+
+    // Runs the handler, awaiting an awaitable one; never faults: what the handler throws is logged.
+    private async Task HandleFault(InstanceSlot slot, IFaultHandler handler, FaultRecord fault)
+    {
+        try
+        {
+            if (handler is IAsyncFaultHandler awaitable)
+            {
+                await awaitable.HandleFaultAsync(fault);
+            }
+            else
+            {
+                handler.HandleFault(fault);
+            }
+        }
+        catch (Exception handlerException)
+        {
+            Interlocked.Increment(ref _unhandledFaults);
+            _logger.LogError(handlerException, "The fault handler of {Instance} failed on {Fault}", slot.Name, fault);
         }
     }
 

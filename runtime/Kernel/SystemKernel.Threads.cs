@@ -1,6 +1,7 @@
 using UxRt.Camkes.Runtime.Components;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Rpc;
 using UxRt.Camkes.Runtime.Threading;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,7 @@ public sealed partial class SystemKernel
     // A CPU reports what escapes its work items and what holds it too long; both name its instance.
     private void WatchCpu(InstanceSlot slot, VirtualCpu cpu)
     {
+        cpu.KnownWorkItemNamer = NameCarriedCall;
         cpu.UnhandledException += exception => ReportFault(slot, $"{slot.Name}.cpu", exception);
         cpu.Stalled += stall =>
         {
@@ -41,6 +43,12 @@ public sealed partial class SystemKernel
             _logger.LogWarning("Watchdog: {Stall}", stall);
         };
     }
+
+    // A call carried onto a CPU (a passive or direct interface's) is named by its handler, as its component declares it.
+    private string? NameCarriedCall(object? callback, object? state) =>
+        state is CallReply { Carrier: { } endpoint } reply && _instances.TryGetValue(endpoint.Instance, out var server)
+            ? UserMethods.Handler(server.Component, endpoint.Interface, endpoint.MethodName(reply.Frame.Method))
+            : null;
 
     // Runs `action` on the instance's CPU when it has one (never waiting on another CPU), else right here.
     private static void OnInstanceCpu(InstanceSlot slot, Action action)

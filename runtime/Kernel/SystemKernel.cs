@@ -173,19 +173,20 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>&lt;iface&gt;_passive = true</c>: no interface thread. A native server's handler runs on the
-    /// caller's thread, one call at a time; a unicore server's runs as a work item on its CPU.
+    /// <c>&lt;iface&gt;_passive = true</c>: no interface thread, one call at a time. A native server's
+    /// handler runs on the caller's thread; a unicore server's as a work item on its CPU, the next
+    /// call only once the one before has replied, even when its handler awaits.
     /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServePassive(string instance, string interfaceName, ICallDispatcher dispatcher) =>
         CpuOf(instance) is { } cpu
-            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false), default)
+            ? ServeOnCpu(new CpuEndpoint(instance, interfaceName, new SynchronousDispatcher(dispatcher), cpu, hasInterfaceThread: false) { ServesOneCallAtATime = true }, default)
             : Register(new PassiveEndpoint(instance, interfaceName, dispatcher), null);
 
-    /// <summary><c>&lt;iface&gt;_passive = true</c> on a unicore server whose handlers may await.</summary>
+    /// <summary><c>&lt;iface&gt;_passive = true</c> on a unicore server whose handlers may await: one call at a time all the same.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Endpoint ServePassive(string instance, string interfaceName, IAsyncCallDispatcher dispatcher) =>
-        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false), default);
+        ServeOnCpu(new CpuEndpoint(instance, interfaceName, dispatcher, UnicoreCpuOf(instance), hasInterfaceThread: false) { ServesOneCallAtATime = true }, default);
 
     /// <summary>
     /// seL4DirectCall: a native server's handler is called directly on the caller's thread; a

@@ -55,7 +55,8 @@ public sealed class EventLoop : ICallbackRunner
                 return;
             }
 
-            Deliver(signal, fault);
+            // An awaitable callback is awaited here: the next signal is delivered once it is done.
+            await signal.Source.DeliverAsync(signal.Bits, fault);
         }
     }
 

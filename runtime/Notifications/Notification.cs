@@ -19,7 +19,8 @@ public sealed class Notification
     private int _word;
     private NotificationSet? _boundSet;
     private TaskCompletionSource? _asyncWake;
-    private Action<int>? _callback;
+    // An Action<int> callback is kept as one that completes at once, so both kinds share one delivery path.
+    private Func<int, ValueTask>? _callback;
 
     // Set while a callback is registered on a notification bound to an endpoint: queues its delivery there.
     private Action? _routedWake;
@@ -145,6 +146,32 @@ public sealed class Notification
     }
 
     /// <summary>
+    /// Like <see cref="WaitAsync"/>, but gives up after <paramref name="timeout"/>: the pending bits
+    /// (or count), or 0 when nothing was signalled in time.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public async ValueTask<int> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var bits = Poll();
+        if (bits != 0 || timeout == TimeSpan.Zero)
+        {
+            return bits;
+        }
+
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        giveUp.CancelAfter(timeout);
+        try
+        {
+            return await WaitAsync(giveUp.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // The timeout, not the caller, cancelled: a signal that raced it is still taken.
+            return Poll();
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="callback"/> with the pending bits on the consumer's event thread (a
     /// lightweight thread on its CPU when the consumer is unicore) each time the notification is
     /// signalled, until the returned registration is disposed. A notification bound to an endpoint
@@ -154,6 +181,27 @@ public sealed class Notification
     public IDisposable RegisterCallback(Action<int> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        return Register(bits =>
+        {
+            callback(bits);
+            return default;
+        });
+    }
+
+    /// <summary>
+    /// Like <see cref="RegisterCallback(Action{int})"/> for a callback that awaits (instead of an
+    /// <c>async void</c> one, whose faults nobody sees and which would overlap the next delivery):
+    /// the event or interface thread awaits it before it delivers the next signal or takes the next
+    /// call, and what it throws, even after an await, is a fault of the consumer like any callback's.
+    /// </summary>
+    public IDisposable RegisterCallback(Func<int, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Register(callback);
+    }
+
+    private IDisposable Register(Func<int, ValueTask> callback)
+    {
         var runner = Volatile.Read(ref _callbackRunner) ?? throw new InvalidOperationException($"notification '{Name}' of '{Instance}' has no event thread to run callbacks on");
         if (Interlocked.CompareExchange(ref _callback, callback, null) is not null)
         {
@@ -219,19 +267,50 @@ public sealed class Notification
 
     internal void Unbind(NotificationSet set) => Interlocked.CompareExchange(ref _boundSet, null, set);
 
-    /// <summary>Called on the thread that runs callbacks with bits taken from this notification; the callback's exception goes to <paramref name="fault"/>.</summary>
+    /// <summary>
+    /// Runs the callback with bits taken from this notification on a native thread that runs
+    /// callbacks, waiting for an awaitable one to finish; its exception goes to <paramref name="fault"/>.
+    /// </summary>
     internal void Deliver(int bits, Action<Exception> fault)
+    {
+        var delivered = DeliverAsync(bits, fault);
+        if (!delivered.IsCompleted)
+        {
+            // Never throws: the callback's fault went to `fault`.
+            delivered.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Like <see cref="Deliver"/> on a lightweight thread, which awaits an awaitable callback instead of blocking.</summary>
+    internal ValueTask DeliverAsync(int bits, Action<Exception> fault)
     {
         if (Volatile.Read(ref _callback) is not { } callback)
         {
             // Unregistered in the meantime: give the bits back to whoever waits next.
             Restore(bits);
-            return;
+            return default;
         }
 
+        ValueTask running;
         try
         {
-            callback(bits);
+            running = callback(bits);
+        }
+        catch (Exception exception)
+        {
+            fault(new CallbackFaultException(Name, exception));
+            return default;
+        }
+
+        return running.IsCompletedSuccessfully ? default : FaultWhenFailedAsync(running, fault);
+    }
+
+    private async ValueTask FaultWhenFailedAsync(ValueTask running, Action<Exception> fault)
+    {
+        try
+        {
+            // Only the awaiting thread's own await resumes on the CPU (see ComponentMutex).
+            await running.ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -18,4 +18,7 @@ internal sealed class BoundSignal(Notification notification, Action<Exception> f
             notification.Deliver(bits, fault);
         }
     }
+
+    /// <summary>Like <see cref="Deliver"/> on a lightweight interface thread, which awaits an awaitable callback.</summary>
+    public ValueTask DeliverAsync() => notification.Poll() is var bits and not 0 ? notification.DeliverAsync(bits, fault) : default;
 }

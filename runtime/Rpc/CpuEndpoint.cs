@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Threading.Channels;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Glue;
@@ -9,7 +10,9 @@ namespace UxRt.Camkes.Runtime.Glue;
 /// Any procedure connection into a unicore server: every call is queued onto the server's virtual
 /// CPU and never runs on the caller's thread. A threaded interface (seL4RPCCall's default) is a
 /// lightweight interface thread that takes calls in arrival order, one at a time; a passive or
-/// direct one has no thread of its own, so each call is a work item of its own on the CPU. A
+/// direct one has no thread of its own, so each call is a work item of its own on the CPU, which
+/// a passive interface runs one at a time (the next once the one before replied) and a direct one
+/// interleaves where handlers await. A
 /// notification bound to a threaded interface (seL4NotificationBind) queues its signals with the
 /// calls, so the interface thread runs its callback between two calls.
 /// </summary>
@@ -63,7 +66,7 @@ public sealed class CpuEndpoint : Endpoint
                 // A bound notification's signal (seL4NotificationBind), delivered between two calls.
                 if (frame is BoundSignal signal)
                 {
-                    signal.Deliver();
+                    await signal.DeliverAsync();
                     continue;
                 }
 
@@ -120,29 +123,91 @@ public sealed class CpuEndpoint : Endpoint
         return false;
     }
 
+    /// <summary>
+    /// <c>&lt;iface&gt;_passive = true</c>: calls are served one at a time, in arrival order, as a native
+    /// passive server serves them, instead of interleaving where their handlers await (what
+    /// seL4DirectCall keeps, as its native calls run side by side). Set by the kernel.
+    /// </summary>
+    internal bool ServesOneCallAtATime { get; init; }
+
+    // Calls that arrived while a passive interface's handler was running; touched only on the CPU.
+    private readonly Queue<CallFrame> _waitingTurn = new();
+    private bool _handlerRunning;
+
     internal override void HandleCarried(CallFrame frame)
     {
-        // Failed while it waited in the CPU's queue (the endpoint closed): its caller has its answer already.
-        if (!frame.Reply.TryStart())
+        if (ServesOneCallAtATime)
         {
-            return;
+            if (_handlerRunning)
+            {
+                _waitingTurn.Enqueue(frame);
+                return;
+            }
+
+            _handlerRunning = true;
         }
 
-        var handled = HandleAsync(_dispatcher, frame);
-        if (handled.IsCompletedSuccessfully)
+        HandleInTurn(frame);
+    }
+
+    // Runs `frame` and then, for a passive interface, each call that queued behind it, until a handler awaits.
+    private void HandleInTurn(CallFrame? frame)
+    {
+        while (frame is not null)
         {
-            frame.Reply.Complete();
-        }
-        else
-        {
-            _ = ReplyWhenHandled(handled, frame);
+            // Failed while it waited in the CPU's queue (the endpoint closed): its caller has its answer already.
+            if (frame.Reply.TryStart())
+            {
+                var handled = StartHandler(frame);
+                if (!handled.IsCompleted)
+                {
+                    _ = ReplyWhenHandled(handled, frame);
+                    return;
+                }
+
+                frame.Reply.Complete();
+            }
+
+            frame = NextInTurn();
         }
     }
 
-    // HandleAsync never throws (faults go into the frame), so the discarded task never faults.
-    private static async Task ReplyWhenHandled(ValueTask handled, CallFrame frame)
+    // Without an interface thread each call is a lightweight thread of its own: it owns its own mutexes.
+    private ValueTask StartHandler(CallFrame frame)
+    {
+        var caller = LockOwner.Begin($"a call of {Instance}.{Interface}");
+        try
+        {
+            return HandleAsync(_dispatcher, frame);
+        }
+        finally
+        {
+            LockOwner.Restore(caller);
+        }
+    }
+
+    private CallFrame? NextInTurn()
+    {
+        if (!ServesOneCallAtATime)
+        {
+            return null;
+        }
+
+        if (_waitingTurn.TryDequeue(out var next))
+        {
+            return next;
+        }
+
+        _handlerRunning = false;
+        return null;
+    }
+
+    // HandleAsync never throws (faults go into the frame), so the discarded task never faults. Its
+    // await resumes on the CPU (it began there), where the passive turn is kept.
+    private async Task ReplyWhenHandled(ValueTask handled, CallFrame frame)
     {
         await handled;
         frame.Reply.Complete();
+        HandleInTurn(NextInTurn());
     }
 }

@@ -33,19 +33,25 @@ public sealed class ComponentBinarySemaphore
         _available.Wait(cancellation);
     }
 
-    /// <summary>Takes the semaphore, giving up after <paramref name="timeout"/>.</summary>
+    /// <summary>Takes the semaphore, giving up after <paramref name="timeout"/>; <see cref="TimeSpan.Zero"/> is <see cref="TryWait()"/>.</summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU with a timeout other than zero, even when the semaphore is available: await <see cref="TryWaitAsync"/> there.</exception>
     public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default)
     {
         if (timeout != TimeSpan.Zero)
         {
-            BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on binary semaphore", Name, "await WaitAsync() instead");
+            BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on binary semaphore", Name, "await TryWaitAsync() instead");
         }
 
         return _available.TryWait(timeout, out _, cancellation);
     }
 
+    /// <summary>Takes the semaphore without blocking a thread, giving up after <paramref name="timeout"/> (then false).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public async ValueTask<bool> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
+        await _available.TryWaitAsync(timeout, cancellation).ConfigureAwait(false) != 0;
+
     /// <summary>Takes the semaphore without blocking a thread: on a virtual CPU only the awaiting lightweight thread parks.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellation = default) => await _available.WaitAsync(cancellation);
+    public async ValueTask WaitAsync(CancellationToken cancellation = default) => await _available.WaitAsync(cancellation).ConfigureAwait(false);
 
     /// <summary>Takes the semaphore if it is available now.</summary>
     public bool TryWait() => _available.Poll() != 0;

@@ -4,105 +4,168 @@ namespace UxRt.Camkes.Runtime.Synchronisation;
 
 /// <summary>
 /// <c>has mutex m;</c>: a lock shared by the threads of one component (CAmkES's <c>m_lock()</c>
-/// and <c>m_unlock()</c>). A native thread locks with <see cref="Lock"/> (reentrant, and it must
-/// unlock it itself); a lightweight thread of a unicore component awaits <see cref="LockAsync"/>,
-/// which parks only that lightweight thread while another holds the mutex, even across a call out.
+/// and <c>m_unlock()</c>). A native thread locks with <see cref="Lock"/>; a lightweight thread of a
+/// unicore component awaits <see cref="LockAsync"/>, which parks only that lightweight thread while
+/// another holds the mutex, even across a call out.
 /// </summary>
+/// <remarks>
+/// <para><b>Who owns it.</b> The mutex belongs to whoever locked it, and only that owner may unlock
+/// it: on a virtual CPU, the lightweight thread (the control thread, each <c>StartThread</c>
+/// thread, each interface thread, each call of a passive or direct interface), wherever it has
+/// awaited since; on a native thread, the OS thread for the blocking forms (<see cref="Lock"/>,
+/// <see cref="TryLock()"/>, <see cref="EnterScope"/>) and the async flow for the awaitable ones
+/// (<see cref="LockAsync"/>, <see cref="TryLockAsync"/>, <see cref="EnterScopeAsync"/>), whichever
+/// pool threads it resumes on. Another lightweight thread's <see cref="Unlock"/> is refused with a
+/// <see cref="SynchronizationLockException"/>, and its <see cref="TryLock()"/> fails while the mutex is held.
+/// Work a flow starts without the kernel (<c>Task.Run</c>, two un-awaited async methods joined by
+/// <c>Task.WhenAll</c>) belongs to that flow; give concurrent work a thread of its own with <c>StartThread</c>.</para>
+/// <para><b>Not re-entrant</b>, in every form, as in CAmkES: locking a mutex its owner already
+/// holds throws <see cref="LockRecursionException"/> at once instead of deadlocking.</para>
+/// <para><b>Lock-order deadlocks are refused</b>: a wait (blocking or awaiting) for a mutex whose
+/// holder waits, directly or through others, for one the waiter holds throws
+/// <see cref="Faults.DeadlockException"/> naming the cycle, instead of hanging. Only a wait that
+/// would block looks; taking a free mutex costs nothing more.</para>
+/// </remarks>
 public sealed class ComponentMutex(string name)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Thread? _owningThread;
-    private int _depth;
-
-    // Held by a lightweight thread: every lightweight thread shares the CPU's OS thread, so the owner is the CPU.
-    private VirtualCpu? _owningCpu;
+    private volatile LockOwner? _owner;
 
     public string Name { get; } = name;
 
-    /// <summary>Whether the current (native) thread, or the current virtual CPU, holds the mutex.</summary>
-    public bool IsHeldByCurrentThread =>
-        _owningThread == Thread.CurrentThread || (_owningCpu is not null && _owningCpu == VirtualCpu.Current);
+    /// <summary>The current holder, for the wait-for relation; null while free.</summary>
+    internal LockOwner? Owner => _owner;
+
+    /// <summary>Whether the current lightweight thread, native thread or async flow holds the mutex (see the remarks of <see cref="ComponentMutex"/>).</summary>
+    public bool IsHeldByCurrentThread => LockOwner.IsCurrent(_owner);
 
     /// <summary>Locks, blocking the current native thread while another holds the mutex.</summary>
-    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="LockAsync"/> there.</exception>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU, even when the mutex is free: await <see cref="LockAsync"/> there.</exception>
+    /// <exception cref="LockRecursionException">The current thread holds the mutex already.</exception>
+    /// <exception cref="Faults.DeadlockException">The wait would close a cycle of waits for mutexes.</exception>
     public void Lock()
     {
-        if (_owningThread == Thread.CurrentThread)
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
+        var owner = LockOwner.ForBlockingForm();
+        RefuseRecursion(owner);
+        if (!_gate.Wait(0))
         {
-            _depth++;
-            return;
+            MutexWaits.Begin(owner, this);
+            try
+            {
+                _gate.Wait();
+            }
+            finally
+            {
+                MutexWaits.End(owner);
+            }
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
-        _gate.Wait();
-        TakeOwnership();
+        _owner = owner;
     }
 
-    /// <summary>Locks without blocking the CPU: the awaiting lightweight thread parks until the mutex is free. Not reentrant.</summary>
-    public async ValueTask LockAsync(CancellationToken cancellation = default)
+    /// <summary>Locks without blocking a thread: the awaiting lightweight thread (or flow) parks until the mutex is free.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the mutex was taken; it is not held then.</exception>
+    /// <exception cref="LockRecursionException">The current lightweight thread or flow holds the mutex already.</exception>
+    /// <exception cref="Faults.DeadlockException">The wait would close a cycle of waits for mutexes.</exception>
+    public ValueTask LockAsync(CancellationToken cancellation = default)
     {
-        await _gate.WaitAsync(cancellation);
-        TakeOwnership();
+        // Not an async method: the owner must be made in the caller's flow, where the unlock will look for it.
+        var owner = LockOwner.ForAwaitableForm();
+        RefuseRecursion(owner);
+        if (_gate.Wait(0))
+        {
+            _owner = owner;
+            return default;
+        }
+
+        MutexWaits.Begin(owner, this);
+        return LockWhenFreeAsync(owner, cancellation);
     }
 
-    /// <summary>Locks if the mutex is free now.</summary>
+    /// <summary>Locks if the mutex is free now; false while anyone else holds it.</summary>
+    /// <exception cref="LockRecursionException">The current thread holds the mutex already.</exception>
     public bool TryLock()
     {
-        if (_owningThread == Thread.CurrentThread)
-        {
-            _depth++;
-            return true;
-        }
-
+        var owner = LockOwner.ForBlockingForm();
+        RefuseRecursion(owner);
         if (!_gate.Wait(0))
         {
             return false;
         }
 
-        TakeOwnership();
+        _owner = owner;
         return true;
     }
 
-    /// <summary>Locks, giving up after <paramref name="timeout"/>.</summary>
+    /// <summary>Locks, giving up after <paramref name="timeout"/>; <see cref="TimeSpan.Zero"/> is <see cref="TryLock()"/>.</summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU with a timeout other than zero: await <see cref="TryLockAsync"/> there.</exception>
     public bool TryLock(TimeSpan timeout)
     {
-        if (timeout == TimeSpan.Zero || _owningThread == Thread.CurrentThread)
+        if (timeout == TimeSpan.Zero)
         {
             return TryLock();
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
-        if (!_gate.Wait(timeout))
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await TryLockAsync() instead");
+        var owner = LockOwner.ForBlockingForm();
+        RefuseRecursion(owner);
+        if (!_gate.Wait(0))
         {
-            return false;
+            MutexWaits.Begin(owner, this);
+            try
+            {
+                if (!_gate.Wait(timeout))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                MutexWaits.End(owner);
+            }
         }
 
-        TakeOwnership();
+        _owner = owner;
         return true;
     }
 
-    /// <exception cref="SynchronizationLockException">The current thread does not hold the mutex.</exception>
+    /// <summary>Locks without blocking a thread, giving up after <paramref name="timeout"/> (then false, and the mutex is not held).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    /// <exception cref="LockRecursionException">The current lightweight thread or flow holds the mutex already.</exception>
+    public ValueTask<bool> TryLockAsync(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var owner = LockOwner.ForAwaitableForm();
+        RefuseRecursion(owner);
+        if (_gate.Wait(0))
+        {
+            _owner = owner;
+            return new ValueTask<bool>(true);
+        }
+
+        if (timeout == TimeSpan.Zero)
+        {
+            return new ValueTask<bool>(false);
+        }
+
+        MutexWaits.Begin(owner, this);
+        return TryLockWhenFreeAsync(owner, timeout, cancellation);
+    }
+
+    /// <summary>Unlocks the mutex, which the caller must hold.</summary>
+    /// <exception cref="SynchronizationLockException">The mutex is free, or held by another lightweight thread, thread or flow.</exception>
     public void Unlock()
     {
-        if (_owningThread == Thread.CurrentThread)
+        var owner = _owner;
+        if (!LockOwner.IsCurrent(owner))
         {
-            if (--_depth == 0)
-            {
-                _owningThread = null;
-                _gate.Release();
-            }
-
-            return;
+            throw new SynchronizationLockException(owner is null
+                ? $"mutex '{Name}' is not locked, so {LockOwner.CurrentName} cannot unlock it"
+                : $"mutex '{Name}' is held by {owner.Name}; {LockOwner.CurrentName} cannot unlock it (only the lightweight thread or thread that locked a mutex may unlock it)");
         }
 
-        if (_owningCpu is not null && _owningCpu == VirtualCpu.Current)
-        {
-            _owningCpu = null;
-            _gate.Release();
-            return;
-        }
-
-        throw new SynchronizationLockException($"mutex '{Name}' is not held by the current thread");
+        _owner = null;
+        _gate.Release();
     }
 
     /// <summary>Locks until the returned scope is disposed: <c>using (Mutex.EnterScope()) { … }</c>.</summary>
@@ -113,22 +176,58 @@ public sealed class ComponentMutex(string name)
     }
 
     /// <summary>Locks until the returned scope is disposed: <c>using (await Mutex.EnterScopeAsync()) { … }</c>.</summary>
-    public async ValueTask<Scope> EnterScopeAsync(CancellationToken cancellation = default)
+    public ValueTask<Scope> EnterScopeAsync(CancellationToken cancellation = default)
     {
-        await LockAsync(cancellation);
+        var locked = LockAsync(cancellation);
+        return locked.IsCompletedSuccessfully ? new ValueTask<Scope>(new Scope(this)) : ScopeWhenLockedAsync(locked);
+    }
+
+    // The runtime's own awaits resume anywhere (ConfigureAwait(false)): only the user's await comes back
+    // to the CPU, so the CPU's work item is the user's method, which is what the watchdog then names.
+    private async ValueTask<Scope> ScopeWhenLockedAsync(ValueTask locked)
+    {
+        await locked.ConfigureAwait(false);
         return new Scope(this);
     }
 
-    private void TakeOwnership()
+    // A parked lightweight thread waits as a blocked thread does: its wait is in the wait-for relation until it ends.
+    private async ValueTask LockWhenFreeAsync(LockOwner owner, CancellationToken cancellation)
     {
-        if (VirtualCpu.Current is { } cpu)
+        try
         {
-            _owningCpu = cpu;
+            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         }
-        else
+        finally
         {
-            _owningThread = Thread.CurrentThread;
-            _depth = 1;
+            MutexWaits.End(owner);
+        }
+
+        _owner = owner;
+    }
+
+    private async ValueTask<bool> TryLockWhenFreeAsync(LockOwner owner, TimeSpan timeout, CancellationToken cancellation)
+    {
+        try
+        {
+            if (!await _gate.WaitAsync(timeout, cancellation).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            MutexWaits.End(owner);
+        }
+
+        _owner = owner;
+        return true;
+    }
+
+    private void RefuseRecursion(LockOwner owner)
+    {
+        if (_owner == owner)
+        {
+            throw new LockRecursionException($"mutex '{Name}' is already held by {owner.Name}, which locks it again; a component mutex is not re-entrant");
         }
     }
 

@@ -24,34 +24,33 @@ public sealed class ComponentSemaphore
     public int Value => _count.CurrentCount;
 
     /// <summary>Takes one unit, blocking until one is available.</summary>
-    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="WaitAsync"/> there.</exception>
+    /// <exception cref="BlockingOnVirtualCpuException">
+    /// Called on a virtual CPU, even when a unit is available (whether it would block depends on
+    /// other threads, so the mistake must show every time): await <see cref="WaitAsync"/> there.
+    /// </exception>
     public void Wait(CancellationToken cancellation = default)
     {
-        if (_count.Wait(0))
-        {
-            return;
-        }
-
         BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
         _count.Wait(cancellation);
     }
 
-    /// <summary>Takes one unit, giving up after <paramref name="timeout"/>.</summary>
+    /// <summary>Takes one unit, giving up after <paramref name="timeout"/>; <see cref="TimeSpan.Zero"/> is <see cref="TryWait()"/>.</summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU with a timeout other than zero, even when a unit is available: await <see cref="TryWaitAsync"/> there.</exception>
     public bool TryWait(TimeSpan timeout, CancellationToken cancellation = default)
     {
-        if (_count.Wait(0))
-        {
-            return true;
-        }
-
         if (timeout == TimeSpan.Zero)
         {
-            return false;
+            return TryWait();
         }
 
-        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await TryWaitAsync() instead");
         return _count.Wait(timeout, cancellation);
     }
+
+    /// <summary>Takes one unit without blocking a thread, giving up after <paramref name="timeout"/> (then false).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public ValueTask<bool> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
+        _count.Wait(0) ? new ValueTask<bool>(true) : timeout == TimeSpan.Zero ? new ValueTask<bool>(false) : new ValueTask<bool>(_count.WaitAsync(timeout, cancellation));
 
     /// <summary>Takes one unit if one is available now.</summary>
     public bool TryWait() => _count.Wait(0);

@@ -31,6 +31,8 @@ internal sealed class NativeThreadingModel : IThreadingModel
                 placed.Set();
             }
 
+            // A thread inherits its starter's async flow; what the starter holds is not the new thread's.
+            Synchronisation.LockOwner.Begin(name);
             body();
         }, settings.StackSize) { Name = name, IsBackground = true };
         TrySetPriority(thread, settings.OsPriority);

@@ -29,7 +29,7 @@ public sealed class UnicoreThreadingModel : IThreadingModel
         });
 
     public IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body) =>
-        new LightweightThread(name, settings, Cpu.Spawn(body));
+        new LightweightThread(name, settings, Cpu.Spawn(name, body));
 
     /// <summary>A thread of a unicore component: a task on its CPU.</summary>
     private sealed class LightweightThread(string name, ThreadSettings settings, Task task) : IComponentThread

@@ -136,10 +136,28 @@ public sealed class VirtualCpu
     }
 
     /// <summary>Starts a lightweight thread: <paramref name="body"/> runs on this CPU, and so does every continuation of it.</summary>
-    public Task Spawn(Func<Task> body)
+    public Task Spawn(Func<Task> body) => Spawn($"a lightweight thread of '{Name}'", body);
+
+    /// <summary>Like <see cref="Spawn(Func{Task})"/>, naming the lightweight thread (<c>server.control</c>) in what holds a mutex.</summary>
+    internal Task Spawn(string name, Func<Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler).Unwrap();
+        return Task.Factory.StartNew(() => StartLightweightThread(name, body), CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler).Unwrap();
+    }
+
+    // A new lightweight thread owns nothing its spawner holds: it gets a lock owner of its own, which
+    // its async body takes along across its awaits; the spawner's flow is put back once the body first yields.
+    private static Task StartLightweightThread(string name, Func<Task> body)
+    {
+        var spawner = Synchronisation.LockOwner.Begin(name);
+        try
+        {
+            return body();
+        }
+        finally
+        {
+            Synchronisation.LockOwner.Restore(spawner);
+        }
     }
 
     /// <summary>Stops the CPU after the work item it is running; queued work is dropped. Returns false if its thread did not end within <paramref name="timeout"/>.</summary>
@@ -161,11 +179,22 @@ public sealed class VirtualCpu
 
     internal void ReportStall(CpuStall stall) => Stalled?.Invoke(stall);
 
+    /// <summary>
+    /// Set by the kernel to name the work items it knows better than the watchdog can (a call
+    /// carried onto the CPU: its handler, as the component declares it); null for the others.
+    /// </summary>
+    internal Func<object?, object?, string?>? KnownWorkItemNamer { get; set; }
+
+    /// <summary>What a report calls the work item: the user's method it runs.</summary>
+    internal string NameWorkItem(object? callback, object? state) =>
+        KnownWorkItemNamer?.Invoke(callback, state) ?? VirtualCpuWatchdog.Describe(callback, state);
+
     private void Enqueue(WorkEntry entry)
     {
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _thread.Start();
+            // Unsafe: the CPU's thread must not inherit the async flow (and a lock owner) of whoever posted first.
+            _thread.UnsafeStart();
             _watchdog.Start();
         }
 
@@ -230,6 +259,7 @@ public sealed class VirtualCpu
         finally
         {
             _watchdog.End();
+            Synchronisation.LockOwner.ForgetLeftOnCpu();
         }
     }
 
@@ -243,7 +273,7 @@ public sealed class VirtualCpu
 public sealed record CpuStall(string Cpu, TimeSpan Held, TimeSpan Limit, string WorkItem)
 {
     public override string ToString() =>
-        $"a work item ({WorkItem}) has held virtual CPU '{Cpu}' for {Held.TotalMilliseconds:0} ms (limit {Limit.TotalMilliseconds:0} ms); something in it blocks";
+        $"a work item ({WorkItem}) of instance '{Cpu}' has held its virtual CPU for {Held.TotalMilliseconds:0} ms (limit {Limit.TotalMilliseconds:0} ms); something in it blocks";
 }
 
 /// <summary>Work the runtime queues onto a CPU without allocating a delegate (a call frame being delivered).</summary>

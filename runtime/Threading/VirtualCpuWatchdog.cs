@@ -78,12 +78,18 @@ internal sealed class VirtualCpuWatchdog : IDisposable
             return;
         }
 
-        _cpu.ReportStall(new CpuStall(_cpu.Name, held, _cpu.HoldLimit, Describe(_callback, _state)));
+        _cpu.ReportStall(new CpuStall(_cpu.Name, held, _cpu.HoldLimit, _cpu.NameWorkItem(_callback, _state)));
     }
 
-    // Names the method the item runs: the task's or delegate's target, as a user would recognise it.
+    // Names the method the item runs: the user's async method a continuation resumes, else the
+    // task's or delegate's target, as a user would recognise it.
     internal static string Describe(object? callback, object? state)
     {
+        if (WorkItemNames.AsyncMethodOf(callback, state) is { } asyncMethod)
+        {
+            return asyncMethod;
+        }
+
         var target = state switch
         {
             Task task => task.AsyncState as Delegate,

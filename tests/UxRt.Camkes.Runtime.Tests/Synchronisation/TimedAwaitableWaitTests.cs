@@ -1,0 +1,63 @@
+using UxRt.Camkes.Runtime.Notifications;
+using UxRt.Camkes.Runtime.Synchronisation;
+using UxRt.Camkes.Runtime.Tests.Support;
+
+namespace UxRt.Camkes.Runtime.Tests.Synchronisation;
+
+/// <summary>The awaitable twins of the timed waits: they give up after the timeout, take what is there, and honour cancellation.</summary>
+public sealed class TimedAwaitableWaitTests
+{
+    [Fact]
+    public async Task A_semaphore_timed_wait_gives_up_when_nothing_is_posted_and_takes_a_posted_unit()
+    {
+        var semaphore = new ComponentSemaphore("s");
+
+        Assert.False(await semaphore.TryWaitAsync(TimeSpan.Zero));
+        Assert.False(await semaphore.TryWaitAsync(TimeSpan.FromMilliseconds(10)));
+        var waiting = semaphore.TryWaitAsync(Bounded.Wait);
+        semaphore.Post();
+        Assert.True(await waiting);
+        Assert.Equal(0, semaphore.Value);
+    }
+
+    [Fact]
+    public async Task A_binary_semaphore_timed_wait_gives_up_when_not_posted_and_takes_it_when_posted()
+    {
+        var semaphore = new ComponentBinarySemaphore("inst", "b");
+
+        Assert.False(await semaphore.TryWaitAsync(TimeSpan.FromMilliseconds(10)));
+        semaphore.Post();
+        Assert.True(await semaphore.TryWaitAsync(Bounded.Wait));
+        Assert.False(semaphore.TryWait());
+    }
+
+    [Fact]
+    public async Task A_notification_timed_wait_returns_the_bits_or_zero_when_nothing_came_in_time()
+    {
+        var notification = new Notification("inst", "n");
+
+        Assert.Equal(0, await notification.TryWaitAsync(TimeSpan.FromMilliseconds(10)));
+        var waiting = notification.TryWaitAsync(Bounded.Wait);
+        notification.Signal(6);
+        Assert.Equal(6, await waiting);
+    }
+
+    [Fact]
+    public async Task A_cancelled_timed_wait_throws_and_takes_nothing()
+    {
+        var semaphore = new ComponentSemaphore("s");
+        var notification = new Notification("inst", "n");
+        using var cancel = new CancellationTokenSource();
+        var semaphoreWait = semaphore.TryWaitAsync(Bounded.Wait, cancel.Token);
+        var notificationWait = notification.TryWaitAsync(Bounded.Wait, cancel.Token);
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await semaphoreWait);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await notificationWait);
+        semaphore.Post();
+        notification.Signal(1);
+        Assert.True(semaphore.TryWait());
+        Assert.Equal(1, notification.Poll());
+    }
+}
