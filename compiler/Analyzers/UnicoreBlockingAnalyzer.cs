@@ -38,6 +38,7 @@ public sealed class UnicoreBlockingAnalyzer : DiagnosticAnalyzer
         var taskBlocking = new TaskBlockingRule(known);
         var threadLock = new ThreadLockRule(known);
         var leavingTheCpu = new LeavingTheCpuRule(known);
+        var callbackOffCpu = new CallbackOffCpuRule(known);
 
         // The first rule that reports a call wins; the generic twin rule comes last so that a call a
         // specific rule knows better (SemaphoreSlim.Wait, Stream.Read…) is reported once, by it.
@@ -49,13 +50,14 @@ public sealed class UnicoreBlockingAnalyzer : DiagnosticAnalyzer
             new SynchronousIoRule(known, twins),
             new ConfigureAwaitRule(known),
             leavingTheCpu,
+            callbackOffCpu,
             new AsyncTwinRule(known, twins));
 
         start.RegisterOperationAction(
             context =>
             {
                 if (scope.Contains(context.ContainingSymbol) && context.Operation is IInvocationOperation call
-                    && !ConsolePrinting.IsConsolePrinting(call, known))
+                    && !ConsolePrinting.IsConsolePrinting(call, known) && !InMemoryIo.IsInMemoryIo(call, known))
                 {
                     ReportFirst(context, invocationRules, call);
                 }
@@ -78,7 +80,7 @@ public sealed class UnicoreBlockingAnalyzer : DiagnosticAnalyzer
             {
                 if (scope.Contains(context.ContainingSymbol) && context.Operation is IObjectCreationOperation creation)
                 {
-                    Report(context, leavingTheCpu.InspectObjectCreation(creation));
+                    Report(context, leavingTheCpu.InspectObjectCreation(creation) ?? callbackOffCpu.InspectObjectCreation(creation));
                 }
             },
             OperationKind.ObjectCreation);

@@ -53,8 +53,13 @@ internal static class UnicoreDiagnosticDescriptors
         "Starting work on another OS thread leaves the virtual CPU",
         "{0} runs code off the virtual CPU: this component runs on a virtual CPU (threading = \"unicore\") and its code must stay on it; start a lightweight thread with StartThread, or await the work, instead");
 
+    public static readonly DiagnosticDescriptor CallbackOffCpu = Create(
+        "UXRT1009",
+        "A timer or cancellation callback runs off the virtual CPU",
+        "{0} runs its callback on a thread-pool thread: this component runs on a virtual CPU (threading = \"unicore\") and its code must stay on it; use {1} instead");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        ThreadSleep, BlockingOnTask, ThreadLock, BlockingWait, SynchronousTwin, SynchronousIo, ConfigureAwaitFalse, LeavingTheCpu);
+        ThreadSleep, BlockingOnTask, ThreadLock, BlockingWait, SynchronousTwin, SynchronousIo, ConfigureAwaitFalse, LeavingTheCpu, CallbackOffCpu);
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,

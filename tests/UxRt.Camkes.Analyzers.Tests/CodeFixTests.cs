@@ -73,7 +73,7 @@ public sealed class CodeFixTests
     [Theory]
     [InlineData("UXRT1001", "void Pause() { Thread.Sleep(10); }")]
     [InlineData("UXRT1002", "async Task Outer(Task work) { Action inner = () => work.Wait(); }")]
-    [InlineData("UXRT1002", "int Property => Task.FromResult(1).Result;")]
+    [InlineData("UXRT1002", "int Property => Task.Run(() => 1).Result;")]
     [InlineData("UXRT1002", "private readonly object _gate = new(); async Task Finish(Task work) { lock (_gate) { work.Wait(); } }")]
     [InlineData("UXRT1002", "async Task<int> Read(Task<int> work) => work.Wait(100) ? 1 : 0;")]
     [InlineData("UXRT1002", "async Task<int> First(Task a, Task b) => Task.WaitAny(a, b);")]

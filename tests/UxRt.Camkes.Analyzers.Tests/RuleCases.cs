@@ -106,8 +106,11 @@ internal static class RuleCases
         ["Stream.Read"] = ("UXRT1006", """
             int Fill(Stream input, byte[] buffer) => input.Read(buffer, 0, buffer.Length); //!
             """),
-        ["MemoryStream.Write"] = ("UXRT1006", """
-            void Store(MemoryStream output, byte[] buffer) => output.Write(buffer, 0, buffer.Length); //!
+        ["FileStream.Write"] = ("UXRT1006", """
+            void Store(FileStream output, byte[] buffer) => output.Write(buffer, 0, buffer.Length); //!
+            """),
+        ["Console.ReadLine"] = ("UXRT1006", """
+            string? Ask() => Console.ReadLine(); //!
             """),
         ["Stream.CopyTo"] = ("UXRT1006", """
             void Copy(Stream input, Stream output) => input.CopyTo(output); //!
@@ -151,6 +154,45 @@ internal static class RuleCases
             """),
         ["Task.Factory.StartNew on TaskScheduler.Default"] = ("UXRT1008", """
             Task Offload() => Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default); //!
+            """),
+        ["Task.Factory.StartNew without a scheduler"] = ("UXRT1008", """
+            Task Offload() => Task.Factory.StartNew(() => { }); //!
+            """),
+        ["Task.ContinueWith without a scheduler"] = ("UXRT1008", """
+            Task Then(Task work) => work.ContinueWith(_ => { }); //!
+            """),
+        ["Task<T>.ContinueWith on TaskScheduler.Current"] = ("UXRT1008", """
+            Task Then(Task<int> work) => work.ContinueWith(_ => { }, TaskScheduler.Current); //!
+            """),
+
+        ["BlockingCollection.Take"] = ("UXRT1004", """
+            string Next(System.Collections.Concurrent.BlockingCollection<string> queue) => queue.Take(); //!
+            """),
+        ["BlockingCollection.TryTake with a timeout"] = ("UXRT1004", """
+            bool Next(System.Collections.Concurrent.BlockingCollection<string> queue) => queue.TryTake(out _, 100); //!
+            """),
+        ["SpinWait.SpinUntil"] = ("UXRT1004", """
+            private bool _ready;
+            void Await() => SpinWait.SpinUntil(() => _ready); //!
+            """),
+        ["ReaderWriterLockSlim.EnterReadLock"] = ("UXRT1003", """
+            void Read(ReaderWriterLockSlim table) => table.EnterReadLock(); //!
+            """),
+        ["ReaderWriterLockSlim.TryEnterWriteLock"] = ("UXRT1003", """
+            bool Write(ReaderWriterLockSlim table) => table.TryEnterWriteLock(10); //!
+            """),
+
+        ["new System.Threading.Timer"] = ("UXRT1009", """
+            IDisposable Poll() => new Timer(_ => { }, null, 0, 100); //!
+            """),
+        ["new System.Timers.Timer"] = ("UXRT1009", """
+            IDisposable Tick() => new System.Timers.Timer(100); //!
+            """),
+        ["CancellationToken.Register"] = ("UXRT1009", """
+            IDisposable OnStop(CancellationToken stop) => stop.Register(() => { }); //!
+            """),
+        ["CancellationToken.UnsafeRegister"] = ("UXRT1009", """
+            IDisposable OnStop(CancellationToken stop) => stop.UnsafeRegister(_ => { }, null); //!
             """),
     };
 

@@ -9,8 +9,10 @@ public sealed class ScopeTests
     public async Task Checks_lambdas_local_functions_accessors_and_field_initializers()
     {
         var diagnostics = await AnalyzerHarness.AnalyzeComponentAsync("""
-            private readonly Task<int> _work = Task.FromResult(1);
-            private readonly int _first = Task.FromResult(1).Result;
+            private static readonly Task<int> s_work = MakeWork();
+            private readonly Task<int> _work = MakeWork();
+            private readonly int _first = s_work.Result;
+            static Task<int> MakeWork() => Task.FromResult(1);
             Action Later() => () => Thread.Sleep(1);
             void Outer()
             {
@@ -47,7 +49,7 @@ public sealed class ScopeTests
     }
 
     [Fact]
-    public async Task Ignores_plain_classes_and_classes_nested_in_a_component()
+    public async Task Ignores_plain_classes()
     {
         var source = """
             using System.Threading;
@@ -55,16 +57,56 @@ public sealed class ScopeTests
             {
                 void Pause() => Thread.Sleep(1);
             }
+            """;
+
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source, TestSources.Support)));
+    }
+
+    [Fact]
+    public async Task Checks_classes_nested_in_a_component_at_any_depth()
+    {
+        var source = """
+            using System.Threading;
             public sealed class Component : UnicoreBase
             {
                 private sealed class Worker
                 {
-                    void Pause() => Thread.Sleep(1);
+                    void Pause() => Thread.Sleep(1); //!
+                    private struct Step
+                    {
+                        void Pause() => Thread.Sleep(2);
+                    }
                 }
             }
             """;
 
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source, TestSources.Support)));
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source, TestSources.Support));
+
+        Assert.Equal(["UXRT1001", "UXRT1001"], diagnostics.Select(d => d.Id));
+        Assert.Equal(TestSources.MarkedLine(source), AnalyzerHarness.Line(diagnostics[0]));
+    }
+
+    [Fact]
+    public async Task Checks_helpers_marked_RunsOnVirtualCpu_and_their_nested_classes()
+    {
+        var source = """
+            using System.Threading;
+            [UxRt.Camkes.Runtime.Threading.RunsOnVirtualCpu]
+            public sealed class Formatter
+            {
+                void Pause() => Thread.Sleep(1); //!
+                private sealed class Part
+                {
+                    void Pause() => Thread.Sleep(2);
+                }
+            }
+            public sealed class Derived { void Pause() => Thread.Sleep(3); }
+            """;
+
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source, TestSources.Support));
+
+        Assert.Equal(["UXRT1001", "UXRT1001"], diagnostics.Select(d => d.Id));
+        Assert.Equal(TestSources.MarkedLine(source), AnalyzerHarness.Line(diagnostics[0]));
     }
 
     [Fact]
@@ -115,7 +157,8 @@ public sealed class ScopeTests
                 await output.WriteAsync(buffer, 0, buffer.Length);
                 await Task.Delay(1);
                 await _work.ConfigureAwait(true);
-                await Task.Factory.StartNew(() => { });
+                await Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.FromCurrentSynchronizationContext());
+                using var onStop = cancel.Token.Register(() => { }, useSynchronizationContext: true);
                 await Greeter.AddAsync(1, 2);
                 cancel.Cancel();
                 output.Dispose();

@@ -52,6 +52,11 @@ internal static class TestSources
             public sealed class UnicoreComponentAttribute : System.Attribute
             {
             }
+
+            [System.AttributeUsage(System.AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+            public sealed class RunsOnVirtualCpuAttribute : System.Attribute
+            {
+            }
         }
 
         namespace UxRt.Camkes.Runtime.Notifications

@@ -37,9 +37,11 @@ internal sealed class AsyncTwinRule : IInvocationRule
     }
 
     // Pairs where the synchronous member is the right one on a virtual CPU: Dispose does what a
-    // using statement does, and CancellationTokenSource.CancelAsync would run the cancellation
-    // callbacks on the thread pool, off the CPU.
+    // using statement does, CancellationTokenSource.CancelAsync would run the cancellation
+    // callbacks on the thread pool, off the CPU, and Task.Wait is UXRT1002's (which stays silent
+    // on a task that has already finished; Task.WaitAsync is a timeout wrapper, not a twin).
     private bool HasHarmlessTwin(IMethodSymbol method) =>
         method.Name == "Dispose"
-        || (method.Name == "Cancel" && method.ContainingType.Is(_known.CancellationTokenSource));
+        || (method.Name == "Cancel" && method.ContainingType.Is(_known.CancellationTokenSource))
+        || (method.Name == "Wait" && method.ContainingType.Is(_known.Task));
 }

@@ -8,7 +8,8 @@ namespace UxRt.Camkes.Analyzers.Rules;
 
 /// <summary>
 /// UXRT1004: waits on primitives that block an OS thread (<c>SemaphoreSlim.Wait</c>, wait handles,
-/// <c>ManualResetEventSlim</c>, <c>CountdownEvent</c>, <c>Barrier</c>, <c>Thread.Join</c>). Only
+/// <c>ManualResetEventSlim</c>, <c>CountdownEvent</c>, <c>Barrier</c>, <c>Thread.Join</c>,
+/// <c>SpinWait.SpinUntil</c>, <c>BlockingCollection.Take</c>). Only
 /// <c>SemaphoreSlim</c> has an awaitable twin to fix to.
 /// </summary>
 internal sealed class BlockingWaitRule : IInvocationRule
@@ -37,7 +38,9 @@ internal sealed class BlockingWaitRule : IInvocationRule
 
         var blocks = (type.IsOrDerivesFrom(_known.WaitHandle) && method.Name is "WaitOne" or "WaitAll" or "WaitAny")
             || (method.Name == "Wait" && (type.Is(_known.ManualResetEventSlim) || type.Is(_known.CountdownEvent)))
-            || (method.Name == "SignalAndWait" && type.Is(_known.Barrier));
+            || (method.Name == "SignalAndWait" && type.Is(_known.Barrier))
+            || (method.Name == "SpinUntil" && type.Is(_known.SpinWait))
+            || (type.Is(_known.BlockingCollection) && IsBlockingCollectionWait(method));
         if (blocks)
         {
             return Report(call, method.TypeAndName(), AwaitableWait, FixHint.None);
@@ -50,6 +53,15 @@ internal sealed class BlockingWaitRule : IInvocationRule
 
         return null;
     }
+
+    // Take waits for an item, TryTake with a timeout waits up to it, and the consuming enumerable
+    // waits between items; TryTake(out item) alone only polls.
+    private static bool IsBlockingCollectionWait(IMethodSymbol method) => method.Name switch
+    {
+        "Take" or "TakeFromAny" or "GetConsumingEnumerable" => true,
+        "TryTake" or "TryTakeFromAny" => method.Parameters.Length > (method.IsStatic ? 2 : 1),
+        _ => false,
+    };
 
     private static Diagnostic Report(IInvocationOperation call, string what, string instead, ImmutableDictionary<string, string?> fix) =>
         Diagnostic.Create(UnicoreDiagnosticDescriptors.BlockingWait, call.Syntax.GetLocation(), fix, what, instead);

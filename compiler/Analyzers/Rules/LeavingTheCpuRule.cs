@@ -8,7 +8,7 @@ namespace UxRt.Camkes.Analyzers.Rules;
 
 /// <summary>
 /// UXRT1008: starting work on another OS thread (<c>Task.Run</c>, <c>new Thread</c>, the thread
-/// pool, <c>StartNew</c> on <c>TaskScheduler.Default</c>). That code would touch the component's
+/// pool, <c>StartNew</c> and <c>ContinueWith</c> without the CPU's scheduler). That code would touch the component's
 /// state off the virtual CPU, racing its lightweight threads. No fix: StartThread or await instead.
 /// </summary>
 internal sealed class LeavingTheCpuRule : IInvocationRule
@@ -23,7 +23,8 @@ internal sealed class LeavingTheCpuRule : IInvocationRule
         var type = method.ContainingType;
         var leaves = (method.Name == "Run" && method.IsStatic && type.Is(_known.Task))
             || (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && type.Is(_known.ThreadPool))
-            || (method.Name == "StartNew" && (type.Is(_known.TaskFactory) || type.Is(_known.TaskFactoryOfT)) && PassesDefaultScheduler(call));
+            || (method.Name == "StartNew" && (type.Is(_known.TaskFactory) || type.Is(_known.TaskFactoryOfT)) && !PassesCpuScheduler(call))
+            || (method.Name == "ContinueWith" && (type.Is(_known.Task) || type.Is(_known.TaskOfT)) && !PassesCpuScheduler(call));
 
         return leaves ? Report(call.Syntax.GetLocation(), method.TypeAndName()) : null;
     }
@@ -31,12 +32,17 @@ internal sealed class LeavingTheCpuRule : IInvocationRule
     public Diagnostic? InspectObjectCreation(IObjectCreationOperation creation) =>
         creation.Type.Is(_known.Thread) ? Report(creation.Syntax.GetLocation(), "new Thread") : null;
 
-    // Without an explicit scheduler StartNew uses TaskScheduler.Current, which the threading model
-    // decides; TaskScheduler.Default always means the thread pool.
-    private bool PassesDefaultScheduler(IInvocationOperation call) =>
+    // Without an explicit scheduler StartNew and ContinueWith use TaskScheduler.Current, which is
+    // the CPU's only inside a task the CPU's scheduler runs: after the first await (a continuation
+    // posted to the synchronization context) it is the thread pool. TaskScheduler.Default and
+    // TaskScheduler.Current say the same; any other scheduler (FromCurrentSynchronizationContext…)
+    // is taken to be the CPU's.
+    private bool PassesCpuScheduler(IInvocationOperation call) =>
         call.Arguments.Any(argument =>
-            Unwrap(argument.Value) is IPropertyReferenceOperation { Property: { Name: "Default", IsStatic: true } property }
-            && property.ContainingType.Is(_known.TaskScheduler));
+            argument.ArgumentKind == ArgumentKind.Explicit
+            && argument.Parameter?.Type.Is(_known.TaskScheduler) == true
+            && !(Unwrap(argument.Value) is IPropertyReferenceOperation { Property: { Name: "Default" or "Current", IsStatic: true } property }
+                && property.ContainingType.Is(_known.TaskScheduler)));
 
     private static IOperation Unwrap(IOperation value) =>
         value is IConversionOperation conversion ? Unwrap(conversion.Operand) : value;

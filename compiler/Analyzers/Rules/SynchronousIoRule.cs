@@ -5,8 +5,9 @@ using UxRt.Camkes.Analyzers.Symbols;
 namespace UxRt.Camkes.Analyzers.Rules;
 
 /// <summary>
-/// UXRT1006: synchronous stream, reader, writer and file I/O. Console printing never reaches this
-/// rule (see <see cref="ConsolePrinting"/>).
+/// UXRT1006: synchronous stream, reader, writer, console input and file I/O. Console printing never reaches this
+/// rule (see <see cref="ConsolePrinting"/>), and neither does
+/// in-memory I/O (see <see cref="InMemoryIo"/>).
 /// </summary>
 internal sealed class SynchronousIoRule : IInvocationRule
 {
@@ -38,6 +39,12 @@ internal sealed class SynchronousIoRule : IInvocationRule
         var type = method.ContainingType;
         if (method.IsStatic)
         {
+            // Console.ReadLine waits for a person at a keyboard (printing is allowed, see ConsolePrinting).
+            if (type.Is(_known.Console))
+            {
+                return method.Name is "Read" or "ReadLine" or "ReadKey";
+            }
+
             return type.Is(_known.File)
                 && method.Name is "ReadAllText" or "ReadAllBytes" or "ReadAllLines"
                     or "WriteAllText" or "WriteAllBytes" or "WriteAllLines" or "AppendAllText";

@@ -10,19 +10,30 @@ namespace UxRt.Camkes.Analyzers.Rules;
 /// <summary>
 /// UXRT1002: waiting synchronously for a task (<c>Wait</c>, <c>WaitAll</c>, <c>WaitAny</c>,
 /// <c>Result</c>, <c>GetAwaiter().GetResult()</c>). The task may need this very CPU to finish, so
-/// the wait can also deadlock; <c>await</c> gives the CPU up instead.
+/// the wait can also deadlock; <c>await</c> gives the CPU up instead. Not reported for a task
+/// already finished there (see <see cref="CompletedTasks"/>).
 /// </summary>
 internal sealed class TaskBlockingRule : IInvocationRule
 {
     private const string AwaitTheTask = "'await task'";
 
     private readonly KnownTypes _known;
+    private readonly CompletedTasks _completed;
 
-    public TaskBlockingRule(KnownTypes known) => _known = known;
+    public TaskBlockingRule(KnownTypes known)
+    {
+        _known = known;
+        _completed = new CompletedTasks(known);
+    }
 
     public Diagnostic? Inspect(IInvocationOperation call)
     {
         var method = call.TargetMethod;
+        if (_completed.IsKnownCompleted(WaitedTask(call), call))
+        {
+            return null;
+        }
+
         if (method.ContainingType.Is(_known.Task))
         {
             return method.Name switch
@@ -53,7 +64,8 @@ internal sealed class TaskBlockingRule : IInvocationRule
     {
         var property = reference.Property;
         if (property.Name != "Result" || property.IsStatic
-            || !(property.ContainingType.Is(_known.TaskOfT) || property.ContainingType.Is(_known.ValueTaskOfT)))
+            || !(property.ContainingType.Is(_known.TaskOfT) || property.ContainingType.Is(_known.ValueTaskOfT))
+            || _completed.IsKnownCompleted(reference.Instance, reference))
         {
             return null;
         }
@@ -62,6 +74,12 @@ internal sealed class TaskBlockingRule : IInvocationRule
             reference.Syntax, property.ContainingType.Name + ".Result", AwaitTheTask,
             CallShape.IsMemberAccess(reference.Syntax) ? FixHint.Of(FixKind.AwaitTask) : FixHint.None);
     }
+
+    // The task t.Wait() or t.GetAwaiter().GetResult() waits for.
+    private IOperation? WaitedTask(IInvocationOperation call) =>
+        call.TargetMethod.Name == "GetResult" && call.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter
+            ? getAwaiter.Instance
+            : call.Instance;
 
     // WaitAll given only tasks means what await Task.WhenAll(tasks) means; with a timeout or a
     // token it does not (it returns early, or returns a bool).

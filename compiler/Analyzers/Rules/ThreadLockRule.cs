@@ -8,7 +8,8 @@ using UxRt.Camkes.Analyzers.Symbols;
 namespace UxRt.Camkes.Analyzers.Rules;
 
 /// <summary>
-/// UXRT1003: thread locks (<c>lock</c>, <c>Monitor</c>, <c>System.Threading.Lock</c>). A lightweight
+/// UXRT1003: thread locks (<c>lock</c>, <c>Monitor</c>, <c>System.Threading.Lock</c>,
+/// <c>ReaderWriterLockSlim</c>). A lightweight
 /// thread that holds one and awaits lets another take the CPU and block on it for good; the
 /// component's mutex is awaited instead. No fix: the lock's scope has to be rethought.
 /// </summary>
@@ -21,12 +22,19 @@ internal sealed class ThreadLockRule : IInvocationRule
     public Diagnostic? Inspect(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        var blocks = method.ContainingType.Is(_known.Monitor)
+        var type = method.ContainingType;
+        var blocks = type.Is(_known.Monitor)
             ? method.Name is "Enter" or "TryEnter" or "Wait"
-            : method.ContainingType.Is(_known.Lock) && method.Name is "Enter" or "EnterScope" or "TryEnter";
+            : (type.Is(_known.Lock) && method.Name is "Enter" or "EnterScope" or "TryEnter")
+                || (type.Is(_known.ReaderWriterLockSlim) && IsReaderWriterEnter(method.Name));
 
         return blocks ? Report(call.Syntax.GetLocation(), method.TypeAndName()) : null;
     }
+
+    // EnterReadLock, EnterUpgradeableReadLock, EnterWriteLock and their TryEnter… forms.
+    private static bool IsReaderWriterEnter(string name) =>
+        (name.StartsWith("Enter", System.StringComparison.Ordinal) || name.StartsWith("TryEnter", System.StringComparison.Ordinal))
+        && name.EndsWith("Lock", System.StringComparison.Ordinal);
 
     public Diagnostic InspectLockStatement(ILockOperation statement)
     {

@@ -20,6 +20,12 @@ internal sealed class KnownTypes
         CountdownEvent = Get(compilation, "System.Threading.CountdownEvent");
         Barrier = Get(compilation, "System.Threading.Barrier");
         CancellationTokenSource = Get(compilation, "System.Threading.CancellationTokenSource");
+        CancellationToken = Get(compilation, "System.Threading.CancellationToken");
+        ReaderWriterLockSlim = Get(compilation, "System.Threading.ReaderWriterLockSlim");
+        SpinWait = Get(compilation, "System.Threading.SpinWait");
+        BlockingCollection = Get(compilation, "System.Collections.Concurrent.BlockingCollection`1");
+        ThreadingTimer = Get(compilation, "System.Threading.Timer");
+        TimersTimer = Get(compilation, "System.Timers.Timer");
 
         Task = Get(compilation, "System.Threading.Tasks.Task");
         TaskOfT = Get(compilation, "System.Threading.Tasks.Task`1");
@@ -44,6 +50,9 @@ internal sealed class KnownTypes
         TextReader = Get(compilation, "System.IO.TextReader");
         TextWriter = Get(compilation, "System.IO.TextWriter");
         Console = Get(compilation, "System.Console");
+        MemoryStream = Get(compilation, "System.IO.MemoryStream");
+        StringReader = Get(compilation, "System.IO.StringReader");
+        StringWriter = Get(compilation, "System.IO.StringWriter");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -56,6 +65,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? CountdownEvent { get; }
     public INamedTypeSymbol? Barrier { get; }
     public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+    public INamedTypeSymbol? SpinWait { get; }
+    public INamedTypeSymbol? BlockingCollection { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? TimersTimer { get; }
 
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
@@ -80,6 +95,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TextReader { get; }
     public INamedTypeSymbol? TextWriter { get; }
     public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? StringReader { get; }
+    public INamedTypeSymbol? StringWriter { get; }
 
     /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
     public bool IsTaskLike(ITypeSymbol? type) =>
