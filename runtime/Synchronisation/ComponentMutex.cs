@@ -48,20 +48,7 @@ public sealed class ComponentMutex(string name)
         BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
         var owner = LockOwner.ForBlockingForm();
         RefuseRecursion(owner);
-        if (!_gate.Wait(0))
-        {
-            MutexWaits.Begin(owner, this);
-            try
-            {
-                _gate.Wait();
-            }
-            finally
-            {
-                MutexWaits.End(owner);
-            }
-        }
-
-        _owner = owner;
+        TakeBlocking(owner, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Locks without blocking a thread: the awaiting lightweight thread (or flow) parks until the mutex is free.</summary>
@@ -110,24 +97,7 @@ public sealed class ComponentMutex(string name)
         BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await TryLockAsync() instead");
         var owner = LockOwner.ForBlockingForm();
         RefuseRecursion(owner);
-        if (!_gate.Wait(0))
-        {
-            MutexWaits.Begin(owner, this);
-            try
-            {
-                if (!_gate.Wait(timeout))
-                {
-                    return false;
-                }
-            }
-            finally
-            {
-                MutexWaits.End(owner);
-            }
-        }
-
-        _owner = owner;
-        return true;
+        return TakeBlocking(owner, timeout);
     }
 
     /// <summary>Locks without blocking a thread, giving up after <paramref name="timeout"/> (then false, and the mutex is not held).</summary>
@@ -188,6 +158,29 @@ public sealed class ComponentMutex(string name)
     {
         await locked.ConfigureAwait(false);
         return new Scope(this);
+    }
+
+    // A native thread that must wait is in the wait-for relation until the wait ends; taking a free mutex never looks.
+    private bool TakeBlocking(LockOwner owner, TimeSpan timeout)
+    {
+        if (!_gate.Wait(0))
+        {
+            MutexWaits.Begin(owner, this);
+            try
+            {
+                if (!_gate.Wait(timeout))
+                {
+                    return false;
+                }
+            }
+            finally
+            {
+                MutexWaits.End(owner);
+            }
+        }
+
+        _owner = owner;
+        return true;
     }
 
     // A parked lightweight thread waits as a blocked thread does: its wait is in the wait-for relation until it ends.
