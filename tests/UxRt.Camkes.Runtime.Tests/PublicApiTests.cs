@@ -58,6 +58,7 @@ public sealed class PublicApiTests
         "UxRt.Camkes.Runtime.Threading.BlockingOnVirtualCpuException",
         "UxRt.Camkes.Runtime.Threading.CpuStall",
         "UxRt.Camkes.Runtime.Threading.IComponentThread",
+        "UxRt.Camkes.Runtime.Threading.RunsOnVirtualCpuAttribute",
         "UxRt.Camkes.Runtime.Threading.ThreadSettings",
         "UxRt.Camkes.Runtime.Threading.UnicoreComponentAttribute",
         "UxRt.Camkes.Runtime.Threading.VirtualCpu",
