@@ -149,8 +149,12 @@ public sealed class WatchdogNamingTests
 
         private static Task CompletedElsewhere()
         {
+            // Completed by a pool thread only once the CPU has left the current work item, i.e.
+            // after the await suspended: completed earlier, the await would not suspend at all
+            // (which a loaded machine made happen now and then).
             var completion = new TaskCompletionSource();
-            _ = Task.Run(completion.SetResult);
+            var cpu = SynchronizationContext.Current ?? throw new InvalidOperationException("not on a virtual CPU");
+            cpu.Post(_ => Task.Run(completion.SetResult), null);
             return completion.Task;
         }
     }
