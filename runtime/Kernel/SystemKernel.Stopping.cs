@@ -60,7 +60,7 @@ public sealed partial class SystemKernel
             var cpu = slot.Cpu!;
             if (!cpu.Stop(cpuBound.Remaining) && cpu.TryGetRunning(out var callback, out var state))
             {
-                stuck.Add($"{cpu.Name}.cpu (in {DescribeWorkItem(callback, state)})");
+                stuck.Add($"{cpu.Name}.cpu (in {cpu.NameWorkItem(callback, state)})");
             }
         }
 
@@ -96,10 +96,4 @@ public sealed partial class SystemKernel
 
         return runningMethod?.Invoke() is { } method ? $"{thread.Name} (in {method})" : thread.Name;
     }
-
-    // A call carried onto the CPU names its handler; anything else is named as the watchdog names it.
-    private string DescribeWorkItem(object? callback, object? state) =>
-        state is CallReply { Carrier: { } endpoint } reply && _instances.TryGetValue(endpoint.Instance, out var server)
-            ? UserMethods.Handler(server.Component, endpoint.Interface, endpoint.MethodName(reply.Frame.Method))
-            : VirtualCpuWatchdog.Describe(callback, state);
 }
