@@ -102,7 +102,7 @@ public sealed class WatchdogNamingTests
             ["a semaphore released by another thread"] = () =>
             {
                 var semaphore = new ComponentSemaphore("s");
-                _ = Task.Run(semaphore.Post);
+                AfterThisWorkItem(() => Task.Run(semaphore.Post));
                 return semaphore.WaitAsync();
             },
             ["a mutex unlocked by another thread"] = () =>
@@ -153,9 +153,15 @@ public sealed class WatchdogNamingTests
             // after the await suspended: completed earlier, the await would not suspend at all
             // (which a loaded machine made happen now and then).
             var completion = new TaskCompletionSource();
-            var cpu = SynchronizationContext.Current ?? throw new InvalidOperationException("not on a virtual CPU");
-            cpu.Post(_ => Task.Run(completion.SetResult), null);
+            AfterThisWorkItem(() => Task.Run(completion.SetResult));
             return completion.Task;
+        }
+
+        // Runs `release` once the CPU has left the current work item, i.e. after the await suspended.
+        private static void AfterThisWorkItem(Action release)
+        {
+            var cpu = SynchronizationContext.Current ?? throw new InvalidOperationException("not on a virtual CPU");
+            cpu.Post(_ => release(), null);
         }
     }
 }
