@@ -7,10 +7,13 @@ using UxRt.Camkes.Adl.Syntax;
 namespace UxRt.Camkes.Adl.Checking;
 
 /// <summary>
-/// Beyond CAmkES: warns about a cycle of synchronous calls (ADL0019). When instance a calls b
-/// and b, while serving it, may call back into a, each can end up waiting for the other's
-/// interface thread: a deadlock waiting to happen. An interface set <c>&lt;iface&gt;_passive = true</c>
-/// runs on its caller's thread and so breaks the cycle.
+/// Beyond CAmkES: points out a cycle of synchronous calls (ADL0019, an info). When instance a
+/// calls b and b, while serving it, may call back into a, a call that comes round to an interface
+/// thread already waiting further up the chain deadlocks. Whether one does depends on which
+/// handler calls what, which a spec does not say: CAmkES's own testcamkes438 has such a cycle and
+/// runs fine. So this is advice, not a warning; the runtime fails a call that really closes a cycle
+/// with the cycle named. An interface set <c>&lt;iface&gt;_passive = true</c> runs on its caller's
+/// thread and so breaks the cycle here.
 /// </summary>
 internal static class CallCycleRule
 {
@@ -45,7 +48,7 @@ internal static class CallCycleRule
                 DiagnosticDescriptors.SynchronousCallCycle,
                 via[0].Location,
                 $"synchronous calls form a cycle: {string.Join(" -> ", instances.Concat(new[] { instances[0] }))} (connections {string.Join(", ", via.Select(c => c.Name))}); "
-                + "a call that goes round it waits for itself and deadlocks. Break the cycle or mark an interface '<iface>_passive = true'");
+                + "a call that goes all the way round waits for itself, and the runtime then fails it as a deadlock. Break the cycle or mark an interface '<iface>_passive = true' if one can");
         }
     }
 

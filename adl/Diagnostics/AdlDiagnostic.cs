@@ -23,7 +23,14 @@ public sealed record AdlDiagnostic(string Id, DiagnosticSeverity Severity, strin
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    private string SeverityText => Severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Info => "info",
+        _ => "warning",
+    };
+
     /// <summary>MSBuild's canonical form, which editors and CI logs recognise.</summary>
     public override string ToString() =>
-        $"{Location.FilePath}({Location.Line},{Location.Column}): {(IsError ? "error" : "warning")} {Id}: {Message}";
+        $"{Location.FilePath}({Location.Line},{Location.Column}): {SeverityText} {Id}: {Message}";
 }

@@ -59,7 +59,7 @@ public static class DiagnosticDescriptors
         "ADL0018", "Setting reference loop", "{0}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SynchronousCallCycle = new(
-        "ADL0019", "Cycle of synchronous calls", "{0}", DiagnosticSeverity.Warning);
+        "ADL0019", "Cycle of synchronous calls", "{0}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor PreprocessorError = new(
         "ADL0020", "Preprocessor error", "{0}", DiagnosticSeverity.Error);

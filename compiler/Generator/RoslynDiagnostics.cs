@@ -19,7 +19,12 @@ internal static class RoslynDiagnostics
 
     public static Diagnostic From(AdlDiagnostic diagnostic)
     {
-        var severity = diagnostic.IsError ? RoslynSeverity.Error : RoslynSeverity.Warning;
+        var severity = diagnostic.Severity switch
+        {
+            Adl.Diagnostics.DiagnosticSeverity.Error => RoslynSeverity.Error,
+            Adl.Diagnostics.DiagnosticSeverity.Info => RoslynSeverity.Info,
+            _ => RoslynSeverity.Warning,
+        };
         var descriptor = Descriptors.GetOrAdd((diagnostic.Id, severity), key => new RoslynDescriptor(
             key.Id,
             title: key.Id,

@@ -208,11 +208,13 @@ public sealed class ResolutionTests
     }
 
     [Fact]
-    public void The_call_cycle_warning_names_the_instances_and_connections_in_order()
+    public void The_call_cycle_info_names_the_instances_and_connections_in_order()
     {
         var result = Corpus.Compile("errors/ADL0019_call_cycle.camkes");
 
         var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(Diagnostics.DiagnosticSeverity.Info, warning.Severity);
+        Assert.Contains(": info ADL0019: ", warning.ToString(), StringComparison.Ordinal);
         Assert.Contains("a -> b -> c -> a", warning.Message, StringComparison.Ordinal);
         Assert.Contains("ab, bc, ca", warning.Message, StringComparison.Ordinal);
         Assert.NotNull(result.Model);
