@@ -24,7 +24,8 @@ public sealed class UnicoreCodeFixProvider : CodeFixProvider
         UnicoreDiagnosticDescriptors.BlockingWait.Id,
         UnicoreDiagnosticDescriptors.SynchronousTwin.Id,
         UnicoreDiagnosticDescriptors.SynchronousIo.Id,
-        UnicoreDiagnosticDescriptors.ConfigureAwaitFalse.Id);
+        UnicoreDiagnosticDescriptors.ConfigureAwaitFalse.Id,
+        UnicoreDiagnosticDescriptors.CallbackOffCpu.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -83,6 +84,8 @@ public sealed class UnicoreCodeFixProvider : CodeFixProvider
         FixKind.AwaitTask => "Await the task",
         FixKind.AwaitAsyncTwin => $"Use 'await {asyncName}'",
         FixKind.RemoveConfigureAwait => "Remove ConfigureAwait(false)",
+        FixKind.RegisterOnContext => "Run the callback on the virtual CPU (useSynchronizationContext: true)",
+        FixKind.StartTimer => "Use the component's StartTimer, which ticks on the virtual CPU",
         _ => kind.ToString(),
     };
 }

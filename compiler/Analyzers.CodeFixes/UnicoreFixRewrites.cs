@@ -19,11 +19,55 @@ internal static class UnicoreFixRewrites
         FixKind.AwaitTask => AwaitTask(node),
         FixKind.AwaitAsyncTwin when asyncName is not null => AwaitAsyncTwin(node, asyncName),
         FixKind.RemoveConfigureAwait => RemoveConfigureAwait(node),
+        FixKind.RegisterOnContext => RegisterOnContext(node),
+        FixKind.StartTimer => StartTimer(node),
         _ => null,
     };
 
     /// <summary>Whether the rewrite introduces an <c>await</c> (and so needs an async context).</summary>
-    public static bool Awaits(FixKind kind) => kind != FixKind.RemoveConfigureAwait;
+    public static bool Awaits(FixKind kind) => kind is FixKind.AwaitDelay or FixKind.AwaitTask or FixKind.AwaitAsyncTwin;
+
+    // token.Register(cb[, state]) → token.Register(cb[, state], useSynchronizationContext: true)
+    private static ExpressionSyntax? RegisterOnContext(SyntaxNode node)
+    {
+        if (node is not InvocationExpressionSyntax register)
+        {
+            return null;
+        }
+
+        var onContext = SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression))
+            .WithNameColon(SyntaxFactory.NameColon("useSynchronizationContext"));
+        return register.WithArgumentList(register.ArgumentList.AddArguments(onContext));
+    }
+
+    // new Timer(callback, state, period, period) → StartTimer(period, () => callback(state)), or
+    // StartTimer(period, () => body) for a lambda that ignores its state (see TimerRewrite).
+    private static ExpressionSyntax? StartTimer(SyntaxNode node)
+    {
+        if (node is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 4 } arguments })
+        {
+            return null;
+        }
+
+        var callback = arguments[0].Expression;
+        CSharpSyntaxNode? body = callback switch
+        {
+            SimpleLambdaExpressionSyntax lambda => lambda.Body,
+            ParenthesizedLambdaExpressionSyntax lambda => lambda.Body,
+            _ => SyntaxFactory.InvocationExpression(callback.WithoutTrivia(), SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(arguments[1].WithoutTrivia()))),
+        };
+        if (body is null)
+        {
+            return null;
+        }
+
+        var tick = SyntaxFactory.ParenthesizedLambdaExpression().WithBody(body);
+        return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.IdentifierName("StartTimer"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { arguments[3].WithoutTrivia(), SyntaxFactory.Argument(tick) })))
+            .WithTriviaFrom(node)
+            .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+    }
 
     // Thread.Sleep(x) → await Task.Delay(x); the name is written in full and simplified against the
     // file's usings, so it binds whatever the file imports.

@@ -43,6 +43,18 @@ public sealed class CodeFixTests
     [InlineData("UXRT1007",
         "async Task Drain(IAsyncEnumerable<int> items) { await foreach (var item in items.ConfigureAwait(false)) { } }",
         "async Task Drain(IAsyncEnumerable<int> items) { await foreach (var item in items) { } }")]
+    [InlineData("UXRT1009",
+        "int _n; void Watch(CancellationToken stop) { stop.Register(() => _n++); }",
+        "int _n; void Watch(CancellationToken stop) { stop.Register(() => _n++, useSynchronizationContext: true); }")]
+    [InlineData("UXRT1009",
+        "int _n; void Watch(CancellationToken stop) { stop.Register(_ => _n++, null); }",
+        "int _n; void Watch(CancellationToken stop) { stop.Register(_ => _n++, null, useSynchronizationContext: true); }")]
+    [InlineData("UXRT1009",
+        "int _n; void Begin() { new Timer(_ => _n++, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); }",
+        "int _n; void Begin() { StartTimer(TimeSpan.FromSeconds(1), () => _n++); }")]
+    [InlineData("UXRT1009",
+        "IDisposable? _ticking; void Tick(object? state) { } void Begin() { _ticking = new Timer(Tick, this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); }",
+        "IDisposable? _ticking; void Tick(object? state) { } void Begin() { _ticking = StartTimer(TimeSpan.FromSeconds(1), () => Tick(this)); }")]
     public async Task Rewrites_to_the_awaitable_alternative(string id, string before, string after)
     {
         var fixedText = await CodeFixHarness.ApplyAsync(before, id);
@@ -83,5 +95,17 @@ public sealed class CodeFixTests
     public async Task Offers_no_fix_where_an_await_would_not_compile_or_mean_the_same(string id, string members)
     {
         Assert.Empty(await CodeFixHarness.FixesAsync(members, id));
+    }
+
+    [Theory]
+    [InlineData("void Watch(CancellationToken stop) { stop.UnsafeRegister(_ => { }, null); }")]
+    [InlineData("void Watch(CancellationToken stop) { stop.Register((_, _) => { }, null); }")]
+    [InlineData("Timer? _t; void Begin() { _t = new Timer(_ => { }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); }")]
+    [InlineData("void Begin() { new Timer(_ => { }, null, TimeSpan.Zero, TimeSpan.FromSeconds(1)); }")]
+    [InlineData("void Begin() { new Timer(state => Console.Write(state), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); }")]
+    [InlineData("void Begin() { new System.Timers.Timer(1000).Start(); }")]
+    public async Task Offers_no_StartTimer_or_context_fix_where_the_rewrite_would_change_the_meaning(string members)
+    {
+        Assert.Empty(await CodeFixHarness.FixesAsync(members, "UXRT1009"));
     }
 }

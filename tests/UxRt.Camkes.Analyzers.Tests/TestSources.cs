@@ -92,6 +92,8 @@ internal static class TestSources
         public abstract class UnicoreBase
         {
             protected IGreeter Greeter { get; } = null!;
+
+            protected System.IDisposable StartTimer(System.TimeSpan period, System.Action tick) => null!;
         }
 
         public abstract class NativeBase

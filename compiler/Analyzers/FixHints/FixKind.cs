@@ -17,4 +17,13 @@ internal enum FixKind
 
     /// <summary><c>t.ConfigureAwait(false)</c> → <c>t</c>.</summary>
     RemoveConfigureAwait,
+
+    /// <summary><c>token.Register(cb[, state])</c> → <c>token.Register(cb[, state], useSynchronizationContext: true)</c>.</summary>
+    RegisterOnContext,
+
+    /// <summary>
+    /// <c>new System.Threading.Timer(callback, state, period, period)</c> → <c>StartTimer(period, () => callback(state))</c>,
+    /// in a component whose base offers <c>StartTimer</c>, where the timer is not used as a <c>Timer</c> afterwards.
+    /// </summary>
+    StartTimer,
 }

@@ -28,13 +28,33 @@ internal sealed class CallbackOffCpuRule : IInvocationRule
             && method.ContainingType.Is(_known.CancellationToken)
             && !PostsToSynchronizationContext(call);
 
-        return registers ? Report(call.Syntax.GetLocation(), method.TypeAndName(), UseSynchronizationContext) : null;
+        if (!registers)
+        {
+            return null;
+        }
+
+        var fix = HasContextOverload(method) ? FixHint.Of(FixKind.RegisterOnContext) : FixHint.None;
+        return Report(call.Syntax.GetLocation(), method.TypeAndName(), UseSynchronizationContext, fix);
     }
 
-    public Diagnostic? InspectObjectCreation(IObjectCreationOperation creation) =>
-        creation.Type.Is(_known.ThreadingTimer) || creation.Type.Is(_known.TimersTimer)
-            ? Report(creation.Syntax.GetLocation(), "new " + creation.Type!.ContainingNamespace.Name + "." + creation.Type.Name, UseStartTimer)
-            : null;
+    public Diagnostic? InspectObjectCreation(IObjectCreationOperation creation)
+    {
+        if (!creation.Type.Is(_known.ThreadingTimer) && !creation.Type.Is(_known.TimersTimer))
+        {
+            return null;
+        }
+
+        var fix = TimerRewrite.Applies(creation, _known) ? FixHint.Of(FixKind.StartTimer) : FixHint.None;
+        return Report(creation.Syntax.GetLocation(), "new " + creation.Type!.ContainingNamespace.Name + "." + creation.Type.Name, UseStartTimer, fix);
+    }
+
+    // Register(Action) and Register(Action<object?>, object?) have twins taking useSynchronizationContext;
+    // UnsafeRegister and the overloads whose callback also takes the token have none.
+    private static bool HasContextOverload(IMethodSymbol method) =>
+        method.Name == "Register"
+        && method.Parameters.Length is 1 or 2
+        && method.Parameters[0].Type is INamedTypeSymbol { Name: "Action" } callback
+        && callback.TypeArguments.Length == method.Parameters.Length - 1;
 
     // Register(callback, useSynchronizationContext: true) captures the CPU's context and posts to it.
     private static bool PostsToSynchronizationContext(IInvocationOperation call) =>
@@ -42,6 +62,6 @@ internal sealed class CallbackOffCpuRule : IInvocationRule
             argument.Parameter?.Name == "useSynchronizationContext"
             && argument.Value.ConstantValue is { HasValue: true, Value: true });
 
-    private static Diagnostic Report(Location location, string what, string instead) =>
-        Diagnostic.Create(UnicoreDiagnosticDescriptors.CallbackOffCpu, location, FixHint.None, what, instead);
+    private static Diagnostic Report(Location location, string what, string instead, System.Collections.Immutable.ImmutableDictionary<string, string?> fix) =>
+        Diagnostic.Create(UnicoreDiagnosticDescriptors.CallbackOffCpu, location, fix, what, instead);
 }
