@@ -121,6 +121,31 @@ public sealed class NotificationSet
         }
     }
 
+    /// <summary>
+    /// Like <see cref="WaitAsync"/>, but gives up after <paramref name="timeout"/>: null when no
+    /// member was signalled in time. The awaitable twin of <see cref="TryWait"/>, for a virtual CPU.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
+    public async ValueTask<NotificationSignal?> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        if (TryPoll(out var signal) || timeout == TimeSpan.Zero)
+        {
+            return signal.Source is null ? null : signal;
+        }
+
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        giveUp.CancelAfter(timeout);
+        try
+        {
+            return await WaitAsync(giveUp.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // The timeout, not the caller, cancelled: a signal that raced it is still taken.
+            return TryPoll(out signal) ? signal : null;
+        }
+    }
+
     internal void MarkReady(Notification notification)
     {
         _ready.Enqueue(notification);

@@ -43,6 +43,41 @@ public sealed class TimedAwaitableWaitTests
     }
 
     [Fact]
+    public async Task A_notification_set_timed_wait_returns_the_signal_or_null_when_nothing_came_in_time()
+    {
+        var first = new Notification("inst", "first");
+        var second = new Notification("inst", "second");
+        var set = new NotificationSet();
+        set.Add(first);
+        set.Add(second);
+
+        Assert.Null(await set.TryWaitAsync(TimeSpan.Zero));
+        Assert.Null(await set.TryWaitAsync(TimeSpan.FromMilliseconds(10)));
+        var waiting = set.TryWaitAsync(Bounded.Wait);
+        second.Signal(4);
+        var signal = await waiting;
+        Assert.Equal(new NotificationSignal(second, 4), signal);
+        Assert.False(set.TryPoll(out _));
+    }
+
+    [Fact]
+    public async Task A_cancelled_notification_set_timed_wait_throws_and_leaves_the_signal()
+    {
+        var notification = new Notification("inst", "n");
+        var set = new NotificationSet();
+        set.Add(notification);
+        using var cancel = new CancellationTokenSource();
+        var waiting = set.TryWaitAsync(Bounded.Wait, cancel.Token);
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiting);
+        notification.Signal(2);
+        Assert.True(set.TryPoll(out var signal));
+        Assert.Equal(2, signal.Bits);
+    }
+
+    [Fact]
     public async Task A_cancelled_timed_wait_throws_and_takes_nothing()
     {
         var semaphore = new ComponentSemaphore("s");
