@@ -212,6 +212,15 @@ public sealed class VirtualCpu
     {
         t_current = this;
         SynchronizationContext.SetSynchronizationContext(Context);
+
+        // The loop runs as a task of the CPU's own scheduler, so TaskScheduler.Current is the CPU for
+        // everything it runs, continuations of awaits included: ContinueWith and Task.Factory.StartNew
+        // without a scheduler then stay on the CPU instead of going to the pool.
+        new Task(RunQueue, TaskCreationOptions.DenyChildAttach).RunSynchronously(Scheduler);
+    }
+
+    private void RunQueue()
+    {
         while (!_stopping)
         {
             if (!_runQueue.TryDequeue(out var entry))

@@ -118,6 +118,48 @@ public sealed class VirtualCpuTests
         }
     }
 
+    // ContinueWith and Task.Factory.StartNew without a scheduler use TaskScheduler.Current, which on
+    // a CPU is the CPU's own scheduler in everything it runs from its queue: the start of a
+    // lightweight thread and every await that resumes through the CPU's context. (.NET hides the
+    // scheduler from an await continuation it runs inline as a task completes, so right after
+    // awaiting a task that finished on the CPU itself it is the pool's; the analyzer flags both calls.)
+    [Fact]
+    public async Task ContinueWith_and_Task_Factory_StartNew_stay_on_the_cpu_in_code_the_cpu_resumes()
+    {
+        var cpu = new VirtualCpu("stays");
+        try
+        {
+            var ran = new ConcurrentQueue<(string What, int ThreadId, bool OnCpu)>();
+            void Record(string what) => ran.Enqueue((what, Environment.CurrentManagedThreadId, VirtualCpu.Current == cpu));
+
+            var completedElsewhere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var lightweight = cpu.Spawn(async () =>
+            {
+                await Task.Factory.StartNew(() => Record("StartNew before any await"));
+                await Task.Yield();
+                await Task.Factory.StartNew(() => Record("StartNew after Task.Yield"));
+                await Task.Run(() => { });
+                await Task.CompletedTask.ContinueWith(_ => Record("ContinueWith after awaiting a pool task"));
+                await Task.Yield();
+                var continued = completedElsewhere.Task.ContinueWith(_ => Record("ContinueWith of a task completed on another thread"));
+                _ = Task.Run(completedElsewhere.SetResult);
+                await continued;
+            });
+
+            await lightweight.WaitAsync(Bounded.Wait);
+            Assert.Equal(4, ran.Count);
+            Assert.All(ran, step =>
+            {
+                Assert.True(step.OnCpu, $"{step.What}: ran off the CPU");
+                Assert.Equal(cpu.ThreadId, step.ThreadId);
+            });
+        }
+        finally
+        {
+            Assert.True(cpu.Stop(Bounded.Wait));
+        }
+    }
+
     [Fact]
     public void Invoke_runs_on_the_cpu_and_rethrows_there_and_runs_inline_when_already_on_it()
     {
