@@ -35,7 +35,8 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         _read = read;
         _fileOf = fileOf ?? (path => ResourcePrefix + path);
         _has = has ?? IsBuiltIn;
-        _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        // Strict: a member the model does not have is an error at the template's line (ADL0302), not an empty string.
+        _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
         _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
     }
 
@@ -73,9 +74,11 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
             var template = _compiled.GetOrAdd(templatePath, path => _handlebars.Compile(_read(path)));
             return template(model).Replace("\r\n", "\n");
         }
-        catch (HandlebarsException error)
+        catch (Exception error) when (error is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
         {
-            throw TemplateError.From(_fileOf(templatePath), _read(templatePath), error);
+            // An error inside a partial is reported at the partial's file, with the innermost message.
+            var (path, cause) = TemplateError.Locate(templatePath, error);
+            throw TemplateError.From(_fileOf(path), _read(path), cause);
         }
     }
 

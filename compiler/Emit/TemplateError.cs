@@ -10,6 +10,8 @@ namespace UxRt.Camkes.Compiler.Emit;
 internal sealed class TemplateError : System.Exception
 {
     private static readonly Regex Quoted = new("'([^']+)'", RegexOptions.CultureInvariant);
+    private static readonly Regex InPartial = new("^Runtime error while rendering partial '([^']+)'", RegexOptions.CultureInvariant);
+    private static readonly Regex Undefined = new(@"^(\S+) is undefined$", RegexOptions.CultureInvariant);
 
     public TemplateError(string file, int line, string message)
         : base(message)
@@ -22,10 +24,42 @@ internal sealed class TemplateError : System.Exception
 
     public int Line { get; }
 
+    /// <summary>
+    /// Which template an error really comes from and its own exception: Handlebars.Net wraps an
+    /// error inside a partial (<c>{{> header}}</c>, read from <c>partials/header.hbs</c>) in one that
+    /// names only the partial.
+    /// </summary>
+    public static (string TemplatePath, System.Exception Cause) Locate(string templatePath, System.Exception error)
+    {
+        var path = templatePath;
+        var cause = error;
+        while (cause.InnerException is { } inner)
+        {
+            if (InPartial.Match(cause.Message) is { Success: true } partial)
+            {
+                path = "partials/" + partial.Groups[1].Value + ".hbs";
+            }
+
+            cause = inner;
+        }
+
+        return (path, cause);
+    }
+
     public static TemplateError From(string file, string text, System.Exception error)
     {
         var message = error.Message;
-        var name = Quoted.Match(message) is { Success: true } match ? match.Groups[1].Value : null;
+        string? name;
+        if (Undefined.Match(message) is { Success: true } undefined)
+        {
+            name = undefined.Groups[1].Value;
+            message = $"'{name}' is not a member of the model this template is rendered over (templates are strict: the built-in template of the same path shows the members its model has)";
+        }
+        else
+        {
+            name = Quoted.Match(message) is { Success: true } match ? match.Groups[1].Value : null;
+        }
+
         var offset = -1;
         if (name is not null)
         {

@@ -102,6 +102,19 @@ public sealed class UserConnectorTests
     }
 
     [Fact]
+    public void A_member_the_model_lacks_is_a_template_error_at_its_line_not_an_empty_string()
+    {
+        var misspelt = To.Replace("{{/each}}", "{{Misspelt}}{{/each}}");
+        var (_, result) = Harness(From, misspelt).Run();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "ADL0302");
+        var position = error.Location.GetLineSpan();
+        Assert.Equal(Path.Combine(GeneratorHarness.ProjectDirectory, "glue/connectors/Tally/to.hbs"), position.Path);
+        Assert.Equal(misspelt.Split('\n').ToList().FindIndex(line => line.Contains("{{Misspelt}}", StringComparison.Ordinal)), position.StartLinePosition.Line);
+        Assert.Contains("'Misspelt' is not a member of the model", error.GetMessage());
+    }
+
+    [Fact]
     public void Across_nodes_its_connections_are_reported_as_staying_within_one_process()
     {
         var placed = Spec.Replace(
