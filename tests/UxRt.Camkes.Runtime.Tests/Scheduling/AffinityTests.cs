@@ -9,13 +9,10 @@ namespace UxRt.Camkes.Runtime.Tests.Scheduling;
 /// <summary><c>affinity</c> pins for real on Linux: the thread's mask holds its core, and it runs there.</summary>
 public sealed class AffinityTests
 {
-    [Fact]
+    [SkippableFact]
     public void A_native_control_thread_with_an_affinity_runs_on_that_core_only()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         var core = cores[^1];
         int seen = -2;
@@ -41,13 +38,10 @@ public sealed class AffinityTests
         Assert.NotEqual(0, placement.NativeThreadId);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_unicore_instance_with_an_affinity_has_its_virtual_cpu_pinned_there()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         var core = cores[^1];
         int seen = -2;
@@ -74,13 +68,10 @@ public sealed class AffinityTests
         Assert.False(placement.Movable);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_interface_thread_is_pinned_and_a_low_priority_is_applied_as_a_nice_value()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("pinned server");
         kernel.AddInstance("server", new ScriptedComponent(), hasControl: false);
@@ -96,13 +87,10 @@ public sealed class AffinityTests
         Assert.DoesNotContain(placement.Outcome, o => o.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_affinity_outside_the_process_cores_is_logged_and_leaves_the_thread_free()
     {
-        if (!Placement.CanPin(out _))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out _), Placement.CannotPinReason);
 
         var logger = new RecordingLogger();
         using var kernel = new SystemKernel("impossible", logger);

@@ -20,13 +20,10 @@ public sealed class BalancerTests
     // Generous: a core other builds keep busy lends its SCHED_IDLE probe only a sliver of time.
     private static readonly TimeSpan MoveBound = TimeSpan.FromSeconds(60);
 
-    [Fact]
+    [SkippableFact]
     public void Of_two_busy_components_pinned_to_one_core_with_migratable_one_is_moved_to_the_idle_core()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         var moves = new ConcurrentQueue<(string Thread, int From, int To)>();
         using var listener = ListenToMoves(moves);
@@ -51,13 +48,10 @@ public sealed class BalancerTests
         Assert.Contains(logger.Entries, e => e.Message.Contains($"moved {went.Name}.cpu from core {cores[0]}", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Components_pinned_without_migratable_never_move_while_the_balancer_judges_the_idle_core()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("pinned");
         kernel.EnableIdleBalancer();
@@ -82,13 +76,10 @@ public sealed class BalancerTests
         Assert.Equal([cores[0]], second.CoresSeen.Distinct().Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Of_three_pinned_components_only_the_migratable_one_moves()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("mixed");
         kernel.EnableIdleBalancer();
@@ -106,13 +97,10 @@ public sealed class BalancerTests
         Assert.Equal(0, kernel.Placements.Where(p => p.Name.StartsWith("fixed", StringComparison.Ordinal)).Sum(p => p.Moves));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_native_interface_thread_marked_migratable_is_moved_and_a_pinned_native_thread_stays()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("native");
         kernel.EnableIdleBalancer();
@@ -147,13 +135,10 @@ public sealed class BalancerTests
         Assert.Equal(0, Assert.Single(kernel.Placements, p => p.Name == "fixed.control").Moves);
     }
 
-    [Fact]
+    [SkippableFact]
     public void No_move_when_every_core_is_busy()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("all busy");
 
@@ -184,13 +169,10 @@ public sealed class BalancerTests
         Assert.All(crowded, s => Assert.False(s.LeftHome.IsSet));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_core_that_was_not_idle_enough_since_its_last_report_gets_no_thread()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         using var kernel = new SystemKernel("demanding");
 
@@ -211,13 +193,10 @@ public sealed class BalancerTests
         Assert.False(first.LeftHome.IsSet || second.LeftHome.IsSet);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_balancer_and_its_idle_probes_stop_with_the_system()
     {
-        if (!Placement.CanPin(out var cores))
-        {
-            return;
-        }
+        Skip.IfNot(Placement.CanPin(out var cores), Placement.CannotPinReason);
 
         var kernel = new SystemKernel("stopping");
         kernel.EnableIdleBalancer();

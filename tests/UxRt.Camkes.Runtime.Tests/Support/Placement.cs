@@ -13,6 +13,9 @@ public sealed class Placement
     public const string Name = "placement";
 
     /// <summary>Whether this machine can pin threads (Linux, two cores or more); the tests pass trivially where not.</summary>
+    /// <summary>Why a placement test reports itself skipped instead of passing without checking anything.</summary>
+    public const string CannotPinReason = "this machine cannot pin threads: it needs Linux's sched_setaffinity and at least two cores this process may use";
+
     public static bool CanPin(out IReadOnlyList<int> cores)
     {
         cores = OsScheduling.AvailableCores;
