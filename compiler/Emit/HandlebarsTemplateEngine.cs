@@ -38,6 +38,20 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         // Strict: a member the model does not have is an error at the template's line (ADL0302), not an empty string.
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
         _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
+        _handlebars.RegisterHelper("generated-code", (writer, _, _) => writer.WriteSafeString(GeneratedCodeAttribute));
+    }
+
+    // What {{generated-code}} prints above each generated type, so tools (coverage, analyzers) know it as generated.
+    private static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"UxRt.Camkes\", \"{GeneratorVersion()}\")]";
+
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(HandlebarsTemplateEngine).GetTypeInfo().Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+        // The informational version may carry "+<commit>"; the attribute names the release.
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
     }
 
     /// <summary>Every built-in template's path relative to templates/, which a user's template may replace.</summary>

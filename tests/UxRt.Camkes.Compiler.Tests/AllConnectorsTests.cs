@@ -124,6 +124,25 @@ public sealed class AllConnectorsTests
         """;
 
     [Fact]
+    public void Every_generated_type_is_marked_GeneratedCode_with_the_generators_version()
+    {
+        var (_, result) = new GeneratorHarness()
+            .WithSpec("all.camkes", Spec)
+            .WithCode("Usings.cs", Specs.Usings + "\nglobal using System.Threading;")
+            .WithCode("Components.cs", Code)
+            .Run();
+
+        var types = result.GeneratedSources
+            .SelectMany(source => source.SyntaxTree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>())
+            .ToList();
+        Assert.NotEmpty(types);
+        Assert.All(types, type => Assert.Contains(
+            type.AttributeLists.SelectMany(list => list.Attributes),
+            attribute => attribute.Name.ToString() == "global::System.CodeDom.Compiler.GeneratedCode"
+                && attribute.ArgumentList!.Arguments[0].ToString() == "\"UxRt.Camkes\""));
+    }
+
+    [Fact]
     public void Glue_for_every_standard_connector_compiles_with_code_that_uses_it()
     {
         var (output, result) = new GeneratorHarness()
