@@ -93,5 +93,5 @@ public sealed class GenerateCommandTests
     }
 
     private static Dictionary<string, string> RunSourceGenerator(params string[] specs) =>
-        SourceGeneratorRun.Run(specs).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        GeneratorHarness.RunSpecFiles(specs).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 }

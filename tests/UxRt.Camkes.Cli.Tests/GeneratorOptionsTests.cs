@@ -29,5 +29,5 @@ public sealed class GeneratorOptionsTests
     }
 
     private static ImmutableArray<Diagnostic> Run(string[] specs, Dictionary<string, string> properties) =>
-        SourceGeneratorRun.Run(specs, properties).Diagnostics;
+        GeneratorHarness.RunSpecFiles(specs, properties).Diagnostics;
 }

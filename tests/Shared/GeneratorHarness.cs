@@ -6,11 +6,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using UxRt.Camkes.Compiler.Generator;
 
-namespace UxRt.Camkes.Compiler.Tests;
+namespace UxRt.Camkes.Tests.Shared;
 
 /// <summary>
 /// Runs <see cref="CamkesGenerator"/> the way `dotnet build` does: over a C# compilation with spec
-/// files as AdditionalFiles and MSBuild properties as global analyzer options.
+/// files as AdditionalFiles and MSBuild properties as global analyzer options. The one harness of
+/// the generator's tests and the tool's (which compare the two).
 /// </summary>
 internal sealed class GeneratorHarness
 {
@@ -52,6 +53,26 @@ internal sealed class GeneratorHarness
     {
         _properties["build_property." + name] = value;
         return this;
+    }
+
+    /// <summary>Spec files on disk at their own paths, with exactly <paramref name="options"/> as the global analyzer options (no default root namespace), as the tool's tests compare them.</summary>
+    public static GeneratorRunResult RunSpecFiles(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? options = null)
+    {
+        var harness = new GeneratorHarness();
+        harness._properties.Clear();
+        foreach (var option in options ?? new Dictionary<string, string>())
+        {
+            harness._properties[option.Key] = option.Value;
+        }
+
+        foreach (var path in paths)
+        {
+            harness.WithSpec(path, File.ReadAllText(path));
+        }
+
+        var (_, result) = harness.Run();
+        Assert.Null(result.Exception);
+        return result;
     }
 
     /// <summary>Compiles against UxRt.Camkes.Remote too, as a project whose nodes run as separate processes does.</summary>
