@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Synchronisation;
 
 namespace UxRt.Camkes.Runtime.Glue;
 
@@ -23,13 +24,21 @@ public abstract class QueuedEndpoint : Endpoint
     private int _delivering;
     private volatile bool _closed;
 
+    // The interface thread running a call, when there is one thread: a call queued meanwhile waits behind it.
+    private readonly bool _oneThread;
+    private LockOwner? _serving;
+
     protected QueuedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, int threads)
         : base(instance, interfaceName, dispatcher)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _dispatcher = dispatcher;
+        _oneThread = threads == 1;
         TrackInterfaceThreads(threads);
     }
+
+    // With several threads a free one may take the call, so it waits behind nobody in particular.
+    internal override LockOwner? QueuedBehind => _oneThread ? Volatile.Read(ref _serving) : null;
 
     /// <summary>Whether <see cref="Close"/> was called.</summary>
     protected bool IsClosed => _closed;
@@ -51,6 +60,8 @@ public abstract class QueuedEndpoint : Endpoint
     /// <summary>The body of interface thread number <paramref name="thread"/>, which records the call it runs for the stop report.</summary>
     internal void Serve(int thread)
     {
+        // Who the callers wait for: this thread, as its handlers' own calls and locks name it.
+        var server = LockOwner.ForBlockingForm();
         while (Receive() is { } frame)
         {
             if (frame is BoundSignal signal)
@@ -65,9 +76,12 @@ public abstract class QueuedEndpoint : Endpoint
                 continue;
             }
 
+            frame.Reply.ServedBy(server);
+            Volatile.Write(ref _serving, server);
             SetRunning(thread, frame);
             Handle(_dispatcher, frame);
             SetRunning(thread, null);
+            Volatile.Write(ref _serving, null);
             frame.Reply.Complete();
         }
     }

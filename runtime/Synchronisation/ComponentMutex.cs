@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Synchronisation;
@@ -26,7 +27,7 @@ namespace UxRt.Camkes.Runtime.Synchronisation;
 /// <see cref="Faults.DeadlockException"/> naming the cycle, instead of hanging. Only a wait that
 /// would block looks; taking a free mutex costs nothing more.</para>
 /// </remarks>
-public sealed class ComponentMutex(string name)
+public sealed class ComponentMutex(string name) : IWaitTarget
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LockOwner? _owner;
@@ -35,6 +36,10 @@ public sealed class ComponentMutex(string name)
 
     /// <summary>The current holder, for the wait-for relation; null while free.</summary>
     internal LockOwner? Owner => _owner;
+
+    LockOwner? IWaitTarget.Holder => _owner;
+
+    string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) => $"{waiter.Name} waits for mutex '{Name}' held by {holder.Name}";
 
     /// <summary>Whether the current lightweight thread, native thread or async flow holds the mutex (see the remarks of <see cref="ComponentMutex"/>).</summary>
     public bool IsHeldByCurrentThread => LockOwner.IsCurrent(_owner);
@@ -66,7 +71,7 @@ public sealed class ComponentMutex(string name)
             return default;
         }
 
-        MutexWaits.Begin(owner, this);
+        WaitForGraph.Begin(owner, this);
         return LockWhenFreeAsync(owner, cancellation);
     }
 
@@ -118,7 +123,7 @@ public sealed class ComponentMutex(string name)
             return new ValueTask<bool>(false);
         }
 
-        MutexWaits.Begin(owner, this);
+        WaitForGraph.Begin(owner, this);
         return TryLockWhenFreeAsync(owner, timeout, cancellation);
     }
 
@@ -165,7 +170,7 @@ public sealed class ComponentMutex(string name)
     {
         if (!_gate.Wait(0))
         {
-            MutexWaits.Begin(owner, this);
+            WaitForGraph.Begin(owner, this);
             try
             {
                 if (!_gate.Wait(timeout))
@@ -175,7 +180,7 @@ public sealed class ComponentMutex(string name)
             }
             finally
             {
-                MutexWaits.End(owner);
+                WaitForGraph.End(owner);
             }
         }
 
@@ -192,7 +197,7 @@ public sealed class ComponentMutex(string name)
         }
         finally
         {
-            MutexWaits.End(owner);
+            WaitForGraph.End(owner);
         }
 
         _owner = owner;
@@ -209,7 +214,7 @@ public sealed class ComponentMutex(string name)
         }
         finally
         {
-            MutexWaits.End(owner);
+            WaitForGraph.End(owner);
         }
 
         _owner = owner;
