@@ -146,7 +146,10 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         return null;
     }
 
-    /// <summary>The caller no longer waits: answered, or answered on its own thread before it had to wait.</summary>
+    /// <summary>
+    /// The caller no longer waits: called by the caller itself once it has its answer (so the
+    /// server never writes the caller's owner), or when the call was answered before it was handed on.
+    /// </summary>
     public void EndWait()
     {
         if (_waiter is { } waiter)
@@ -156,7 +159,9 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         }
     }
 
-    LockOwner? IWaitTarget.Holder => Volatile.Read(ref _server) ?? _waitedAt?.QueuedBehind;
+    // An answered call holds nobody up, even before its caller has woken and ended its wait.
+    LockOwner? IWaitTarget.Holder =>
+        Volatile.Read(ref _callState) == Answered ? null : Volatile.Read(ref _server) ?? _waitedAt?.QueuedBehind;
 
     string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) =>
         $"{waiter.Name} waits for a call of {_waitedAt!.Instance}.{_waitedAt.Interface}.{_waitedAt.MethodName(_frame.Method)} served by {holder.Name}";
@@ -200,10 +205,8 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         Volatile.Write(ref _callState, Queued);
     }
 
-    // The wait ends before the caller can go on, so the relation never shows a caller that has its answer.
     private void Signal()
     {
-        EndWait();
         if (_isAwaited)
         {
             _awaited.SetResult(true);
@@ -243,6 +246,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     void IValueTaskSource.GetResult(short token)
     {
+        EndWait();
         _awaited.GetResult(token);
         if ((_failure ?? _frame.Fault) is { } fault)
         {

@@ -71,6 +71,7 @@ public abstract class Endpoint
             if (!Deliver(frame, awaited: false))
             {
                 frame.Reply.WaitBlocking();
+                frame.Reply.EndWait();
 
                 // A call the kernel failed at stop: its fault wins over what a late handler writes.
                 failure = frame.Reply.Failure;
@@ -151,6 +152,9 @@ public abstract class Endpoint
         }
     }
 
+    /// <summary>Whether interface thread <paramref name="thread"/> is running a call now.</summary>
+    private protected bool IsServing(int thread) => (uint)thread < (uint)_running.Length && Volatile.Read(ref _running[thread]) is not null;
+
     /// <summary>
     /// Who a call accepted now waits behind before a handler takes it: the one thread or flow that
     /// serves this endpoint, while it runs a call; null when a call would not wait behind anyone
@@ -166,12 +170,13 @@ public abstract class Endpoint
     /// </summary>
     protected bool Accept(CallFrame frame, bool awaited)
     {
+        // Prepared first: the reply must not look answered (by the previous call) to the walk.
+        frame.Reply.Prepare(awaited);
         if (!BeginWait(frame, awaited))
         {
             return false;
         }
 
-        frame.Reply.Prepare(awaited);
         if (_outstanding.TryAdd(frame.Reply))
         {
             return true;

@@ -107,9 +107,14 @@ public sealed class PassiveEndpoint : Endpoint
             return true;
         }
 
-        if (!carried && !BeginWait(frame, awaited: false))
+        if (!carried)
         {
-            return false;
+            // The reply only names the call in the relation here: readied so it does not look answered.
+            frame.Reply.PrepareBlocking();
+            if (!BeginWait(frame, awaited: false))
+            {
+                return false;
+            }
         }
 
         waited = true;

@@ -24,9 +24,9 @@ public abstract class QueuedEndpoint : Endpoint
     private int _delivering;
     private volatile bool _closed;
 
-    // The interface thread running a call, when there is one thread: a call queued meanwhile waits behind it.
+    // The one interface thread, if there is one: a call queued while it runs another waits behind it.
     private readonly bool _oneThread;
-    private LockOwner? _serving;
+    private LockOwner? _server;
 
     protected QueuedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, int threads)
         : base(instance, interfaceName, dispatcher)
@@ -38,7 +38,8 @@ public abstract class QueuedEndpoint : Endpoint
     }
 
     // With several threads a free one may take the call, so it waits behind nobody in particular.
-    internal override LockOwner? QueuedBehind => _oneThread ? Volatile.Read(ref _serving) : null;
+    // Busy is read from the running slot the thread writes anyway, so serving a call writes nothing more.
+    internal override LockOwner? QueuedBehind => _oneThread && IsServing(0) ? Volatile.Read(ref _server) : null;
 
     /// <summary>Whether <see cref="Close"/> was called.</summary>
     protected bool IsClosed => _closed;
@@ -55,13 +56,18 @@ public abstract class QueuedEndpoint : Endpoint
     }
 
     /// <summary>An interface thread's body: serve calls until the endpoint is closed and drained.</summary>
-    public void Serve() => Serve(thread: -1);
+    public void Serve() => Serve(thread: _oneThread ? 0 : -1);
 
     /// <summary>The body of interface thread number <paramref name="thread"/>, which records the call it runs for the stop report.</summary>
     internal void Serve(int thread)
     {
         // Who the callers wait for: this thread, as its handlers' own calls and locks name it.
         var server = LockOwner.ForBlockingForm();
+        if (_oneThread)
+        {
+            Volatile.Write(ref _server, server);
+        }
+
         while (Receive() is { } frame)
         {
             if (frame is BoundSignal signal)
@@ -77,11 +83,9 @@ public abstract class QueuedEndpoint : Endpoint
             }
 
             frame.Reply.ServedBy(server);
-            Volatile.Write(ref _serving, server);
             SetRunning(thread, frame);
             Handle(_dispatcher, frame);
             SetRunning(thread, null);
-            Volatile.Write(ref _serving, null);
             frame.Reply.Complete();
         }
     }
