@@ -32,14 +32,21 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LockOwner? _owner;
 
+    /// <summary>The mutex <paramref name="name"/> of instance <paramref name="instance"/>, which deadlock reports name with it (the generated glue makes it so).</summary>
+    public ComponentMutex(string name, string instance)
+        : this(name) => Instance = instance;
+
     public string Name { get; } = name;
+
+    /// <summary>The instance whose <c>has mutex</c> this is; null when made without one.</summary>
+    public string? Instance { get; }
 
     /// <summary>The current holder, for the wait-for relation; null while free.</summary>
     internal LockOwner? Owner => _owner;
 
     LockOwner? IWaitTarget.Holder => _owner;
 
-    string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) => $"{waiter.Name} waits for mutex '{Name}' held by {holder.Name}";
+    string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) => $"{waiter.Name} waits for mutex '{Name}'{(Instance is null ? string.Empty : " of " + Instance)} held by {holder.Name}";
 
     /// <summary>Whether the current lightweight thread, native thread or async flow holds the mutex (see the remarks of <see cref="ComponentMutex"/>).</summary>
     public bool IsHeldByCurrentThread => LockOwner.IsCurrent(_owner);

@@ -100,7 +100,7 @@ public sealed class CallDeadlockTests
     public void A_native_handler_locking_the_mutex_its_own_caller_holds_across_the_call_is_refused_naming_mutex_and_calls()
     {
         using var kernel = new SystemKernel("mutex and calls");
-        var mutex = new ComponentMutex("m");
+        var mutex = new ComponentMutex("m", "a");
         var system = new TwoServers(kernel, EndpointKind.Threaded, unicore: false, frontMutex: mutex);
         kernel.Start();
 
@@ -116,7 +116,7 @@ public sealed class CallDeadlockTests
         var refused = Assert.Single(system.FrontRefusals);
         Assert.Equal(
             [
-                "thread a.front waits for mutex 'm' held by thread client",
+                "thread a.front waits for mutex 'm' of a held by thread client",
                 "thread client waits for a call of b.x.add served by thread b.x",
                 "thread b.x waits for a call of a.front.add served by thread a.front",
             ],
@@ -129,7 +129,7 @@ public sealed class CallDeadlockTests
     public void A_unicore_handler_awaiting_the_mutex_its_own_control_thread_holds_across_a_call_is_refused_naming_mutex_and_calls()
     {
         using var kernel = new SystemKernel("awaits");
-        var mutex = new ComponentMutex("m");
+        var mutex = new ComponentMutex("m", "a");
         var front = new AsyncRelay { Mutex = mutex };
         var b = new Relay();
         Endpoint? x = null;
@@ -157,7 +157,7 @@ public sealed class CallDeadlockTests
         var refused = Assert.Single(front.Refusals);
         Assert.Equal(
             [
-                "a.front waits for mutex 'm' held by a.control",
+                "a.front waits for mutex 'm' of a held by a.control",
                 "a.control waits for a call of b.x.add served by thread b.x",
                 "thread b.x waits for a call of a.front.add served by a.front",
             ],
