@@ -287,7 +287,7 @@ internal sealed partial class ViewModelBuilder
         var value = _settings.Integer(instance, port.Name + "_value") ?? 0;
         var created = port.Kind switch
         {
-            InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name})",
+            InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name}, {CSharpNames.Literal(instance)})",
             InterfaceKind.Semaphore => $"new {Runtime}.Synchronisation.ComponentSemaphore({name}, initialValue: {Number(value)})",
             InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
             _ => null,

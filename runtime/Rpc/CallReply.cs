@@ -1,5 +1,7 @@
 using System.Threading.Tasks.Sources;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Kernel;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Rpc;
@@ -11,9 +13,11 @@ namespace UxRt.Camkes.Runtime.Rpc;
 /// the interrupt path. One per frame, reused, so a call allocates nothing. A blocking caller
 /// spins briefly before it parks (<see cref="HandOffSpin"/>), and the server takes the event's lock
 /// only when the caller has parked. A call is answered once: by its handler, or by the kernel
-/// failing it when the system stops; whichever comes second is ignored.
+/// failing it when the system stops; whichever comes second is ignored. The caller waits for the
+/// reply in the <see cref="WaitForGraph"/>: its holder is whoever runs the handler or, before one
+/// does, whoever the endpoint serves first.
 /// </summary>
-internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWorkItem
+internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWorkItem, IWaitTarget
 {
     private readonly CallFrame _frame;
     private ManualResetValueTaskSourceCore<bool> _awaited = new() { RunContinuationsAsynchronously = true };
@@ -32,6 +36,11 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     private bool _isAwaited;
     private Endpoint? _carrier;
     private ComponentFaultException? _failure;
+
+    // The wait-for relation: who waits for this reply, at which endpoint, and who runs the handler.
+    private LockOwner? _waiter;
+    private Endpoint? _waitedAt;
+    private LockOwner? _server;
 
     public CallReply(CallFrame frame) => _frame = frame;
 
@@ -117,6 +126,46 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     /// <summary>A handler takes the call; false when it was answered already (failed by a stop), so the handler must skip it.</summary>
     public bool TryStart() => Interlocked.CompareExchange(ref _callState, Running, Queued) == Queued;
 
+    /// <summary>Names <paramref name="server"/>, the thread or flow about to run the handler of the call it started, as who the caller waits for.</summary>
+    public void ServedBy(LockOwner? server) => Volatile.Write(ref _server, server);
+
+    /// <summary>
+    /// Records that <paramref name="waiter"/> waits for this call at <paramref name="endpoint"/>
+    /// until it is answered; the refusal, recording nothing, when that wait closes a cycle.
+    /// </summary>
+    public DeadlockException? BeginWait(LockOwner waiter, Endpoint endpoint)
+    {
+        _server = null;
+        _waitedAt = endpoint;
+        if (WaitForGraph.TryBegin(waiter, this) is { } refused)
+        {
+            return refused;
+        }
+
+        _waiter = waiter;
+        return null;
+    }
+
+    /// <summary>
+    /// The caller no longer waits: called by the caller itself once it has its answer (so the
+    /// server never writes the caller's owner), or when the call was answered before it was handed on.
+    /// </summary>
+    public void EndWait()
+    {
+        if (_waiter is { } waiter)
+        {
+            _waiter = null;
+            WaitForGraph.End(waiter);
+        }
+    }
+
+    // An answered call holds nobody up, even before its caller has woken and ended its wait.
+    LockOwner? IWaitTarget.Holder =>
+        Volatile.Read(ref _callState) == Answered ? null : Volatile.Read(ref _server) ?? _waitedAt?.QueuedBehind;
+
+    string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) =>
+        $"{waiter.Name} waits for a call of {_waitedAt!.Instance}.{_waitedAt.Interface}.{_waitedAt.MethodName(_frame.Method)} served by {holder.Name}";
+
     /// <summary>The server has written its results (or the fault) into the frame. Ignored when the call was answered already.</summary>
     public void Complete()
     {
@@ -197,6 +246,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     void IValueTaskSource.GetResult(short token)
     {
+        EndWait();
         _awaited.GetResult(token);
         if ((_failure ?? _frame.Fault) is { } fault)
         {

@@ -24,6 +24,10 @@ public sealed class CpuEndpoint : Endpoint
     private readonly Channel<CallFrame>? _interfaceQueue;
     private volatile bool _closed;
 
+    // The lightweight thread running a call, for an endpoint that serves one at a time (one interface
+    // thread, or passive): a call queued meanwhile waits behind it. Written on the CPU, read anywhere.
+    private LockOwner? _serving;
+
     /// <param name="hasInterfaceThread">True for a threaded interface, served by <see cref="ServeAsync"/>; false for passive and direct ones.</param>
     /// <param name="interfaceThreads">How many lightweight threads run <see cref="ServeAsync"/> (<c>with N threads</c>); they interleave where handlers await.</param>
     public CpuEndpoint(string instance, string interfaceName, IAsyncCallDispatcher dispatcher, VirtualCpu cpu, bool hasInterfaceThread, int interfaceThreads = 1)
@@ -39,6 +43,8 @@ public sealed class CpuEndpoint : Endpoint
             _interfaceQueue = Channel.CreateUnbounded<CallFrame>(new UnboundedChannelOptions { SingleReader = interfaceThreads == 1, AllowSynchronousContinuations = false });
         }
     }
+
+    internal override LockOwner? QueuedBehind => InterfaceThreads == 1 || ServesOneCallAtATime ? Volatile.Read(ref _serving) : null;
 
     /// <summary>How many lightweight interface threads serve calls (0 without an interface thread).</summary>
     public int InterfaceThreads { get; }
@@ -59,6 +65,9 @@ public sealed class CpuEndpoint : Endpoint
     internal async Task ServeAsync(int thread)
     {
         var calls = (_interfaceQueue ?? throw new InvalidOperationException($"{Instance}.{Interface} has no interface thread")).Reader;
+
+        // Who the callers wait for: this lightweight thread, as its handlers' own calls and locks name it.
+        var server = LockOwner.ExistingFlow;
         while (await calls.WaitToReadAsync())
         {
             while (calls.TryRead(out var frame))
@@ -76,9 +85,12 @@ public sealed class CpuEndpoint : Endpoint
                     continue;
                 }
 
+                frame.Reply.ServedBy(server);
+                Volatile.Write(ref _serving, server);
                 SetRunning(thread, frame);
                 await HandleAsync(_dispatcher, frame);
                 SetRunning(thread, null);
+                Volatile.Write(ref _serving, null);
                 frame.Reply.Complete();
             }
         }
@@ -178,6 +190,13 @@ public sealed class CpuEndpoint : Endpoint
         var caller = LockOwner.Begin($"a call of {Instance}.{Interface}");
         try
         {
+            var server = LockOwner.ExistingFlow;
+            frame.Reply.ServedBy(server);
+            if (ServesOneCallAtATime)
+            {
+                Volatile.Write(ref _serving, server);
+            }
+
             return HandleAsync(_dispatcher, frame);
         }
         finally
@@ -199,6 +218,7 @@ public sealed class CpuEndpoint : Endpoint
         }
 
         _handlerRunning = false;
+        Volatile.Write(ref _serving, null);
         return null;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Glue;
@@ -45,6 +46,8 @@ public sealed class DirectEndpoint : Endpoint
             return;
         }
 
+        // The awaiting caller waits for this pool thread until it replies; a native caller never waits (a plain call).
+        frame.Reply.ServedBy(LockOwner.ForBlockingForm());
         Handle(_dispatcher, frame);
         frame.Reply.Complete();
     }

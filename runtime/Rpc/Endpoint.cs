@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Diagnostics;
 using UxRt.Camkes.Runtime.Diagnostics;
 using UxRt.Camkes.Runtime.Faults;
+using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Glue;
@@ -69,6 +71,7 @@ public abstract class Endpoint
             if (!Deliver(frame, awaited: false))
             {
                 frame.Reply.WaitBlocking();
+                frame.Reply.EndWait();
 
                 // A call the kernel failed at stop: its fault wins over what a late handler writes.
                 failure = frame.Reply.Failure;
@@ -149,20 +152,56 @@ public abstract class Endpoint
         }
     }
 
+    /// <summary>Whether interface thread <paramref name="thread"/> is running a call now.</summary>
+    private protected bool IsServing(int thread) => (uint)thread < (uint)_running.Length && Volatile.Read(ref _running[thread]) is not null;
+
+    /// <summary>
+    /// Who a call accepted now waits behind before a handler takes it: the one thread or flow that
+    /// serves this endpoint, while it runs a call; null when a call would not wait behind anyone
+    /// (an idle server, several interface threads, calls that run side by side). See <see cref="WaitForGraph"/>.
+    /// </summary>
+    internal virtual LockOwner? QueuedBehind => null;
+
     /// <summary>
     /// Readies the frame's reply for <paramref name="awaited"/> or blocking and records the call as
-    /// accepted, so a stop can fail it. False when the endpoint closed meanwhile: the call is then
-    /// answered here (its fault is in the frame) and must not be handed on.
+    /// accepted, so a stop can fail it, and its caller as waiting for the reply. False when the call
+    /// is answered here instead (its fault is in the frame) and must not be handed on: the endpoint
+    /// closed meanwhile, or the wait would close a cycle of waits (a deadlock).
     /// </summary>
     protected bool Accept(CallFrame frame, bool awaited)
     {
+        // Prepared first: the reply must not look answered (by the previous call) to the walk.
         frame.Reply.Prepare(awaited);
+        if (!BeginWait(frame, awaited))
+        {
+            return false;
+        }
+
         if (_outstanding.TryAdd(frame.Reply))
         {
             return true;
         }
 
+        frame.Reply.EndWait();
         frame.Fault = Closed(frame);
+        return false;
+    }
+
+    /// <summary>
+    /// Records the caller (its thread when it blocks, its flow when it awaits) as waiting for the
+    /// frame's call until it is answered. False, with the fault in the frame, when that wait would
+    /// close a cycle. An awaiting flow without a lock owner holds and serves nothing, so no cycle can
+    /// pass through it: it is not recorded.
+    /// </summary>
+    private protected bool BeginWait(CallFrame frame, bool awaited)
+    {
+        if (!WaitForGraph.TracksCalls || (awaited ? LockOwner.ExistingFlow : LockOwner.ForBlockingForm()) is not { } waiter
+            || frame.Reply.BeginWait(waiter, this) is not { } refused)
+        {
+            return true;
+        }
+
+        frame.Fault = new ComponentFaultException(Instance, Interface, _names.MethodName(frame.Method), $"{Instance}.{Interface}.{_names.MethodName(frame.Method)} refused: {refused.Message}", refused);
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Glue;
@@ -21,8 +22,13 @@ public sealed class PassiveEndpoint : Endpoint
     private volatile bool _closed;
     private int _waiting;
 
+    // The thread running the handler now: a caller waiting for its turn waits behind it.
+    private LockOwner? _serving;
+
     public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
         : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
+
+    internal override LockOwner? QueuedBehind => Volatile.Read(ref _serving);
 
     /// <summary>Callers waiting for the handler running before them (what tests wait for before they stop the system).</summary>
     internal int WaitingCount => Volatile.Read(ref _waiting);
@@ -59,10 +65,18 @@ public sealed class PassiveEndpoint : Endpoint
     // A call carried to the pool was accepted already; one on its caller's thread only once it waits for its turn.
     private void HandleSerialised(CallFrame frame, bool accepted)
     {
-        if (!EnterTurn(out var waited))
+        if (!EnterTurn(frame, accepted, out var waited))
         {
-            frame.Fault = Interrupted(frame);
+            // Refused (its wait would have closed a cycle) or interrupted by the close.
+            frame.Fault ??= Interrupted(frame);
             return;
+        }
+
+        var server = LockOwner.ForBlockingForm();
+        Volatile.Write(ref _serving, server);
+        if (accepted)
+        {
+            frame.Reply.ServedBy(server);
         }
 
         try
@@ -77,17 +91,30 @@ public sealed class PassiveEndpoint : Endpoint
         }
         finally
         {
+            Volatile.Write(ref _serving, null);
             _serialised.Release();
         }
     }
 
-    // False once the endpoint has closed while the caller waited for the handler running before it.
-    private bool EnterTurn(out bool waited)
+    // False once the endpoint has closed while the caller waited for the handler running before it,
+    // or (with the fault in the frame) when the caller's wait would close a cycle. A call carried to
+    // the pool is waited for by its caller on the CPU already, whose wait names this endpoint.
+    private bool EnterTurn(CallFrame frame, bool carried, out bool waited)
     {
         waited = false;
         if (_serialised.Wait(0))
         {
             return true;
+        }
+
+        if (!carried)
+        {
+            // The reply only names the call in the relation here: readied so it does not look answered.
+            frame.Reply.PrepareBlocking();
+            if (!BeginWait(frame, awaited: false))
+            {
+                return false;
+            }
         }
 
         waited = true;
@@ -104,6 +131,10 @@ public sealed class PassiveEndpoint : Endpoint
         finally
         {
             Interlocked.Decrement(ref _waiting);
+            if (!carried)
+            {
+                frame.Reply.EndWait();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using UxRt.Camkes.Runtime.Rpc;
+using UxRt.Camkes.Runtime.Synchronisation;
 
 namespace UxRt.Camkes.Runtime.Glue;
 
@@ -23,13 +24,22 @@ public abstract class QueuedEndpoint : Endpoint
     private int _delivering;
     private volatile bool _closed;
 
+    // The one interface thread, if there is one: a call queued while it runs another waits behind it.
+    private readonly bool _oneThread;
+    private LockOwner? _server;
+
     protected QueuedEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher, int threads)
         : base(instance, interfaceName, dispatcher)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _dispatcher = dispatcher;
+        _oneThread = threads == 1;
         TrackInterfaceThreads(threads);
     }
+
+    // With several threads a free one may take the call, so it waits behind nobody in particular.
+    // Busy is read from the running slot the thread writes anyway, so serving a call writes nothing more.
+    internal override LockOwner? QueuedBehind => _oneThread && IsServing(0) ? Volatile.Read(ref _server) : null;
 
     /// <summary>Whether <see cref="Close"/> was called.</summary>
     protected bool IsClosed => _closed;
@@ -46,11 +56,18 @@ public abstract class QueuedEndpoint : Endpoint
     }
 
     /// <summary>An interface thread's body: serve calls until the endpoint is closed and drained.</summary>
-    public void Serve() => Serve(thread: -1);
+    public void Serve() => Serve(thread: _oneThread ? 0 : -1);
 
     /// <summary>The body of interface thread number <paramref name="thread"/>, which records the call it runs for the stop report.</summary>
     internal void Serve(int thread)
     {
+        // Who the callers wait for: this thread, as its handlers' own calls and locks name it.
+        var server = LockOwner.ForBlockingForm();
+        if (_oneThread)
+        {
+            Volatile.Write(ref _server, server);
+        }
+
         while (Receive() is { } frame)
         {
             if (frame is BoundSignal signal)
@@ -65,6 +82,7 @@ public abstract class QueuedEndpoint : Endpoint
                 continue;
             }
 
+            frame.Reply.ServedBy(server);
             SetRunning(thread, frame);
             Handle(_dispatcher, frame);
             SetRunning(thread, null);

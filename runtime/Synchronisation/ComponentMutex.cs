@@ -1,3 +1,4 @@
+using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Threading;
 
 namespace UxRt.Camkes.Runtime.Synchronisation;
@@ -26,15 +27,26 @@ namespace UxRt.Camkes.Runtime.Synchronisation;
 /// <see cref="Faults.DeadlockException"/> naming the cycle, instead of hanging. Only a wait that
 /// would block looks; taking a free mutex costs nothing more.</para>
 /// </remarks>
-public sealed class ComponentMutex(string name)
+public sealed class ComponentMutex(string name) : IWaitTarget
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LockOwner? _owner;
 
+    /// <summary>The mutex <paramref name="name"/> of instance <paramref name="instance"/>, which deadlock reports name with it (the generated glue makes it so).</summary>
+    public ComponentMutex(string name, string instance)
+        : this(name) => Instance = instance;
+
     public string Name { get; } = name;
+
+    /// <summary>The instance whose <c>has mutex</c> this is; null when made without one.</summary>
+    public string? Instance { get; }
 
     /// <summary>The current holder, for the wait-for relation; null while free.</summary>
     internal LockOwner? Owner => _owner;
+
+    LockOwner? IWaitTarget.Holder => _owner;
+
+    string IWaitTarget.DescribeWait(LockOwner waiter, LockOwner holder) => $"{waiter.Name} waits for mutex '{Name}'{(Instance is null ? string.Empty : " of " + Instance)} held by {holder.Name}";
 
     /// <summary>Whether the current lightweight thread, native thread or async flow holds the mutex (see the remarks of <see cref="ComponentMutex"/>).</summary>
     public bool IsHeldByCurrentThread => LockOwner.IsCurrent(_owner);
@@ -66,7 +78,7 @@ public sealed class ComponentMutex(string name)
             return default;
         }
 
-        MutexWaits.Begin(owner, this);
+        WaitForGraph.Begin(owner, this);
         return LockWhenFreeAsync(owner, cancellation);
     }
 
@@ -118,7 +130,7 @@ public sealed class ComponentMutex(string name)
             return new ValueTask<bool>(false);
         }
 
-        MutexWaits.Begin(owner, this);
+        WaitForGraph.Begin(owner, this);
         return TryLockWhenFreeAsync(owner, timeout, cancellation);
     }
 
@@ -165,7 +177,7 @@ public sealed class ComponentMutex(string name)
     {
         if (!_gate.Wait(0))
         {
-            MutexWaits.Begin(owner, this);
+            WaitForGraph.Begin(owner, this);
             try
             {
                 if (!_gate.Wait(timeout))
@@ -175,7 +187,7 @@ public sealed class ComponentMutex(string name)
             }
             finally
             {
-                MutexWaits.End(owner);
+                WaitForGraph.End(owner);
             }
         }
 
@@ -192,7 +204,7 @@ public sealed class ComponentMutex(string name)
         }
         finally
         {
-            MutexWaits.End(owner);
+            WaitForGraph.End(owner);
         }
 
         _owner = owner;
@@ -209,7 +221,7 @@ public sealed class ComponentMutex(string name)
         }
         finally
         {
-            MutexWaits.End(owner);
+            WaitForGraph.End(owner);
         }
 
         _owner = owner;

@@ -21,8 +21,8 @@ internal sealed class LockOwner
 
     private LockOwner(string name) => Name = name;
 
-    /// <summary>The mutex this owner is blocked (or parked) waiting for; null when it waits for none (see <see cref="MutexWaits"/>).</summary>
-    internal ComponentMutex? WaitingFor;
+    /// <summary>The mutex or call this owner is blocked (or parked) waiting for; null when it waits for none (see <see cref="Kernel.WaitForGraph"/>).</summary>
+    internal Kernel.IWaitTarget? WaitingFor;
 
     /// <summary>How messages name the owner: <c>server.control</c>, <c>a call of server.calc</c>, <c>thread worker</c>.</summary>
     public string Name { get; }
@@ -50,6 +50,9 @@ internal sealed class LockOwner
     /// </summary>
     public static LockOwner ForAwaitableForm() =>
         s_flow.Value ??= new LockOwner(VirtualCpu.Current is { } cpu ? $"a lightweight thread of '{cpu.Name}'" : $"an async flow begun on thread {ThreadName()}");
+
+    /// <summary>The current async flow's owner, without making one: null for a flow that has none, which then holds nothing and serves nothing, so nobody can wait for it.</summary>
+    public static LockOwner? ExistingFlow => s_flow.Value;
 
     /// <summary>Whether <paramref name="owner"/> is the current thread or flow, without making an owner.</summary>
     public static bool IsCurrent(LockOwner? owner) =>
