@@ -248,6 +248,16 @@ public static partial class SystemEmitter
         var to = $"connectors/{connector.Name}/to.hbs";
         if (!templates.Has(from) || !templates.Has(to))
         {
+            // global-components' connectors come with `import <global-connectors.camkes>;`, not from the user.
+            if (connector.Location.FilePath is { } declaredIn && Adl.Text.BuiltInLibrary.IsBuiltIn(declaredIn))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    connection.Location,
+                    $"connector '{connector.Name}' of connection '{connection.Name}' comes from {declaredIn.Substring(Adl.Text.BuiltInLibrary.Directory.Length + 1)} and has no software implementation here yet; templates of your own under CamkesTemplatePath (connectors/{connector.Name}/from.hbs and to.hbs) can implement it");
+                return null;
+            }
+
             diagnostics.Report(
                 DiagnosticDescriptors.MissingConnectorTemplates,
                 connection.Location,

@@ -118,4 +118,31 @@ public sealed class UnsupportedConnectionTests
         Assert.Equal("ADL0021", error.Id);
         Assert.Equal(7, error.Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public void A_global_components_connector_without_glue_is_ADL0021_not_a_request_for_templates()
+    {
+        const string spec = """
+            import <std_connector.camkes>;
+            import <global-connectors.camkes>;
+            procedure Timer { uint64_t time(); };
+            component TimeServer { provides Timer the_timer; }
+            component Client { control; uses Timer timeout; }
+            assembly {
+                composition {
+                    component TimeServer time_server;
+                    component Client client0;
+                    connection seL4TimeServer client_timer(from client0.timeout, to time_server.the_timer);
+                }
+            }
+            """;
+
+        var (_, result) = new GeneratorHarness().WithSpec("timer.camkes", spec).Run();
+
+        Assert.Null(result.Exception);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0021", error.Id);
+        Assert.Equal(9, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("comes from global-connectors.camkes", error.GetMessage(), StringComparison.Ordinal);
+    }
 }
