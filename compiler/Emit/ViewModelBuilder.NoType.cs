@@ -66,23 +66,32 @@ internal sealed partial class ViewModelBuilder
         return _mixedPorts;
     }
 
-    // A provided interface as one adapter per procedure it serves: its own, or its clients' procedures.
-    private IEnumerable<ProvidesView> ProvidesViews(ComponentModel component, InterfaceModel port, string portName, bool unicore, MemberNames names) =>
-        MixedPorts().TryGetValue((component.Name, port.Name), out var procedures)
-            ? procedures.Select(p => Provides(component, port, portName, unicore, names, p, CSharpNames.Pascal(p)))
-            : new[] { Provides(component, port, portName, unicore, names, port.TypeName, string.Empty) };
+    // A provided interface as one adapter per procedure it serves: its own (which other connections
+    // may serve as usual), then each other procedure of its seL4RPCCallNoType clients.
+    private IEnumerable<ProvidesView> ProvidesViews(ComponentModel component, InterfaceModel port, string portName, bool unicore, MemberNames names)
+    {
+        yield return Provides(component, port, portName, unicore, names, port.TypeName, string.Empty);
+        if (MixedPorts().TryGetValue((component.Name, port.Name), out var procedures))
+        {
+            foreach (var procedure in procedures.Where(p => p != port.TypeName))
+            {
+                yield return Provides(component, port, portName, unicore, names, procedure, CSharpNames.Pascal(procedure));
+            }
+        }
+    }
 
     // The to end of a mixed connection: one endpoint whose dispatcher switches on the frame type.
     private ConnectionEndView MixedServer(ConnectionEndModel end, IReadOnlyList<string> procedures, int threads)
     {
         var view = Server(end, ConnectorFamily.RpcCall, string.Empty, threads);
         var unicore = IsUnicoreInstance(end.Instance);
+        var own = ProcedureOfEnd(end);
         view.GlueClass = Glue + (unicore ? ".AsyncProcedureSwitch" : ".ProcedureSwitch");
         view.Procedures = procedures.Select(p => new DispatcherPartView
         {
             FrameName = CSharpNames.Pascal(p) + "CallFrame",
             GlueClass = CSharpNames.Pascal(p) + (unicore ? "RpcAsyncServer" : "RpcServer"),
-            Member = view.Member + CSharpNames.Pascal(p),
+            Member = view.Member + (p == own ? string.Empty : CSharpNames.Pascal(p)),
         }).ToList();
         return view;
     }

@@ -70,6 +70,32 @@ public sealed class UnsupportedConnectionTests
     }
 
     [Fact]
+    public void RPCCallNoType_with_a_client_of_the_servers_own_procedure_serves_that_through_the_ports_own_adapter()
+    {
+        var spec = MixedProcedures
+            .Replace("procedure HelloGoodbye { };", "procedure HelloGoodbye { int both(); };", StringComparison.Ordinal)
+            .Replace("uses Goodbye g;", "uses Goodbye g; uses HelloGoodbye hg;", StringComparison.Ordinal)
+            .Replace("from client.g, to hello.s", "from client.g, from client.hg, to hello.s", StringComparison.Ordinal);
+        const string code = """
+            namespace Demo;
+            public sealed class Hello : HelloBase
+            {
+                protected override int S_Both() => 2;
+                protected override void S_Hello() { }
+                protected override uint S_Ret() => 42;
+                protected override void S_Bye() { }
+            }
+            public sealed class Client : ClientBase { protected override void Run() { H.Hello(); G.Bye(); Hg.Both(); } }
+            """;
+
+        var (output, result) = new GeneratorHarness().WithSpec("cakeml_hello.camkes", spec).WithCode("Code.cs", code).Run();
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void RPCCallNoType_between_different_procedures_across_nodes_is_ADL0021_at_the_connection()
     {
         var spec = Configured("hello.node = \"b\";");
