@@ -70,6 +70,35 @@ public sealed class UnsupportedConnectionTests
     }
 
     [Fact]
+    public void RPCCallNoType_between_different_procedures_delivers_each_call_to_its_procedures_handler_with_the_clients_badge()
+    {
+        const string code = """
+            namespace Demo;
+            public sealed class Hello : HelloBase
+            {
+                public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Calls = new();
+                protected override void S_Hello() => Calls.Enqueue($"hello from {SenderId}");
+                protected override uint S_Ret() => 42;
+                protected override void S_Bye() => Calls.Enqueue($"bye from {SenderId}");
+            }
+            public sealed class Client : ClientBase
+            {
+                public static uint Returned;
+                protected override void Run() { H.Hello(); Returned = H.Ret(); G.Bye(); }
+            }
+            """;
+        var assembly = new GeneratorHarness().WithSpec("cakeml_hello.camkes", MixedProcedures).WithCode("Code.cs", code).Load();
+
+        using var kernel = (UxRt.Camkes.Runtime.Kernel.SystemKernel)assembly.GetType("Demo.CakemlHelloSystem")!
+            .GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
+        Assert.Equal(0, kernel.Run());
+
+        Assert.Equal(42u, (uint)assembly.GetType("Demo.Client")!.GetField("Returned")!.GetValue(null)!);
+        var calls = (System.Collections.Concurrent.ConcurrentQueue<string>)assembly.GetType("Demo.Hello")!.GetField("Calls")!.GetValue(null)!;
+        Assert.Equal(new[] { "hello from 0", "bye from 1" }, calls);
+    }
+
+    [Fact]
     public void RPCCallNoType_with_a_client_of_the_servers_own_procedure_serves_that_through_the_ports_own_adapter()
     {
         var spec = MixedProcedures
