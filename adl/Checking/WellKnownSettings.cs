@@ -29,6 +29,13 @@ internal static class WellKnownSettings
 
     public static readonly string[] Threadings = { "native", "unicore" };
 
+    /// <summary>
+    /// CAmkES's <c>environment</c>: the language runtime the instance's code is written for, compared
+    /// without case as camkes-gen.cmake does (C is the default). Here every component is C#; a
+    /// CakeML one is accepted as a marker (its code is single-threaded: give it <c>threading = "unicore"</c>).
+    /// </summary>
+    public static readonly string[] Environments = { "C", "CakeML" };
+
     /// <summary>A unicore instance's watchdog limit: how long one work item may hold its virtual CPU (this project's extension).</summary>
     public const string CpuHoldLimit = "cpu_hold_limit_ms";
 
@@ -38,7 +45,7 @@ internal static class WellKnownSettings
     /// <summary>True when <paramref name="attribute"/> needs no declaration on a component with these interfaces.</summary>
     public static bool IsKnown(string attribute, IReadOnlyCollection<(string Name, InterfaceKind Kind)> interfaces) =>
         PriorityNames.Contains(attribute) || AffinityNames.Contains(attribute) || StackNames.Contains(attribute)
-        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "fault_policy" or "fault_handler" or CpuHoldLimit or MigrationRule.Migratable or PlacementRule.Node
+        || HeapNames.Contains(attribute) || OtherNames.Contains(attribute) || attribute is "environment" or "fault_policy" or "fault_handler" or CpuHoldLimit or MigrationRule.Migratable or PlacementRule.Node
         || OtherPrefixes.Any(p => attribute.StartsWith(p, System.StringComparison.Ordinal))
         || InterfaceOf(attribute, interfaces) is not null;
 
@@ -68,6 +75,13 @@ internal static class WellKnownSettings
         if (attribute == "threading")
         {
             return OneOf(value, Threadings);
+        }
+
+        if (attribute == "environment")
+        {
+            return value is StringValue env && Environments.Any(e => string.Equals(e, env.Value, System.StringComparison.OrdinalIgnoreCase))
+                ? null
+                : $"must be one of {string.Join(", ", Environments.Select(e => "\"" + e + "\""))} (in any case), not {value.Describe()}";
         }
 
         if (attribute == CpuHoldLimit)

@@ -102,6 +102,7 @@ public static partial class SystemEmitter
             if (view.IsUnicore)
             {
                 awaitable.UnionWith(component.Interfaces.Where(i => i.Kind is InterfaceKind.Uses or InterfaceKind.Provides).Select(i => i.TypeName));
+                awaitable.UnionWith(view.Provides.Select(p => p.ProcedureName)); // with the procedures a seL4RPCCallNoType interface serves
             }
         }
 
@@ -164,13 +165,29 @@ public static partial class SystemEmitter
             }
 
             // seL4RPCCallNoType lets ends of different procedures meet: in CAmkES the server (a CakeML
-            // component) decodes the calls itself. Typed C# glue needs one procedure on every end.
-            if (ConnectorFamilies.CarriesProcedure(family) && views.ProceduresOf(connection) is { Count: > 1 } mixed)
+            // component) decodes the calls itself; here its interface implements each client's
+            // procedure (ViewModelBuilder.NoType.cs). Typed glue cannot do that through a dataport or across nodes.
+            if (ConnectorFamilies.CarriesProcedure(family) && views.MixedProceduresOf(connection) is { } mixed)
             {
-                diagnostics.Report(
-                    DiagnosticDescriptors.UnsupportedConstruct,
-                    connection.Location,
-                    $"connection '{connection.Name}' ({connection.ConnectorName}) joins ends of different procedures ({string.Join(", ", mixed)}); CAmkES leaves the server to decode such calls itself, but C# glue is typed: give every end the same procedure, or one connection per procedure");
+                if (family != ConnectorFamily.RpcCall || crossNode.Crosses(connection) || views.CallBufferOf(connection) is not null)
+                {
+                    diagnostics.Report(
+                        DiagnosticDescriptors.UnsupportedConstruct,
+                        connection.Location,
+                        $"connection '{connection.Name}' ({connection.ConnectorName}) joins ends of different procedures ({string.Join(", ", views.ProceduresOf(connection))}); that works in one process over a call frame without a buffer, not through a dataport or across nodes: give every end the same procedure, or one connection per procedure");
+                    continue;
+                }
+
+                foreach (var end in connection.Ends)
+                {
+                    var isClient = end.Role == ConnectorEndRole.From;
+                    foreach (var served in isClient ? new[] { views.ProcedureOfEnd(end) }.OfType<string>() : mixed)
+                    {
+                        procedureGlue.Add(new ProcedureGlue(served, ThroughDataport: false, isClient, views.IsUnicoreInstance(end.Instance)));
+                    }
+                }
+
+                wiring.Add(new RenderedConnection(connection, templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd(), null));
                 continue;
             }
 
@@ -231,6 +248,16 @@ public static partial class SystemEmitter
         var to = $"connectors/{connector.Name}/to.hbs";
         if (!templates.Has(from) || !templates.Has(to))
         {
+            // global-components' connectors come with `import <global-connectors.camkes>;`, not from the user.
+            if (connector.Location.FilePath is { } declaredIn && Adl.Text.BuiltInLibrary.IsBuiltIn(declaredIn))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    connection.Location,
+                    $"connector '{connector.Name}' of connection '{connection.Name}' comes from {declaredIn.Substring(Adl.Text.BuiltInLibrary.Directory.Length + 1)} and has no software implementation here yet; templates of your own under CamkesTemplatePath (connectors/{connector.Name}/from.hbs and to.hbs) can implement it");
+                return null;
+            }
+
             diagnostics.Report(
                 DiagnosticDescriptors.MissingConnectorTemplates,
                 connection.Location,

@@ -119,14 +119,18 @@ internal sealed partial class ViewModelBuilder
                 TransportConnection(view, froms, tos);
                 break;
             default:
-                view.From = RpcClients(froms, pascal, family);
+                view.From = MixedProceduresOf(connection) is null
+                    ? RpcClients(froms, pascal, family)
+                    : froms.Select((e, i) => Client(e, RpcBadge(e, i), CSharpNames.Pascal(ProcedureOfEnd(e) ?? pascal), family)).ToList();
                 foreach (var (client, end) in view.From.Zip(froms, (v, e) => (v, e)))
                 {
                     client.ConnectExtraArguments = CallBufferArgument(connection, end);
                 }
 
                 var threads = ServerThreads(connection);
-                view.To = tos.Select(e => Server(e, family, pascal, threads)).ToList();
+                view.To = MixedProceduresOf(connection) is { } mixed
+                    ? tos.Select(e => MixedServer(e, mixed, threads)).ToList()
+                    : tos.Select(e => Server(e, family, pascal, threads)).ToList();
                 break;
         }
 

@@ -148,7 +148,7 @@ internal sealed partial class ViewModelBuilder
                     view.Uses.Add(Uses(port, property, unicore));
                     break;
                 case InterfaceKind.Provides:
-                    view.Provides.Add(Provides(component, port, property, unicore, names));
+                    view.Provides.AddRange(ProvidesViews(component, port, property, unicore, names));
                     break;
                 default:
                     if (KernelPort(port, property) is { } kernelPort)
@@ -397,23 +397,24 @@ internal sealed partial class ViewModelBuilder
     // A unicore component's handlers are awaitable, so they can call out without holding the CPU.
     // A handler is named <Interface><Method>; after a one-letter interface an underscore keeps
     // `i.process` from reading as an interface type (`I_Process`, not `IProcess`).
-    private ProvidesView Provides(ComponentModel component, InterfaceModel port, string portName, bool unicore, MemberNames names)
+    // <paramref name="procedureName"/> is the port's own procedure, or (with <paramref name="adapterSuffix"/>) one of its clients' (ViewModelBuilder.NoType.cs).
+    private ProvidesView Provides(ComponentModel component, InterfaceModel port, string portName, bool unicore, MemberNames names, string procedureName, string adapterSuffix)
     {
         if (IsTransport(port))
         {
             return TransportProvides(port, unicore);
         }
 
-        var procedure = _index.Procedure(port.TypeName);
+        var procedure = _index.Procedure(procedureName);
         var separator = portName.Length == 1 ? "_" : string.Empty;
         return new ProvidesView
         {
             AdlName = port.Name,
-            ProcedureName = port.TypeName,
-            InterfaceType = unicore ? AsyncInterface(port.TypeName) : CSharpNames.Interface(port.TypeName),
-            AdapterClass = portName + "Port",
-            AdapterField = "_" + CSharpNames.Camel(portName).TrimStart('@') + "Port",
-            AdapterProperty = "Provided" + portName,
+            ProcedureName = procedureName,
+            InterfaceType = unicore ? AsyncInterface(procedureName) : CSharpNames.Interface(procedureName),
+            AdapterClass = portName + adapterSuffix + "Port",
+            AdapterField = "_" + CSharpNames.Camel(portName + adapterSuffix).TrimStart('@') + "Port",
+            AdapterProperty = "Provided" + portName + adapterSuffix,
             Methods = procedure is null
                 ? new List<ProvidedMethodView>()
                 : procedure.Methods.Select((m, i) => Method(m, i, CSharpNames.Pascal(procedure.Name))).Select(m =>

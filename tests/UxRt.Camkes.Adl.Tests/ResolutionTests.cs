@@ -230,4 +230,39 @@ public sealed class ResolutionTests
         Assert.DoesNotContain(result.Model!.Settings, s => s.Attribute == "unknown");
         Assert.Contains(result.Model.Settings, s => s.Attribute == "u_priority");
     }
+
+    [Theory]
+    [InlineData("\"CakeML\"")]
+    [InlineData("\"cakeml\"")]
+    [InlineData("\"C\"")]
+    public void CAmkES_s_environment_setting_is_accepted_in_any_case_as_camkes_gen_compares_it(string value)
+    {
+        var result = Corpus.CompileText($$"""
+            component Hello { control; }
+            assembly {
+                composition { component Hello hello; }
+                configuration { hello.environment = {{value}}; }
+            }
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.Model!.Settings, s => s.Instance == "hello" && s.Attribute == "environment");
+    }
+
+    [Fact]
+    public void An_environment_CAmkES_does_not_know_is_a_positioned_ADL0017()
+    {
+        var result = Corpus.CompileText("""
+            component Hello { control; }
+            assembly {
+                composition { component Hello hello; }
+                configuration { hello.environment = "Rust"; }
+            }
+            """);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("ADL0017", diagnostic.Id);
+        Assert.Equal(4, diagnostic.Location.Line);
+        Assert.Contains("\"CakeML\"", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

@@ -48,4 +48,17 @@ public sealed class CamkesAppsTests
         Assert.Contains("c: Attempting to cause a stack overflow...", result.Output);
         Assert.Contains("FAULT HANDLER", result.Output);
     }
+
+    [Fact]
+    public void CakemlHello_runs_its_CakeML_style_server_unicore_through_the_overlay_and_prints_goodbye()
+    {
+        var result = ExampleWorkspace.RunBuilt("CakemlHello");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("Hello_rainbow: (100, 200) -> 42 (101, 201)", result.Output);
+        Assert.Contains("Hello_reverse_string: \"Hello world\" -> \"dlrow olleH\"", result.Output);
+        Assert.Contains("hello ran every call on its virtual CPU 'hello', one OS thread", result.Output);
+        // What CAmkES's simulate test waits for.
+        Assert.Contains("Goodbye: bye", result.Output);
+    }
 }

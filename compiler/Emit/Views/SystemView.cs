@@ -118,6 +118,9 @@ internal sealed class ConnectionEndView
     /// <summary>The glue class of this end of a procedure connection: blocking or awaitable, frame or dataport.</summary>
     public string GlueClass { get; set; } = string.Empty;
 
+    /// <summary>A seL4RPCCallNoType server of several procedures: each one's frame type and dispatcher (GlueClass is then the switch).</summary>
+    public List<DispatcherPartView> Procedures { get; set; } = new();
+
     /// <summary>A local variable for this end's kernel object (a notification or an endpoint).</summary>
     public string Variable { get; set; } = string.Empty;
 
@@ -186,4 +189,14 @@ internal sealed class UserConnectionView
     public List<ConnectionEndView> From { get; set; } = new();
 
     public List<ConnectionEndView> To { get; set; } = new();
+}
+
+/// <summary>One procedure of a server that serves several (seL4RPCCallNoType): its frame type and its dispatcher over the adapter.</summary>
+internal sealed class DispatcherPartView
+{
+    public string FrameName { get; set; } = string.Empty;
+
+    public string GlueClass { get; set; } = string.Empty;
+
+    public string Member { get; set; } = string.Empty;
 }

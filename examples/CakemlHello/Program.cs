@@ -1,0 +1,1 @@
+return CakemlHello.CakemlHelloUnicoreSystem.Run();
