@@ -36,6 +36,7 @@ public static class CamkesHostingExtensions
             var resource = builder.AddProject<TProject>($"{name}-{ResourceName(node)}")
                 .WithArgs("--node", node)
                 .WithHttpEndpoint(name: EndpointName, isProxied: false)
+                .AsHttp2Service()
                 .WithEnvironment("Camkes__Secret", secret);
             nodes.Add(node, resource);
         }
