@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -11,7 +12,8 @@ namespace UxRt.Camkes.Aspire.Tests;
 /// <summary>
 /// examples/Distributed.AppHost under Aspire's orchestrator: both nodes start as processes with
 /// the endpoints and the secret that AddCamkesSystem wired, become healthy, do the system's work,
-/// print together what one process prints, and end with exit code 0.
+/// print together what one process prints, and end with exit code 0; their telemetry reaches the
+/// Aspire dashboard, where a call is one trace with spans of both nodes.
 /// </summary>
 public sealed class DistributedAppHostTests
 {
@@ -19,16 +21,17 @@ public sealed class DistributedAppHostTests
     private static readonly string[] Nodes = ["distributed-audit", "distributed-pipeline"];
 
     [Fact]
-    public async Task The_AppHost_runs_both_nodes_which_print_what_one_process_prints()
+    public async Task Under_the_AppHost_both_nodes_print_what_one_process_prints_and_a_call_is_one_trace_in_the_dashboard()
     {
         using var timeout = new CancellationTokenSource(Budget);
         var cancellation = timeout.Token;
         var oneProcess = await RunAloneAsync(cancellation);
         Assert.Contains("producer: pipeline: 1000 of 1000 samples arrived intact, 0 did not (1000 samples audited)", oneProcess);
 
-        // No development certificate here: the orchestrator's own endpoints stay plain HTTP on loopback.
-        Environment.SetEnvironmentVariable("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Distributed_AppHost>(cancellation);
+        // With its dashboard, which the nodes export their telemetry to: plain HTTP on loopback (no
+        // development certificate here) and, for the test's reading, without a login.
+        string[] settings = ["ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"];
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Distributed_AppHost>(settings, (options, _) => options.DisableDashboard = false, cancellation);
         await using var app = await appHost.BuildAsync(cancellation);
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
@@ -57,7 +60,50 @@ public sealed class DistributedAppHostTests
 
         var twoNodes = output.Values.SelectMany(lines => lines).Order(StringComparer.Ordinal).ToList();
         Assert.True(oneProcess.Order(StringComparer.Ordinal).SequenceEqual(twoNodes), $"one process printed:\n{string.Join("\n", oneProcess)}\nthe nodes printed:\n{string.Join("\n", twoNodes)}\n{log}");
+
+        // The dashboard received both nodes' spans, and a call is one trace across them.
+        var dashboard = app.GetEndpoint("aspire-dashboard", "http");
+        var crossNode = await CrossNodeTraceAsync(dashboard, cancellation);
+        Assert.True(crossNode is not null, $"the dashboard at {dashboard} shows no trace with spans of both nodes\n{log}");
         await app.StopAsync(cancellation);
+    }
+
+    // Reads the dashboard's telemetry API (/api/telemetry/traces, OTLP JSON) until a trace holds
+x
+    private static async Task<string?> CrossNodeTraceAsync(Uri dashboard, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            using var response = await http.GetAsync(new Uri("api/telemetry/traces", UriKind.Relative), cancellation);
+            if (response.IsSuccessStatusCode)
+            {
+                using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+                var nodesByTrace = new Dictionary<string, HashSet<string>>();
+                foreach (var resourceSpans in json.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
+                {
+                    var node = resourceSpans.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                        .Where(a => a.GetProperty("key").GetString() == "camkes.node")
+                        .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString()!)
+                        .FirstOrDefault() ?? "";
+                    foreach (var span in resourceSpans.GetProperty("scopeSpans").EnumerateArray().SelectMany(scope => scope.GetProperty("spans").EnumerateArray()))
+                    {
+                        var traceId = span.GetProperty("traceId").GetString()!;
+                        (nodesByTrace.TryGetValue(traceId, out var nodes) ? nodes : nodesByTrace[traceId] = []).Add(node);
+                    }
+                }
+
+                var both = nodesByTrace.FirstOrDefault(trace => trace.Value.SetEquals(["audit", "pipeline"])).Key;
+                if (both is not null)
+                {
+                    return both;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+        }
+
+        return null;
     }
 
     // Healthy at some moment before the node ended (pipeline may finish its work within seconds).
