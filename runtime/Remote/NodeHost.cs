@@ -14,6 +14,8 @@ namespace UxRt.Camkes.Remote;
 /// <c>DOTNET_ENVIRONMENT</c>…) and the command line. <c>--node NAME</c> runs only that node, serving
 /// and calling the other nodes over gRPC; without it the whole system runs in this process.
 /// A program that builds its own host calls <c>builder.Services.AddCamkesSystem&lt;TSystem&gt;()</c> instead.
+/// When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (an Aspire AppHost sets it), the node's spans,
+/// counters and logs are exported over OTLP (<see cref="CamkesOpenTelemetryExtensions"/>).
 /// </summary>
 public static class NodeHost
 {
@@ -32,6 +34,11 @@ public static class NodeHost
         // appsettings.json is read from beside the program, wherever it is started from.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddCamkesSystem<TSystem>(configure);
+        if (CamkesOpenTelemetryExtensions.ExportConfigured(builder.Configuration))
+        {
+            builder.AddCamkesOpenTelemetry(TSystem.SystemName);
+        }
+
         using var host = builder.Build();
         // Read before running: RunAsync disposes the host's container when it ends.
         var system = host.Services.GetRequiredService<CamkesSystemService<TSystem>>();

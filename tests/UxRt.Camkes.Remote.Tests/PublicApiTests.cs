@@ -12,6 +12,7 @@ public sealed class PublicApiTests
 
     private static readonly string[] UserFacingTypes =
     [
+        "UxRt.Camkes.Remote.CamkesOpenTelemetryExtensions",
         "UxRt.Camkes.Remote.NodeHost",
         "UxRt.Camkes.Remote.NodeKeyDerivation",
         "UxRt.Camkes.Remote.RemoteFaultException",

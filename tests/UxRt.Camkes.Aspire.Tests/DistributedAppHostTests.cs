@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UxRt.Camkes.Aspire.Tests;
+
+/// <summary>
+/// examples/Distributed.AppHost under Aspire's orchestrator: both nodes start as processes with
+/// the endpoints and the secret that AddCamkesSystem wired, become healthy, do the system's work,
+/// print together what one process prints, and end with exit code 0; their telemetry reaches the
+/// Aspire dashboard, where a call is one trace with spans of both nodes.
+/// </summary>
+public sealed class DistributedAppHostTests
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);
+    private static readonly string[] Nodes = ["distributed-audit", "distributed-pipeline"];
+
+    [Fact]
+    public async Task Under_the_AppHost_both_nodes_print_what_one_process_prints_and_a_call_is_one_trace_in_the_dashboard()
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        var cancellation = timeout.Token;
+        var oneProcess = await RunAloneAsync(cancellation);
+        Assert.Contains("producer: pipeline: 1000 of 1000 samples arrived intact, 0 did not (1000 samples audited)", oneProcess);
+
+        // With its dashboard, which the nodes export their telemetry to: plain HTTP on loopback (no
+        // development certificate here) and, for the test's reading, without a login.
+        string[] settings = ["ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"];
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Distributed_AppHost>(settings, (options, _) => options.DisableDashboard = false, cancellation);
+        await using var app = await appHost.BuildAsync(cancellation);
+        var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var output = Nodes.ToDictionary(node => node, _ => new ConcurrentQueue<string>());
+        var transcript = new ConcurrentQueue<string>();
+        var watchers = Nodes.Select(node => Watch(notifications, loggers, node, output[node], transcript, watching.Token)).ToList();
+        var healthy = Nodes.Select(node => SeenHealthyAsync(notifications, node, cancellation)).ToList();
+
+        await app.StartAsync(cancellation);
+        var ends = await Task.WhenAll(Nodes.Select(node => notifications.WaitForResourceAsync(node, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation)));
+        var wasHealthy = await Task.WhenAll(healthy);
+
+        // The last lines may follow the exit: wait until the log stops growing (bounded by the budget).
+        await Settled(() => output.Values.Sum(lines => lines.Count), cancellation);
+        await watching.CancelAsync();
+        await Task.WhenAll(watchers);
+
+        var log = string.Join("\n", transcript);
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            Assert.True(ends[i].Snapshot.ExitCode == 0, $"{Nodes[i]} ended {ends[i].Snapshot.State?.Text} with {ends[i].Snapshot.ExitCode}\n{log}");
+            Assert.True(wasHealthy[i], $"{Nodes[i]} never became healthy\n{log}");
+        }
+
+        var twoNodes = output.Values.SelectMany(lines => lines).Order(StringComparer.Ordinal).ToList();
+        Assert.True(oneProcess.Order(StringComparer.Ordinal).SequenceEqual(twoNodes), $"one process printed:\n{string.Join("\n", oneProcess)}\nthe nodes printed:\n{string.Join("\n", twoNodes)}\n{log}");
+
+        // The dashboard received both nodes' spans, and a call is one trace across them.
+        var dashboard = app.GetEndpoint("aspire-dashboard", "http");
+        var crossNode = await CrossNodeTraceAsync(dashboard, cancellation);
+        Assert.True(crossNode is not null, $"the dashboard at {dashboard} shows no trace with spans of both nodes\n{log}");
+        await app.StopAsync(cancellation);
+    }
+
+    // Reads the dashboard's telemetry API (/api/telemetry/traces, OTLP JSON) until a trace holds
+x
+    private static async Task<string?> CrossNodeTraceAsync(Uri dashboard, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            using var response = await http.GetAsync(new Uri("api/telemetry/traces", UriKind.Relative), cancellation);
+            if (response.IsSuccessStatusCode)
+            {
+                using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+                var nodesByTrace = new Dictionary<string, HashSet<string>>();
+                foreach (var resourceSpans in json.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
+                {
+                    var node = resourceSpans.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                        .Where(a => a.GetProperty("key").GetString() == "camkes.node")
+                        .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString()!)
+                        .FirstOrDefault() ?? "";
+                    foreach (var span in resourceSpans.GetProperty("scopeSpans").EnumerateArray().SelectMany(scope => scope.GetProperty("spans").EnumerateArray()))
+                    {
+                        var traceId = span.GetProperty("traceId").GetString()!;
+                        (nodesByTrace.TryGetValue(traceId, out var nodes) ? nodes : nodesByTrace[traceId] = []).Add(node);
+                    }
+                }
+
+                var both = nodesByTrace.FirstOrDefault(trace => trace.Value.SetEquals(["audit", "pipeline"])).Key;
+                if (both is not null)
+                {
+                    return both;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+        }
+
+        return null;
+    }
+
+    // Healthy at some moment before the node ended (pipeline may finish its work within seconds).
+    private static async Task<bool> SeenHealthyAsync(ResourceNotificationService notifications, string node, CancellationToken cancellation)
+    {
+        var ended = await notifications.WaitForResourceAsync(node, e =>
+            e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+            || KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation);
+        return ended.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
+    }
+
+    // A resource's log is kept under its instance's id (the name and a suffix); the watch replays what came before it.
+    private static async Task Watch(ResourceNotificationService notifications, ResourceLoggerService loggers, string node, ConcurrentQueue<string> output, ConcurrentQueue<string> transcript, CancellationToken cancellation)
+    {
+        try
+        {
+            var instance = await notifications.WaitForResourceAsync(node, e => e.Snapshot.State?.Text == KnownResourceStates.Running || KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation);
+            var started = false;
+            await foreach (var batch in loggers.WatchAsync(instance.ResourceId).WithCancellation(cancellation))
+            {
+                foreach (var line in batch)
+                {
+                    transcript.Enqueue($"{node}{(line.IsErrorMessage ? "!" : ":")} {line.Content}");
+                    // Each line starts with its timestamp. Before "[sys] Starting process", the
+                    // lines are the orchestrator's own (waiting for audit, …); after it, standard
+                    // output is what the node printed (its log goes to standard error).
+                    var text = line.Content[(line.Content.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+                    if (text.StartsWith("[sys] Starting process", StringComparison.Ordinal))
+                    {
+                        started = true;
+                    }
+                    else if (started && !line.IsErrorMessage && !text.StartsWith("[sys]", StringComparison.Ordinal))
+                    {
+                        output.Enqueue(text);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task Settled(Func<int> count, CancellationToken cancellation)
+    {
+        var last = -1;
+        while (count() != last)
+        {
+            last = count();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+        }
+    }
+
+    // The example as one process, from its build output, where its appsettings.json is.
+    private static async Task<IReadOnlyList<string>> RunAloneAsync(CancellationToken cancellation)
+    {
+        var metadata = typeof(DistributedAppHostTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+        var output = Path.Combine(metadata["RepositoryRoot"]!, "examples", "Distributed", "bin", metadata["Configuration"]!, "net10.0");
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(output, "Distributed.dll")])
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        var stdout = await process.StandardOutput.ReadToEndAsync(cancellation);
+        try
+        {
+            await process.WaitForExitAsync(cancellation);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.True(process.ExitCode == 0, $"the one-process run ended with {process.ExitCode}\n{stdout}\n{await stderr}");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
