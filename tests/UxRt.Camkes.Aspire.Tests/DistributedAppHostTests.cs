@@ -69,7 +69,7 @@ public sealed class DistributedAppHostTests
     }
 
     // Reads the dashboard's telemetry API (/api/telemetry/traces, OTLP JSON) until a trace holds
-x
+    // spans of both nodes; null when none does within the attempts.
     private static async Task<string?> CrossNodeTraceAsync(Uri dashboard, CancellationToken cancellation)
     {
         using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
