@@ -28,6 +28,8 @@ internal sealed partial class ViewModelBuilder
             instance.NodeLiteral = CSharpNames.Literal(NodeOf(nodes, instance.Name));
         }
 
+        var nodeNames = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(_model).Select(CSharpNames.Literal).ToList();
+        var manyNodes = nodeNames.Count > 1;
         return new SystemView
         {
             Namespace = _namespace,
@@ -35,21 +37,24 @@ internal sealed partial class ViewModelBuilder
             SystemName = _model.Name,
             ClassName = SystemClassName(),
             Instances = instances,
-            Nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(_model).Select(CSharpNames.Literal).ToList(),
-            Connections = renderedConnections.Select(c => Wiring(c, nodes, remoteNodes)).ToList(),
+            Nodes = nodeNames,
+            ManyNodes = manyNodes,
+            Connections = renderedConnections.Select(c => Wiring(c, nodes, remoteNodes, manyNodes)).ToList(),
             RemoteNodes = remoteNodes,
         };
     }
 
     // Wired when the whole system runs in this process, or when every end is on the node it runs;
     // across nodes, through the RemoteNode when there is one.
-    private static WiringView Wiring(RenderedConnection rendered, IReadOnlyDictionary<string, string> nodes, bool remoteNodes)
+    // A system on one node wires everything unconditionally; only several nodes need the guards.
+    private static WiringView Wiring(RenderedConnection rendered, IReadOnlyDictionary<string, string> nodes, bool remoteNodes, bool manyNodes)
     {
         var ends = NodesOf(rendered.Connection, nodes);
         var remoteWiring = rendered.RemoteWiring ?? string.Empty;
         return new WiringView
         {
-            Wiring = Indent(rendered.Wiring),
+            Guarded = manyNodes,
+            Wiring = manyNodes ? Indent(rendered.Wiring) : rendered.Wiring,
             RemoteWiring = Indent(remoteWiring),
             CrossesNodes = ends.Count > 1,
             Condition = ends.Count == 1 ? $"node is null || node == {CSharpNames.Literal(ends[0])}" : "node is null",

@@ -59,6 +59,25 @@ public sealed class NodeSelectionTests
     }
 
     [Fact]
+    public void Only_a_system_of_several_nodes_guards_its_instances_and_connections_by_node()
+    {
+        string Bootstrap(string spec)
+        {
+            var (output, result) = new GeneratorHarness().WithSpec("placed.camkes", spec).WithCode("Usings.cs", Specs.Usings).WithCode("Components.cs", Code).Run();
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            return result.GeneratedSources.Single(s => s.HintName.EndsWith("System.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        }
+
+        var oneNode = Bootstrap(Spec.Replace("client.node = \"edge\";", "client.node = \"core\";", StringComparison.Ordinal));
+        var twoNodes = Bootstrap(Spec);
+
+        Assert.DoesNotContain("if (node is null", oneNode, StringComparison.Ordinal);
+        Assert.Contains("        kernel.AddInstance(\"client\"", oneNode, StringComparison.Ordinal);
+        Assert.Equal(4 + 2, twoNodes.Split("if (node is null").Length - 1);
+    }
+
+    [Fact]
     public void Nodes_lists_the_placement_in_declaration_order()
     {
         var nodes = (IReadOnlyList<string>)System().GetProperty("Nodes")!.GetValue(null)!;
