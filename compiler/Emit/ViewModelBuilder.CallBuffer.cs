@@ -7,7 +7,8 @@ namespace UxRt.Camkes.Compiler.Emit;
 /// RPC over a dataport: <c>conn.buffer = "d";</c> on an seL4RPCCall connection (CAmkES) names the
 /// seL4SharedData connection whose memory the calls are marshalled through. Here the calls still
 /// travel in a call frame, but each native client gets a <c>CallBuffer</c> of that dataport's size,
-/// so a call that would not fit goes to the client's error handler, as in CAmkES.
+/// so a call that would not fit goes to the client's error handler, as in CAmkES; a unicore client's
+/// awaitable glue checks it the same way.
 /// </summary>
 internal sealed partial class ViewModelBuilder
 {
@@ -19,10 +20,10 @@ internal sealed partial class ViewModelBuilder
             ? _model.Connections.FirstOrDefault(c => c.Name == name && ConnectorFamilies.TryGet(c.ConnectorName, out var family) && family == ConnectorFamily.SharedData)
             : null;
 
-    // The client glue's extra constructor argument; a unicore client's glue takes none (not supported yet).
+    // The client glue's extra constructor argument, for the blocking and the awaitable glue alike.
     private string CallBufferArgument(ConnectionModel connection, ConnectionEndModel client)
     {
-        if (CallBufferOf(connection) is not { } buffer || IsUnicoreInstance(client.Instance))
+        if (CallBufferOf(connection) is not { } buffer)
         {
             return string.Empty;
         }

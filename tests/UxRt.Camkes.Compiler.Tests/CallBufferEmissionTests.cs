@@ -81,4 +81,46 @@ public sealed class CallBufferEmissionTests
         // 60 chars + NUL + 4 + 12 = 77 bytes do not fit 64: discarded before the server, so calls stays 1.
         Assert.Equal("3 10 1 | 0 0 1 BufferLengthExceeded 77/64", (string)client.Seen);
     }
+
+    [Fact]
+    public void A_unicore_clients_awaited_call_that_does_not_fit_goes_to_the_handler_too()
+    {
+        var spec = Spec
+            .Replace("int put(in string s, out int written, inout int calls, in int values[]);", "int put(in string s);", StringComparison.Ordinal)
+            .Replace("c.buffer = \"d\";", "c.buffer = \"d\";\n                client.threading = \"unicore\";", StringComparison.Ordinal);
+        const string code = """
+            using System.Threading.Tasks;
+            using UxRt.Camkes.Runtime.Errors;
+            namespace Demo;
+            public sealed class Client : ClientBase {
+              public string Seen = "";
+              protected override async Task RunAsync() {
+                var fits = await P.PutAsync(new string('x', 10));
+                CamkesError? error = null;
+                CamkesErrors.RegisterErrorHandler(P, e => { error = e; return CamkesErrorAction.Discard; });
+                var discarded = await P.PutAsync(new string('x', 70));
+                Seen = $"{fits} | {discarded} {error!.Type} {error.Length}/{error.Capacity}";
+              }
+            }
+            public sealed class Server : ServerBase {
+              protected override int P_Put(string s) => s.Length;
+            }
+            """;
+        var harness = new GeneratorHarness()
+            .WithSpec("buffered.camkes", spec)
+            .WithCode("Usings.cs", Specs.Usings)
+            .WithCode("Components.cs", code);
+        var (output, result) = harness.Run();
+        var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Empty(result.Diagnostics);
+
+        var assembly = harness.Load();
+        using var kernel = (SystemKernel)assembly.GetType("Demo.BufferedSystem")!.GetMethod("Create", [typeof(Microsoft.Extensions.Logging.ILogger), typeof(string)])!.Invoke(null, new object?[] { null, null })!;
+        Assert.Equal(0, kernel.Run());
+        dynamic client = kernel.GetInstance<Runtime.Components.Component>("client");
+
+        // 70 chars + NUL = 71 bytes do not fit 64: discarded before the server, the result left at its default.
+        Assert.Equal("10 | 0 BufferLengthExceeded 71/64", (string)client.Seen);
+    }
 }
