@@ -11,7 +11,8 @@ public sealed class GraphCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("digraph \"system\" {", run.Out, StringComparison.Ordinal);
-        Assert.Contains("subgraph \"cluster_back\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("subgraph \"cluster_group:back\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("subgraph cluster_legend {", run.Out, StringComparison.Ordinal);
         Assert.Contains("n0 -> n1 [label=\"greeting\\nseL4RPCCall\", style=solid];", run.Out, StringComparison.Ordinal);
         Assert.Contains("n0 -> n1 [label=\"finished\\nseL4Notification\", style=dashed", run.Out, StringComparison.Ordinal);
         Assert.Contains("n0 -> n1 [label=\"shared\\nseL4SharedData\", style=dotted", run.Out, StringComparison.Ordinal);
@@ -70,6 +71,43 @@ public sealed class GraphCommandTests
         var run = CliRun.Of(new[] { "graph", "-o", "picture.bmp" }.Concat(Inputs).ToArray());
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("use .dot, .svg or .mmd", run.Error, StringComparison.Ordinal);
+        Assert.Contains("use .dot, .svg, .png or .mmd", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Nodes_are_clusters_and_a_compound_is_drawn_around_its_parts()
+    {
+        var run = CliRun.Of("graph", CliRun.Spec("compound-nodes.camkes"));
+
+        Assert.Equal(0, run.ExitCode);
+        var text = run.Out.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("subgraph \"cluster_node:edge/\" {\n        label=\"node edge\";", text, StringComparison.Ordinal);
+        var core = text.IndexOf("subgraph \"cluster_node:core/\"", StringComparison.Ordinal);
+        var compound = text.IndexOf("subgraph \"cluster_node:core/compound:box\"", StringComparison.Ordinal);
+        var part = text.IndexOf("[label=\"box.inner\\nLeaf\"]", StringComparison.Ordinal);
+        Assert.True(core >= 0 && compound > core && part > compound, text);
+        Assert.Contains("label=\"box\";", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_png_file_is_drawn_by_graphviz()
+    {
+        Skip.If(!GraphvizIsInstalled(), "Graphviz's dot is not installed on this machine");
+        var path = Path.Combine(Path.GetTempPath(), $"camkes-graph-{Guid.NewGuid():N}.png");
+        try
+        {
+            var run = CliRun.Of(new[] { "graph", "-o", path }.Concat(Inputs).ToArray());
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var header = File.ReadAllBytes(path).Take(8).ToArray();
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, header);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static bool GraphvizIsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(directory => File.Exists(Path.Combine(directory, "dot")));
 }

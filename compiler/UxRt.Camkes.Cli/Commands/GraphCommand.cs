@@ -4,30 +4,30 @@ using UxRt.Camkes.Cli.Graph;
 namespace UxRt.Camkes.Cli.Commands;
 
 /// <summary>
-/// `camkes graph FILE [-o out.dot|out.svg|out.mmd]`: draws the system — instances, groups and
-/// connections by kind. Without -o the DOT text goes to standard output.
+/// `camkes graph FILE [-o out.dot|out.svg|out.png|out.mmd]`: draws the system — instances in their
+/// nodes, compounds and groups, and connections by kind, with a legend. Without -o the DOT text goes to standard output.
 /// </summary>
 internal static class GraphCommand
 {
     public static Command Create(CliOutput output)
     {
         var input = new SpecInput();
-        var target = new Option<string?>("--output", "-o") { Description = "Where to write the picture; the extension picks the format: .dot, .svg (needs Graphviz) or .mmd (Mermaid).", HelpName = "FILE" };
+        var target = new Option<string?>("--output", "-o") { Description = "Where to write the picture; the extension picks the format: .dot, .svg or .png (both need Graphviz) or .mmd (Mermaid).", HelpName = "FILE" };
         var dot = new Option<string>("--dot")
         {
-            Description = "The Graphviz executable used for SVG.",
+            Description = "The Graphviz executable used for SVG and PNG.",
             DefaultValueFactory = _ => GraphvizRenderer.DefaultExecutable,
             HelpName = "PATH",
         };
-        var command = new Command("graph", "Draw the system: instances, groups and connections by kind.") { target, dot };
+        var command = new Command("graph", "Draw the system: instances in their nodes, compounds and groups, and connections by kind.") { target, dot };
         input.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(target);
             var format = path is null ? ".dot" : Path.GetExtension(path).ToLowerInvariant();
-            if (format is not (".dot" or ".gv" or ".svg" or ".mmd"))
+            if (format is not (".dot" or ".gv" or ".svg" or ".png" or ".mmd"))
             {
-                output.Fail($"cannot tell the format of '{path}': use .dot, .svg or .mmd");
+                output.Fail($"cannot tell the format of '{path}': use .dot, .svg, .png or .mmd");
                 return ExitCodes.Usage;
             }
 
@@ -51,13 +51,13 @@ internal static class GraphCommand
                 return ExitCodes.Success;
             }
 
-            if (format != ".svg")
+            if (format is not (".svg" or ".png"))
             {
                 File.WriteAllText(path, text);
                 return ExitCodes.Success;
             }
 
-            if (GraphvizRenderer.RenderSvg(text, path, parse.GetValue(dot) ?? GraphvizRenderer.DefaultExecutable) is { } problem)
+            if (GraphvizRenderer.Render(text, format.TrimStart('.'), path, parse.GetValue(dot) ?? GraphvizRenderer.DefaultExecutable) is { } problem)
             {
                 output.Fail(problem);
                 return ExitCodes.Failure;

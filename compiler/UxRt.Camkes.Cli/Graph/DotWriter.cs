@@ -4,8 +4,9 @@ using UxRt.Camkes.Adl.Syntax;
 namespace UxRt.Camkes.Cli.Graph;
 
 /// <summary>
-/// Writes the graph in Graphviz DOT: groups as clusters, control components bold, hardware as
-/// component shapes; calls solid, events dashed, shared memory dotted and two-headed.
+/// Writes the graph in Graphviz DOT: nodes (processes), compounds and groups as nested clusters,
+/// control components bold, hardware as component shapes; calls solid, events dashed, shared
+/// memory dotted and two-headed, with a legend that says so.
 /// </summary>
 internal static class DotWriter
 {
@@ -18,23 +19,7 @@ internal static class DotWriter
         text.AppendLine("    node [shape=box, style=rounded, fontname=\"Helvetica\"];");
         text.AppendLine("    edge [fontname=\"Helvetica\", fontsize=10];");
 
-        foreach (var group in graph.Nodes.Where(n => n.Group is not null).GroupBy(n => n.Group!))
-        {
-            text.AppendLine($"    subgraph {Quote("cluster_" + group.Key)} {{");
-            text.AppendLine($"        label={Quote("group " + group.Key)};");
-            text.AppendLine("        style=dashed;");
-            foreach (var node in group)
-            {
-                text.AppendLine("        " + Node(node));
-            }
-
-            text.AppendLine("    }");
-        }
-
-        foreach (var node in graph.Nodes.Where(n => n.Group is null))
-        {
-            text.AppendLine("    " + Node(node));
-        }
+        WriteClustered(text, graph.Nodes, depth: 0, indent: "    ");
 
         foreach (var junction in graph.Junctions)
         {
@@ -47,8 +32,53 @@ internal static class DotWriter
             text.AppendLine($"    {edge.From} -> {edge.To} [{label}{Style(edge.Kind)}];");
         }
 
+        WriteLegend(text);
         text.AppendLine("}");
         return text.ToString();
+    }
+
+    // Instances whose cluster at this depth is the same go into one subgraph, recursively; the rest are drawn here.
+    private static void WriteClustered(StringBuilder text, IEnumerable<GraphNode> nodes, int depth, string indent)
+    {
+        var here = nodes.ToList();
+        foreach (var cluster in here.Where(n => n.Clusters.Count > depth).GroupBy(n => n.Clusters[depth]))
+        {
+            text.AppendLine($"{indent}subgraph {Quote("cluster_" + cluster.Key.Key)} {{");
+            text.AppendLine($"{indent}    label={Quote(cluster.Key.Label)};");
+            text.AppendLine($"{indent}    style={ClusterStyle(cluster.Key.Kind)};");
+            WriteClustered(text, cluster, depth + 1, indent + "    ");
+            text.AppendLine($"{indent}}}");
+        }
+
+        foreach (var node in here.Where(n => n.Clusters.Count <= depth))
+        {
+            text.AppendLine(indent + Node(node));
+        }
+    }
+
+    private static string ClusterStyle(ClusterKind kind) => kind switch
+    {
+        ClusterKind.Node => "bold",
+        ClusterKind.Compound => "rounded",
+        _ => "dashed",
+    };
+
+    // What each line style means, drawn beside the system.
+    private static void WriteLegend(StringBuilder text)
+    {
+        text.AppendLine("    subgraph cluster_legend {");
+        text.AppendLine("        label=\"legend\";");
+        text.AppendLine("        style=solid;");
+        text.AppendLine("        node [shape=plaintext, style=\"\", fontsize=10];");
+        var kinds = new[] { ("call", ConnectorEndKind.Procedure), ("event", ConnectorEndKind.Event), ("shared memory", ConnectorEndKind.Dataport) };
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            text.AppendLine($"        legend_{i}_from [label=\"\"];");
+            text.AppendLine($"        legend_{i}_to [label={Quote(kinds[i].Item1)}];");
+            text.AppendLine($"        legend_{i}_from -> legend_{i}_to [{Style(kinds[i].Item2)}];");
+        }
+
+        text.AppendLine("    }");
     }
 
     private static string Node(GraphNode node)

@@ -3,13 +3,14 @@ using System.Diagnostics;
 
 namespace UxRt.Camkes.Cli.Graph;
 
-/// <summary>Turns DOT into SVG with Graphviz's `dot`, which is optional: its absence is a clear message, not a crash.</summary>
+/// <summary>Turns DOT into SVG or PNG with Graphviz's `dot`, which is optional: its absence is a clear message, not a crash.</summary>
 internal static class GraphvizRenderer
 {
     public const string DefaultExecutable = "dot";
 
     /// <summary>Returns null on success, or a message saying what went wrong.</summary>
-    public static string? RenderSvg(string dot, string outputPath, string executable)
+    /// <param name="format">Graphviz's output format: <c>svg</c> or <c>png</c>.</param>
+    public static string? Render(string dot, string format, string outputPath, string executable)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -17,7 +18,7 @@ internal static class GraphvizRenderer
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-Tsvg");
+        start.ArgumentList.Add("-T" + format);
         start.ArgumentList.Add("-o");
         start.ArgumentList.Add(outputPath);
 
@@ -28,7 +29,7 @@ internal static class GraphvizRenderer
         }
         catch (Win32Exception)
         {
-            return $"Graphviz '{executable}' was not found, so no SVG can be drawn. Install Graphviz (for example `apt-get install graphviz`), "
+            return $"Graphviz '{executable}' was not found, so no {format.ToUpperInvariant()} can be drawn. Install Graphviz (for example `apt-get install graphviz`), "
                 + "or write DOT (-o file.dot) or Mermaid (-o file.mmd) instead.";
         }
 

@@ -5,7 +5,8 @@ namespace UxRt.Camkes.Cli.Graph;
 
 /// <summary>
 /// Writes the graph as a Mermaid flowchart (renders in GitHub and most Markdown viewers):
-/// calls as arrows, events as dotted arrows, shared memory as thick links.
+/// calls as arrows, events as dotted arrows, shared memory as thick links; nodes, compounds and
+/// groups as nested subgraphs; a legend.
 /// </summary>
 internal static class MermaidWriter
 {
@@ -13,22 +14,8 @@ internal static class MermaidWriter
     {
         var text = new StringBuilder();
         text.AppendLine("flowchart LR");
-        var groupIndex = 0;
-        foreach (var group in graph.Nodes.Where(n => n.Group is not null).GroupBy(n => n.Group!))
-        {
-            text.AppendLine($"    subgraph g{groupIndex++}[\"group {Escape(group.Key)}\"]");
-            foreach (var node in group)
-            {
-                text.AppendLine("        " + Node(node));
-            }
-
-            text.AppendLine("    end");
-        }
-
-        foreach (var node in graph.Nodes.Where(n => n.Group is null))
-        {
-            text.AppendLine("    " + Node(node));
-        }
+        var clusterIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        WriteClustered(text, graph.Nodes, clusterIds, depth: 0, indent: "    ");
 
         foreach (var junction in graph.Junctions)
         {
@@ -48,7 +35,32 @@ internal static class MermaidWriter
                 : $"    {edge.From} {arrow}|\"{Escape(edge.Connection)}: {Escape(edge.Connector!)}\"| {edge.To}");
         }
 
+        // What each line style means.
+        text.AppendLine("    subgraph legend[\"legend\"]");
+        text.AppendLine("        legend_call_from[ ] -->|call| legend_call_to[ ]");
+        text.AppendLine("        legend_event_from[ ] -.->|event| legend_event_to[ ]");
+        text.AppendLine("        legend_memory_from[ ] <==>|shared memory| legend_memory_to[ ]");
+        text.AppendLine("    end");
         return text.ToString();
+    }
+
+    // Nodes, compounds and groups as nested subgraphs, as the DOT writer draws them.
+    private static void WriteClustered(StringBuilder text, IEnumerable<GraphNode> nodes, Dictionary<string, string> clusterIds, int depth, string indent)
+    {
+        var here = nodes.ToList();
+        foreach (var cluster in here.Where(n => n.Clusters.Count > depth).GroupBy(n => n.Clusters[depth]))
+        {
+            var id = "c" + clusterIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            clusterIds[cluster.Key.Key] = id;
+            text.AppendLine($"{indent}subgraph {id}[\"{Escape(cluster.Key.Label)}\"]");
+            WriteClustered(text, cluster, clusterIds, depth + 1, indent + "    ");
+            text.AppendLine($"{indent}end");
+        }
+
+        foreach (var node in here.Where(n => n.Clusters.Count <= depth))
+        {
+            text.AppendLine(indent + Node(node));
+        }
     }
 
     private static string Node(GraphNode node)

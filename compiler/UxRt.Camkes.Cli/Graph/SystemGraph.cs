@@ -3,8 +3,25 @@ using UxRt.Camkes.Adl.Syntax;
 
 namespace UxRt.Camkes.Cli.Graph;
 
-/// <summary>One box in the picture: an instance, its component type and what kind of component it is.</summary>
-internal sealed record GraphNode(string Id, string Instance, string ComponentType, string? Group, bool IsControl, bool IsHardware);
+/// <summary>
+/// One box in the picture: an instance, its component type and what kind of component it is, and
+/// the boxes drawn around it, outermost first (see <see cref="GraphCluster"/>).
+/// </summary>
+internal sealed record GraphNode(string Id, string Instance, string ComponentType, string? Group, bool IsControl, bool IsHardware)
+{
+    public IReadOnlyList<GraphCluster> Clusters { get; init; } = [];
+}
+
+/// <summary>What a cluster stands for: the node (process) instances are placed on, a compound instance around its parts, or a group.</summary>
+internal enum ClusterKind
+{
+    Node,
+    Compound,
+    Group,
+}
+
+/// <summary>A box around instances; <see cref="Key"/> is unique in the graph and names its place in the nesting.</summary>
+internal sealed record GraphCluster(string Key, string Label, ClusterKind Kind);
 
 /// <summary>A connection with more than two ends, drawn as a small node its ends attach to.</summary>
 internal sealed record GraphJunction(string Id, string Connection, string Connector);
@@ -44,12 +61,16 @@ internal sealed class SystemGraph
         var connectors = model.Connectors.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<GraphNode>();
+        var placement = UxRt.Camkes.Adl.Checking.PlacementRule.NodesOf(model);
+        var manyNodes = UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(model).Count > 1;
+        var typeOf = model.Instances.ToDictionary(i => i.Name, i => i.ComponentType, StringComparer.Ordinal);
         foreach (var instance in model.Instances)
         {
             var id = "n" + nodes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ids[instance.Name] = id;
             components.TryGetValue(instance.ComponentType, out var component);
-            nodes.Add(new GraphNode(id, instance.Name, instance.ComponentType, instance.Group, component?.IsControl ?? false, component?.IsHardware ?? false));
+            var clusters = ClustersOf(instance, manyNodes && placement.TryGetValue(instance.Name, out var node) ? node : null, typeOf);
+            nodes.Add(new GraphNode(id, instance.Name, instance.ComponentType, instance.Group, component?.IsControl ?? false, component?.IsHardware ?? false) { Clusters = clusters });
         }
 
         var junctions = new List<GraphJunction>();
@@ -72,5 +93,34 @@ internal sealed class SystemGraph
         }
 
         return new SystemGraph(model.Name, nodes, junctions, edges);
+    }
+
+    // Outermost first: the node (only when there are several), each compound the instance's name
+    // lies in ("first", then "first.sub" for "first.sub.upper"), the instance itself when it is a
+    // compound with parts of its own, then its group.
+    private static List<GraphCluster> ClustersOf(InstanceModel instance, string? node, IReadOnlyDictionary<string, string> typeOf)
+    {
+        var clusters = new List<GraphCluster>();
+        var prefix = node is null ? string.Empty : "node:" + node + "/";
+        if (node is not null)
+        {
+            clusters.Add(new GraphCluster(prefix, "node " + node, ClusterKind.Node));
+        }
+
+        var parts = instance.Name.Split('.');
+        var isCompound = typeOf.Keys.Any(other => other.StartsWith(instance.Name + ".", StringComparison.Ordinal));
+        for (var depth = 1; depth < parts.Length + (isCompound ? 1 : 0); depth++)
+        {
+            var compound = string.Join('.', parts.Take(depth));
+            var label = typeOf.TryGetValue(compound, out var type) ? $"{compound}: {type}" : compound;
+            clusters.Add(new GraphCluster(prefix + "compound:" + compound, label, ClusterKind.Compound));
+        }
+
+        if (instance.Group is { } group)
+        {
+            clusters.Add(new GraphCluster(prefix + "group:" + group, "group " + group, ClusterKind.Group));
+        }
+
+        return clusters;
     }
 }
