@@ -293,7 +293,8 @@ internal sealed partial class ViewModelBuilder
     private string? Synchronisation(string instance, string variable, InterfaceModel port)
     {
         var name = CSharpNames.Literal(port.Name);
-        var value = _settings.Integer(instance, port.Name + "_value") ?? 0;
+        // CAmkES's defaults (component.common.c): a counting semaphore starts at 1, a binary one at 0.
+        var value = _settings.Integer(instance, port.Name + "_value") ?? (port.Kind == InterfaceKind.Semaphore ? 1 : 0);
         var created = port.Kind switch
         {
             InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name}, {CSharpNames.Literal(instance)})",

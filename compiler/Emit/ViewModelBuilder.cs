@@ -481,12 +481,12 @@ internal sealed partial class ViewModelBuilder
                 return view;
             case InterfaceKind.Semaphore:
                 view.Declaration = $"has semaphore {port.Name}";
-                view.Summary = $"a counting semaphore, initially <c>{port.Name}_value</c>.";
+                view.Summary = $"a counting semaphore, initially <c>{port.Name}_value</c> (1 when the spec does not say, as in CAmkES).";
                 view.Type = Runtime + ".Synchronisation.ComponentSemaphore";
                 return view;
             case InterfaceKind.BinarySemaphore:
                 view.Declaration = $"has binary_semaphore {port.Name}";
-                view.Summary = $"a binary semaphore, initially <c>{port.Name}_value</c>.";
+                view.Summary = $"a binary semaphore, initially <c>{port.Name}_value</c> (0 when the spec does not say).";
                 view.Type = Runtime + ".Synchronisation.ComponentBinarySemaphore";
                 return view;
             default:

@@ -30,6 +30,7 @@ public sealed class CamkesAppsTests
     [InlineData("GlobalAsync", "Got an event : Incoming data is OKVje138PB1J@cG?ObN2")]
     [InlineData("TestDataportRpc", "All OK")]
     [InlineData("TestCamkes438", "All OK")]
+    [InlineData("TestReplyCapProtection", "All OK")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);

@@ -66,7 +66,7 @@ public abstract class NetStackBase : global::UxRt.Camkes.Runtime.Components.Comp
     internal void ConnectSent(global::UxRt.Camkes.Runtime.Notifications.EventEmitter connection) => _sent = connection;
 #line default
 
-    /// <summary><c>has semaphore queued</c>: a counting semaphore, initially <c>queued_value</c>.</summary>
+    /// <summary><c>has semaphore queued</c>: a counting semaphore, initially <c>queued_value</c> (1 when the spec does not say, as in CAmkES).</summary>
 #line 25 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Synchronisation.ComponentSemaphore Queued => _queued ?? throw new global::System.InvalidOperationException("'queued' of '" + InstanceName + "' is not connected");
 #line default
