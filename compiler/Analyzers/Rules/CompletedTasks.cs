@@ -21,7 +21,7 @@ internal sealed class CompletedTasks
     /// <summary>Whether <paramref name="task"/>, read at <paramref name="use"/>, has already completed.</summary>
     public bool IsKnownCompleted(IOperation? task, IOperation use)
     {
-        task = Unwrap(task);
+        task = task.WithoutConversions();
         if (task is null)
         {
             return false;
@@ -52,14 +52,14 @@ internal sealed class CompletedTasks
     // await t, await t.ConfigureAwait(…), await Task.WhenAll(…, t, …).
     private bool AwaitsVariable(IOperation awaited, ISymbol variable)
     {
-        awaited = Unwrap(awaited)!;
+        awaited = awaited.WithoutConversions()!;
         if (IsVariable(awaited, variable))
         {
             return true;
         }
 
         return awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WhenAll" } call
-            && (IsVariable(Unwrap(call.Instance), variable) || call.Arguments.Any(argument => ContainsVariable(argument.Value, variable)));
+            && (IsVariable(call.Instance.WithoutConversions(), variable) || call.Arguments.Any(argument => ContainsVariable(argument.Value, variable)));
     }
 
     // Inside the true branch of if (t.IsCompleted), if (t.IsCompletedSuccessfully)….
@@ -78,10 +78,10 @@ internal sealed class CompletedTasks
     }
 
     // t.IsCompleted, alone or as one operand of &&; not under a !, an || or a comparison.
-    private static bool AssertsCompleted(IOperation condition, ISymbol variable) => Unwrap(condition) switch
+    private static bool AssertsCompleted(IOperation condition, ISymbol variable) => condition.WithoutConversions() switch
     {
         IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" } check
-            => IsVariable(Unwrap(check.Instance), variable),
+            => IsVariable(check.Instance.WithoutConversions(), variable),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
             => AssertsCompleted(both.LeftOperand, variable) || AssertsCompleted(both.RightOperand, variable),
         _ => false,
@@ -111,7 +111,4 @@ internal sealed class CompletedTasks
 
         return operation;
     }
-
-    private static IOperation? Unwrap(IOperation? operation) =>
-        operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
 }

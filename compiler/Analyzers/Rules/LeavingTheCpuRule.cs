@@ -41,11 +41,8 @@ internal sealed class LeavingTheCpuRule : IInvocationRule
         call.Arguments.Any(argument =>
             argument.ArgumentKind == ArgumentKind.Explicit
             && argument.Parameter?.Type.Is(_known.TaskScheduler) == true
-            && !(Unwrap(argument.Value) is IPropertyReferenceOperation { Property: { Name: "Default" or "Current", IsStatic: true } property }
+            && !(argument.Value.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "Default" or "Current", IsStatic: true } property }
                 && property.ContainingType.Is(_known.TaskScheduler)));
-
-    private static IOperation Unwrap(IOperation value) =>
-        value is IConversionOperation conversion ? Unwrap(conversion.Operand) : value;
 
     private static Diagnostic Report(Location location, string what) =>
         Diagnostic.Create(UnicoreDiagnosticDescriptors.LeavingTheCpu, location, FixHint.None, what);

@@ -25,7 +25,7 @@ internal static class TimerRewrite
         && InheritsStartTimer(creation);
 
     private static bool IsRewritableCallback(IOperation callback) =>
-        Unconvert(callback) is IDelegateCreationOperation { Target: var target }
+        callback.WithoutConversions() is IDelegateCreationOperation { Target: var target }
         && target switch
         {
             IMethodReferenceOperation => true,
@@ -64,7 +64,4 @@ internal static class TimerRewrite
         && method.Parameters.Length == 2
         && method.Parameters[0].Type.Name == "TimeSpan"
         && method.Parameters[1].Type is INamedTypeSymbol { Name: "Action", TypeArguments.Length: 0 };
-
-    private static IOperation Unconvert(IOperation operation) =>
-        operation is IConversionOperation conversion ? Unconvert(conversion.Operand) : operation;
 }
