@@ -150,25 +150,10 @@ public sealed class Notification
     /// (or count), or 0 when nothing was signalled in time.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
-    public async ValueTask<int> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
+    public ValueTask<int> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
     {
         var bits = Poll();
-        if (bits != 0 || timeout == TimeSpan.Zero)
-        {
-            return bits;
-        }
-
-        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        giveUp.CancelAfter(timeout);
-        try
-        {
-            return await WaitAsync(giveUp.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            // The timeout, not the caller, cancelled: a signal that raced it is still taken.
-            return Poll();
-        }
+        return bits != 0 || timeout == TimeSpan.Zero ? new ValueTask<int>(bits) : TimedWait.UntilAsync(timeout, WaitAsync, Poll, cancellation);
     }
 
     /// <summary>

@@ -126,25 +126,15 @@ public sealed class NotificationSet
     /// member was signalled in time. The awaitable twin of <see cref="TryWait"/>, for a virtual CPU.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
-    public async ValueTask<NotificationSignal?> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
+    public ValueTask<NotificationSignal?> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default)
     {
-        if (TryPoll(out var signal) || timeout == TimeSpan.Zero)
-        {
-            return signal.Source is null ? null : signal;
-        }
-
-        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        giveUp.CancelAfter(timeout);
-        try
-        {
-            return await WaitAsync(giveUp.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            // The timeout, not the caller, cancelled: a signal that raced it is still taken.
-            return TryPoll(out signal) ? signal : null;
-        }
+        var signal = PollOrNull();
+        return signal is not null || timeout == TimeSpan.Zero
+            ? new ValueTask<NotificationSignal?>(signal)
+            : TimedWait.UntilAsync(timeout, async giveUp => (NotificationSignal?)await WaitAsync(giveUp).ConfigureAwait(false), PollOrNull, cancellation);
     }
+
+    private NotificationSignal? PollOrNull() => TryPoll(out var signal) ? signal : null;
 
     internal void MarkReady(Notification notification)
     {
