@@ -53,7 +53,6 @@ internal sealed partial class ViewModelBuilder
         var remoteWiring = rendered.RemoteWiring ?? string.Empty;
         return new WiringView
         {
-            Guarded = manyNodes,
             Wiring = manyNodes ? Indent(rendered.Wiring) : rendered.Wiring,
             RemoteWiring = Indent(remoteWiring),
             CrossesNodes = ends.Count > 1,

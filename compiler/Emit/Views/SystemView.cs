@@ -18,7 +18,7 @@ internal sealed class SystemView
     /// <summary>The nodes instances are placed on (<c>node</c> settings), as C# string literals in declaration order.</summary>
     public List<string> Nodes { get; set; } = new();
 
-    /// <summary>Instances sit on more than one node, so the bootstrap builds only the part of the node it runs (the guards on <c>node</c>).</summary>
+    /// <summary>Instances sit on more than one node, so the bootstrap builds only the part of the node it runs (the guards on <c>node</c>, under which each connection's <see cref="WiringView.Wiring"/> is indented).</summary>
     public bool ManyNodes { get; set; }
 
     /// <summary>The wiring of each connection, already rendered by its connector's template, with where it may be wired.</summary>
@@ -32,9 +32,6 @@ internal sealed class SystemView
 internal sealed class WiringView
 {
     public string Wiring { get; set; } = string.Empty;
-
-    /// <summary>The system has several nodes: the wiring sits under <see cref="Condition"/> (and is indented for it).</summary>
-    public bool Guarded { get; set; }
 
     /// <summary>The C# condition on <c>node</c> under which the connection is wired in this process.</summary>
     public string Condition { get; set; } = string.Empty;
