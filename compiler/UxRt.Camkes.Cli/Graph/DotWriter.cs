@@ -19,7 +19,15 @@ internal static class DotWriter
         text.AppendLine("    node [shape=box, style=rounded, fontname=\"Helvetica\"];");
         text.AppendLine("    edge [fontname=\"Helvetica\", fontsize=10];");
 
-        WriteClustered(text, graph.Nodes, depth: 0, indent: "    ");
+        graph.VisitNested(
+            (cluster, depth) =>
+            {
+                text.AppendLine($"{Indent(depth)}subgraph {Quote("cluster_" + cluster.Key)} {{");
+                text.AppendLine($"{Indent(depth + 1)}label={Quote(cluster.Label)};");
+                text.AppendLine($"{Indent(depth + 1)}style={ClusterStyle(cluster.Kind)};");
+            },
+            (node, depth) => text.AppendLine(Indent(depth) + Node(node)),
+            depth => text.AppendLine(Indent(depth) + "}"));
 
         foreach (var junction in graph.Junctions)
         {
@@ -37,24 +45,8 @@ internal static class DotWriter
         return text.ToString();
     }
 
-    // Instances whose cluster at this depth is the same go into one subgraph, recursively; the rest are drawn here.
-    private static void WriteClustered(StringBuilder text, IEnumerable<GraphNode> nodes, int depth, string indent)
-    {
-        var here = nodes.ToList();
-        foreach (var cluster in here.Where(n => n.Clusters.Count > depth).GroupBy(n => n.Clusters[depth]))
-        {
-            text.AppendLine($"{indent}subgraph {Quote("cluster_" + cluster.Key.Key)} {{");
-            text.AppendLine($"{indent}    label={Quote(cluster.Key.Label)};");
-            text.AppendLine($"{indent}    style={ClusterStyle(cluster.Key.Kind)};");
-            WriteClustered(text, cluster, depth + 1, indent + "    ");
-            text.AppendLine($"{indent}}}");
-        }
-
-        foreach (var node in here.Where(n => n.Clusters.Count <= depth))
-        {
-            text.AppendLine(indent + Node(node));
-        }
-    }
+    // Inside the digraph's braces, four spaces a level.
+    private static string Indent(int depth) => new(' ', 4 * (depth + 1));
 
     private static string ClusterStyle(ClusterKind kind) => kind switch
     {

@@ -14,8 +14,11 @@ internal static class MermaidWriter
     {
         var text = new StringBuilder();
         text.AppendLine("flowchart LR");
-        var clusterIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        WriteClustered(text, graph.Nodes, clusterIds, depth: 0, indent: "    ");
+        var clusters = 0;
+        graph.VisitNested(
+            (cluster, depth) => text.AppendLine($"{Indent(depth)}subgraph c{clusters++}[\"{Escape(cluster.Label)}\"]"),
+            (node, depth) => text.AppendLine(Indent(depth) + Node(node)),
+            depth => text.AppendLine(Indent(depth) + "end"));
 
         foreach (var junction in graph.Junctions)
         {
@@ -44,24 +47,8 @@ internal static class MermaidWriter
         return text.ToString();
     }
 
-    // Nodes, compounds and groups as nested subgraphs, as the DOT writer draws them.
-    private static void WriteClustered(StringBuilder text, IEnumerable<GraphNode> nodes, Dictionary<string, string> clusterIds, int depth, string indent)
-    {
-        var here = nodes.ToList();
-        foreach (var cluster in here.Where(n => n.Clusters.Count > depth).GroupBy(n => n.Clusters[depth]))
-        {
-            var id = "c" + clusterIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            clusterIds[cluster.Key.Key] = id;
-            text.AppendLine($"{indent}subgraph {id}[\"{Escape(cluster.Key.Label)}\"]");
-            WriteClustered(text, cluster, clusterIds, depth + 1, indent + "    ");
-            text.AppendLine($"{indent}end");
-        }
-
-        foreach (var node in here.Where(n => n.Clusters.Count <= depth))
-        {
-            text.AppendLine(indent + Node(node));
-        }
-    }
+    // Below the flowchart line, four spaces a level.
+    private static string Indent(int depth) => new(' ', 4 * (depth + 1));
 
     private static string Node(GraphNode node)
     {

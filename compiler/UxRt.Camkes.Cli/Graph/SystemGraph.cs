@@ -55,6 +55,29 @@ internal sealed class SystemGraph
 
     public IReadOnlyList<GraphEdge> Edges { get; }
 
+    /// <summary>
+    /// Walks the instances as their clusters nest, for a writer to draw: <paramref name="enter"/> a
+    /// cluster, what lies in it, <paramref name="leave"/> it; then the instances in no cluster at that
+    /// level. Depth 0 is the outermost level.
+    /// </summary>
+    public void VisitNested(Action<GraphCluster, int> enter, Action<GraphNode, int> visit, Action<int> leave) =>
+        VisitNested(Nodes, depth: 0, enter, visit, leave);
+
+    private static void VisitNested(IReadOnlyList<GraphNode> nodes, int depth, Action<GraphCluster, int> enter, Action<GraphNode, int> visit, Action<int> leave)
+    {
+        foreach (var cluster in nodes.Where(n => n.Clusters.Count > depth).GroupBy(n => n.Clusters[depth]))
+        {
+            enter(cluster.Key, depth);
+            VisitNested(cluster.ToList(), depth + 1, enter, visit, leave);
+            leave(depth);
+        }
+
+        foreach (var node in nodes.Where(n => n.Clusters.Count <= depth))
+        {
+            visit(node, depth);
+        }
+    }
+
     public static SystemGraph From(SystemModel model)
     {
         var components = model.Components.ToDictionary(c => c.Name, StringComparer.Ordinal);
