@@ -20,7 +20,11 @@ public static class BuiltInLibrary
 
     public static string? TryRead(string name)
     {
-        using var stream = typeof(BuiltInLibrary).GetTypeInfo().Assembly.GetManifestResourceStream(ResourcePrefix + name);
+        // A file in a subfolder (TimeServer/TimeServer.camkes) is named with the separator of the
+        // machine that built this assembly.
+        var assembly = typeof(BuiltInLibrary).GetTypeInfo().Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? assembly.GetManifestResourceStream(ResourcePrefix + name.Replace('/', '\\'));
         if (stream is null)
         {
             return null;

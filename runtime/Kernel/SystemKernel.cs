@@ -27,6 +27,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     private readonly List<(Endpoint Endpoint, ThreadSettings Settings, int Threads)> _servedEndpoints = new();
     private readonly List<IComponentThread> _threads = new();
     private readonly List<(Notification Notification, InstanceSlot Consumer, string Interface)> _boundNotifications = new();
+    private readonly Dictionary<string, GlobalEndpoint> _globalEndpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FaultRecord> _faults = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _runEnded = new();
@@ -224,6 +225,33 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         _boundNotifications.Add((notification, slot, boundTo));
         return notification;
     }
+
+    /// <summary>
+    /// <paramref name="instance"/>'s global endpoint: the notification its seL4GlobalAsynch or
+    /// seL4GlobalAsynchCallback <c>consumes</c> end waits on, which connectors such as seL4VirtQueues
+    /// signal. The same object for every caller, whichever is wired first.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public GlobalEndpoint GlobalEndpointOf(string instance)
+    {
+        EnsureNotStarted();
+        _ = Slot(instance);
+        if (!_globalEndpoints.TryGetValue(instance, out var endpoint))
+        {
+            endpoint = new GlobalEndpoint(instance);
+            _globalEndpoints.Add(instance, endpoint);
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>
+    /// The notification behind <paramref name="instance"/>'s <c>consumes</c> end of a global connector,
+    /// made its global endpoint; an instance has one, so a second such end shares the first's.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Notification CreateGlobalEndpointNotification(string instance, string interfaceName, NotificationMode mode = NotificationMode.Coalescing) =>
+        GlobalEndpointOf(instance).Attach(CreateNotification(instance, interfaceName, mode));
 
     /// <summary>The memory shared by every end of a dataport connection.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]

@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using UxRt.Camkes.Runtime.Glue;
+
+namespace UxRt.Camkes.Runtime.Queues;
+
+/// <summary>
+/// A single-producer, single-consumer ring of fixed-size slots laid out in a dataport's region, the
+/// engine of the queue connectors. Each side owns one index and writes only its own cache line; the
+/// other side's index is read, and cached, only when this side's view says full or empty. A side
+/// that is about to sleep says so in a flag beside its index, and the other side signals it only
+/// then: a stream of messages to a busy consumer costs no notification at all.
+/// </summary>
+/// <remarks>
+/// Layout: bytes [0, 64) the producer's line (tail at 0, "producer sleeps" at 8), [64, 128) the
+/// consumer's line (head at 64, "consumer sleeps" at 72), then the slots. Indices only grow; a slot
+/// is <c>index % SlotCount</c>. The region is pinned, so references into it stay valid.
+/// </remarks>
+internal sealed class SharedRing
+{
+    internal const int HeaderSize = 128;
+    private const int TailOffset = 0;
+    private const int ProducerSleepsOffset = 8;
+    private const int HeadOffset = 64;
+    private const int ConsumerSleepsOffset = 72;
+
+    private readonly byte[] _memory;
+
+    public SharedRing(SharedRegion region, int slotSize)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slotSize);
+        SlotSize = slotSize;
+        SlotCount = (region.Size - HeaderSize) / slotSize;
+        if (SlotCount < 1)
+        {
+            throw new ArgumentException($"the {region.Size}-byte region '{region.Name}' has no room for a {slotSize}-byte slot after its {HeaderSize}-byte header", nameof(region));
+        }
+
+        _memory = region.Memory;
+        Name = region.Name;
+    }
+
+    public string Name { get; }
+
+    public int SlotSize { get; }
+
+    public int SlotCount { get; }
+
+    internal ref long Tail => ref Unsafe.As<byte, long>(ref _memory[TailOffset]);
+
+    internal ref long Head => ref Unsafe.As<byte, long>(ref _memory[HeadOffset]);
+
+    internal ref int ProducerSleeps => ref Unsafe.As<byte, int>(ref _memory[ProducerSleepsOffset]);
+
+    internal ref int ConsumerSleeps => ref Unsafe.As<byte, int>(ref _memory[ConsumerSleepsOffset]);
+
+    /// <summary>The bytes of the slot that index <paramref name="index"/> lands on.</summary>
+    public Span<byte> Slot(long index) =>
+        _memory.AsSpan(HeaderSize + (int)(index % SlotCount) * SlotSize, SlotSize);
+
+    /// <summary>A reference to the <typeparamref name="T"/> at the start of slot <paramref name="index"/>.</summary>
+    public ref T SlotAs<T>(long index)
+        where T : unmanaged =>
+        ref Unsafe.As<byte, T>(ref _memory[HeaderSize + (int)(index % SlotCount) * SlotSize]);
+
+    /// <summary>
+    /// Announces that <paramref name="side"/> is about to sleep. The full fence orders the flag before
+    /// the re-check that follows, against the other side's index write before its flag read.
+    /// </summary>
+    public static void AnnounceSleep(ref int side) => Interlocked.Exchange(ref side, 1);
+
+    public static void CancelSleep(ref int side) => Volatile.Write(ref side, 0);
+
+    /// <summary>
+    /// After publishing an index: true when the other side said it sleeps, clearing its flag, so
+    /// exactly one publisher signals it. The fence orders the index write before the flag read.
+    /// </summary>
+    public static bool TakeSleeper(ref int side)
+    {
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref side) != 0 && Interlocked.Exchange(ref side, 0) != 0;
+    }
+}
