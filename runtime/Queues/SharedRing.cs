@@ -12,17 +12,19 @@ namespace UxRt.Camkes.Runtime.Queues;
 /// then: a stream of messages to a busy consumer costs no notification at all.
 /// </summary>
 /// <remarks>
-/// Layout: bytes [0, 64) the producer's line (tail at 0, "producer sleeps" at 8), [64, 128) the
-/// consumer's line (head at 64, "consumer sleeps" at 72), then the slots. Indices only grow; a slot
+/// Layout, one cache line each: [0, 64) the tail, written by the producer on every message;
+/// [64, 128) the head, written by the consumer; [128, 192) "consumer sleeps" and [192, 256)
+/// "producer sleeps", written only around a sleep, so reading them on every message costs no
+/// cache-line transfer; then the slots. Indices only grow; a slot
 /// is <c>index % SlotCount</c>. The region is pinned, so references into it stay valid.
 /// </remarks>
 internal sealed class SharedRing
 {
-    internal const int HeaderSize = 128;
+    internal const int HeaderSize = 256;
     private const int TailOffset = 0;
-    private const int ProducerSleepsOffset = 8;
     private const int HeadOffset = 64;
-    private const int ConsumerSleepsOffset = 72;
+    private const int ConsumerSleepsOffset = 128;
+    private const int ProducerSleepsOffset = 192;
 
     private readonly byte[] _memory;
 

@@ -15,7 +15,7 @@ public sealed class MessageQueueTests
     // A region of `slots` 16-byte slots after the ring's header.
     private static Ends Queue(int slots)
     {
-        var region = new SharedRegion("q", 128 + slots * 16);
+        var region = new SharedRegion("q", QueueRegion.SizeFor<Sample>(slots));
         var senderWake = new Notification("producer", "q");
         var receiverWake = new Notification("consumer", "q");
         return new Ends(
@@ -204,7 +204,7 @@ public sealed class MessageQueueTests
     [Fact]
     public void A_region_too_small_for_one_message_is_refused_at_construction()
     {
-        var region = new SharedRegion("tiny", 130);
+        var region = new SharedRegion("tiny", QueueRegion.SizeFor(1, 8));
         var error = Assert.Throws<ArgumentException>(() => new MessageQueueSender<Sample>(region, new Notification("a", "q"), new Notification("b", "q")));
         Assert.Contains("tiny", error.Message);
     }

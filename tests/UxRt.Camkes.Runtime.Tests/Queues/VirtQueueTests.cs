@@ -11,7 +11,7 @@ public sealed class VirtQueueTests
 
     private static Pair Connect(int slots, int slotSize = 32)
     {
-        var region = new SharedRegion("vq", 128 + slots * slotSize);
+        var region = new SharedRegion("vq", QueueRegion.SizeFor(slots, slotSize));
         var driverEndpoint = new GlobalEndpoint("client");
         var deviceEndpoint = new GlobalEndpoint("filter");
         var driverNotification = new Notification("client", "virtqueue_wait");
@@ -83,7 +83,7 @@ public sealed class VirtQueueTests
     [Fact]
     public void Notifying_an_instance_that_consumes_nothing_changes_nothing()
     {
-        var region = new SharedRegion("vq", 256);
+        var region = new SharedRegion("vq", QueueRegion.SizeFor(4, 32));
         var driver = new VirtQueueDriver(region, 32, new GlobalEndpoint("nobody"));
         Assert.True(driver.TrySend("x"u8));
         driver.Notify();
