@@ -42,7 +42,7 @@ public static class AdlFrontEnd
 
             var builder = new ModelBuilder(symbols, diagnostics);
             var model = builder.Build(SystemNameOf(rootPath), loaded.RootPath);
-            SystemChecker.Check(model, diagnostics, builder.EndsOfBrokenConnections);
+            SystemChecker.Check(model, options.Connectors, diagnostics, builder.EndsOfBrokenConnections);
 
             // CAmkES's last check (stage 10); only worth saying when nothing else is wrong.
             if (!diagnostics.HasErrors && model.Instances.IsEmpty)

@@ -1,13 +1,17 @@
 using System.Collections.Generic;
+using UxRt.Camkes.Adl.Connectors;
 
 namespace UxRt.Camkes.Adl;
 
 /// <summary>
 /// What the front end needs besides the files: the directories searched by <c>import &lt;x&gt;</c>
-/// and <c>#include &lt;x&gt;</c>, and preprocessor definitions (<c>-D NAME[=VALUE]</c>).
+/// and <c>#include &lt;x&gt;</c>, preprocessor definitions (<c>-D NAME[=VALUE]</c>), and the
+/// connector catalog the checks read (the built-in one, plus a user's entries).
 /// </summary>
 public sealed record FrontEndOptions(EquatableArray<string> IncludeDirectories, EquatableArray<Define> Defines)
 {
+    public ConnectorCatalog Connectors { get; init; } = ConnectorCatalog.BuiltIn;
+
     public static readonly FrontEndOptions Default = new(EquatableArray<string>.Empty, EquatableArray<Define>.Empty);
 
     public static FrontEndOptions Create(IEnumerable<string> includeDirectories, IEnumerable<Define> defines) =>

@@ -10,13 +10,12 @@ namespace UxRt.Camkes.Adl.Checking;
 /// Rules about connections: each end's interface kind fits the connector (ADL0008), both sides
 /// are present (ADL0023) and no side has more ends than the connector allows (ADL0010), all ends
 /// have one interface type (ADL0009), an interface joins one connection only (ADL0011), and
-/// every non-<c>maybe</c> uses/consumes/dataport is connected (ADL0012), and seL4DirectCall stays
-/// within one group (ADL0026).
+/// every non-<c>maybe</c> uses/consumes/dataport is connected (ADL0012), and a plain call
+/// (seL4DirectCall, <see cref="Connectors.ConnectorEntry.IsPlainCall"/>) stays within one group (ADL0026).
 /// </summary>
 internal static class ConnectionRules
 {
     private const string DisableTypeChecking = "disable_interface_type_checking";
-    private const string DirectCallConnector = "seL4DirectCall";
 
     public static void Check(SystemModel model, ModelIndex index, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected, DiagnosticBag diagnostics)
     {
@@ -86,7 +85,7 @@ internal static class ConnectionRules
     // seL4DirectCall is a plain function call, so CAmkES allows it only inside one address space (group).
     private static void CheckSameGroup(ConnectionModel connection, ModelIndex index, DiagnosticBag diagnostics)
     {
-        if (connection.ConnectorName != DirectCallConnector)
+        if (index.EntryOf(connection) is not { IsPlainCall: true })
         {
             return;
         }
@@ -102,7 +101,7 @@ internal static class ConnectionRules
                 diagnostics.Report(
                     DiagnosticDescriptors.DirectCallAcrossGroups,
                     end.Location,
-                    $"connection '{connection.Name}' uses {DirectCallConnector}, a plain call within one address space, but '{end.Instance}' is {(group is null ? "in no group" : $"in group '{group}'")}{(first.Group is null || group is null ? string.Empty : $" and '{first.End.Instance}' in group '{first.Group}'")}; put both instances in one group or use seL4RPCCall");
+                    $"connection '{connection.Name}' uses {connection.ConnectorName}, a plain call within one address space, but '{end.Instance}' is {(group is null ? "in no group" : $"in group '{group}'")}{(first.Group is null || group is null ? string.Empty : $" and '{first.End.Instance}' in group '{first.Group}'")}; put both instances in one group or use seL4RPCCall");
                 return;
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -7,22 +8,16 @@ using UxRt.Camkes.Adl.Syntax;
 namespace UxRt.Camkes.Adl.Checking;
 
 /// <summary>
-/// What needs a provided interface's own interface thread: seL4NotificationBind binds the
+/// What needs a provided interface's own interface thread: a notification connector that binds
+/// to it (seL4NotificationBind, <see cref="ConnectorEntry.BindsToInterfaceThread"/>) gives the
 /// consumer's notification to the interface thread of its single threaded provided interface, so
 /// a consumer without exactly one is an error (ADL0320); <c>with N threads</c> on an interface that
-/// has no interface thread (passive, or seL4DirectCall) does nothing, which is a warning (ADL0321).
+/// has no interface thread (passive, or a connector without one such as seL4DirectCall) does
+/// nothing, which is a warning (ADL0321). Which connectors have interface threads is the catalog's
+/// <see cref="ConnectorEntry.HasInterfaceThread"/>.
 /// </summary>
 public static class InterfaceThreadRules
 {
-    public const string BindConnector = "seL4NotificationBind";
-    private const string DirectCallConnector = "seL4DirectCall";
-
-    // The built-in procedure connectors whose glue serves the `to` end through a kernel endpoint
-    // with interface threads (a user-defined connector's templates make their own glue).
-    private static readonly HashSet<string> ThreadedConnectors = new(System.StringComparer.Ordinal)
-    {
-        "seL4RPCCall", "seL4RPCCallNoType", "seL4RPC", "seL4RPCSimple", "seL4RPCDataport", "seL4RPCOverMultiSharedData",
-    };
 
     /// <summary>
     /// The provided interface whose interface thread delivers <paramref name="instance"/>'s bound
@@ -43,7 +38,7 @@ public static class InterfaceThreadRules
                 continue;
             }
 
-            if (connection.ConnectorName == BindConnector)
+            if (index.EntryOf(connection) is { BindsToInterfaceThread: true })
             {
                 foreach (var end in connection.Ends.Where(e => e.Role == ConnectorEndRole.To))
                 {
@@ -69,7 +64,7 @@ public static class InterfaceThreadRules
             return;
         }
 
-        var binds = $"connection '{connection.Name}' ({BindConnector}) binds '{end.Instance}.{end.Interface}' to the interface thread of the one procedure '{end.Instance}' provides, ";
+        var binds = $"connection '{connection.Name}' ({connection.ConnectorName}) binds '{end.Instance}.{end.Interface}' to the interface thread of the one procedure '{end.Instance}' provides, ";
         var why = threaded.Count > 1
             ? $"but '{end.Instance}' has several threaded provided interfaces ({string.Join(", ", threaded)}), so there is no one thread to bind to"
             : serving.Count == 0
@@ -84,12 +79,14 @@ public static class InterfaceThreadRules
     private static void CheckThreads(ModelIndex index, ConnectionModel connection, ConnectorModel connector, ConnectionEndModel end, DiagnosticBag diagnostics)
     {
         var serves = $"connector '{connector.Name}' serves '{end.Instance}.{end.Interface}' with {connector.To.Threads} threads (connection '{connection.Name}'), which has no effect: ";
-        if (connector.Name == DirectCallConnector)
+        if (index.EntryOf(connection) is { HasInterfaceThread: false } entry)
         {
             diagnostics.Report(
                 DiagnosticDescriptors.ThreadsWithoutEffect,
                 end.Location,
-                serves + $"{DirectCallConnector} is a plain call on the caller's thread (or, unicore, work on the server's CPU), so there are no interface threads to add");
+                serves + (entry.IsPlainCall
+                    ? $"{entry.Name} is a plain call on the caller's thread (or, unicore, work on the server's CPU), so there are no interface threads to add"
+                    : $"{entry.Name} serves its calls without an interface thread of the kernel's, so there are none to add"));
         }
         else if (IsPassive(index, end.Instance, end.Interface))
         {
@@ -115,13 +112,15 @@ public static class InterfaceThreadRules
             return "is not connected";
         }
 
-        if (connection.ConnectorName == DirectCallConnector)
+        var entry = index.EntryOf(connection);
+        if (entry is { IsPlainCall: true })
         {
-            return $"is served by {DirectCallConnector} (connection '{connection.Name}'), a plain call on the caller's thread";
+            return $"is served by {entry.Name} (connection '{connection.Name}'), a plain call on the caller's thread";
         }
 
-        if (!ThreadedConnectors.Contains(connection.ConnectorName)
-            && !(index.Connectors.TryGetValue(connection.ConnectorName, out var connector) && connector.To.Threads > 1))
+        // A declared connector `with N threads` that the catalog does not know stands for seL4RPCCall.
+        if (!(entry?.HasInterfaceThread
+            ?? (index.Connectors.TryGetValue(connection.ConnectorName, out var connector) && connector.To.Threads > 1)))
         {
             return $"is served by connector '{connection.ConnectorName}' (connection '{connection.Name}'), which has no interface thread of the kernel's";
         }

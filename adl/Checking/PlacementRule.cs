@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -10,7 +11,8 @@ namespace UxRt.Camkes.Adl.Checking;
 /// <c>inst.node = "name";</c>: which node (process or host) an instance runs on; an instance without
 /// it runs on <see cref="DefaultNode"/>, so a spec that never says <c>node</c> is one node as before.
 /// The value must be a non-empty string (ADL0330). What cannot cross a node boundary — shared memory
-/// (a connector with a <c>Dataport</c> end), <c>seL4DirectCall</c>, a passive interface
+/// (a connector with a <c>Dataport</c> end), a connector whose catalog entry forbids crossing
+/// (<see cref="NodeCrossing.Forbidden"/>: shared data, <c>seL4DirectCall</c>), a passive interface
 /// (<c>&lt;iface&gt;_passive = true</c>), one group (address space) — must have all its ends on one
 /// node (ADL0331, naming both ends). A hardware component stays with its device: it takes the node of
 /// the instances connected to it, so it cannot be given a <c>node</c> of its own and those instances
@@ -23,8 +25,6 @@ public static class PlacementRule
 
     /// <summary>The node of every instance that has no <c>node</c> setting.</summary>
     public const string DefaultNode = "default";
-
-    private const string DirectCallConnector = "seL4DirectCall";
 
     /// <summary>
     /// The node each instance runs on, by instance name (hardware instances take the node of the first
@@ -99,10 +99,11 @@ public static class PlacementRule
                 continue; // an unknown connector is reported while resolving; hardware is CheckHardware's
             }
 
-            var reason = connector.From.Kind == ConnectorEndKind.Dataport || connector.To.Kind == ConnectorEndKind.Dataport
-                ? $"connector '{connector.Name}' shares memory"
-                : connector.Name == DirectCallConnector
-                    ? $"{DirectCallConnector} is a plain call within one address space"
+            var entry = index.EntryOf(connection);
+            var reason = entry is { NodeCrossing: NodeCrossing.Forbidden }
+                ? Forbidden(entry)
+                : entry is null && (connector.From.Kind == ConnectorEndKind.Dataport || connector.To.Kind == ConnectorEndKind.Dataport)
+                    ? $"connector '{connector.Name}' shares memory"
                     : connection.Ends.FirstOrDefault(e => IsPassive(index, e)) is { } passive
                         ? $"'{passive.Instance}.{passive.Interface}' is passive, so its handler runs on the caller's thread"
                         : null;
@@ -139,6 +140,13 @@ public static class PlacementRule
 
         return reportedGroups;
     }
+
+    private static string Forbidden(ConnectorEntry entry) => entry switch
+    {
+        { IsPlainCall: true } => $"{entry.Name} is a plain call within one address space",
+        { EndKind: ConnectorEndKind.Dataport } => $"connector '{entry.Name}' shares memory",
+        _ => $"connector '{entry.Name}' works within one address space",
+    };
 
     // A device is where it is: everything connected to one hardware instance must be on one node.
     private static void CheckHardware(SystemModel model, ModelIndex index, DiagnosticBag diagnostics)

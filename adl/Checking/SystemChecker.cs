@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 
@@ -11,15 +12,16 @@ namespace UxRt.Camkes.Adl.Checking;
 /// </summary>
 public static class SystemChecker
 {
+    /// <param name="catalog">What each connector is.</param>
     /// <param name="alsoConnected">Interfaces named by connections that resolution had to leave out.</param>
-    public static void Check(SystemModel model, DiagnosticBag diagnostics, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected)
+    public static void Check(SystemModel model, ConnectorCatalog catalog, DiagnosticBag diagnostics, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected)
     {
         foreach (var component in model.Components.Where(c => c.IsControl && c.IsHardware))
         {
             diagnostics.Report(DiagnosticDescriptors.ControlWithHardware, component.Location, component.Name);
         }
 
-        var index = new ModelIndex(model);
+        var index = new ModelIndex(model, catalog);
         ConnectionRules.Check(model, index, alsoConnected, diagnostics);
         SettingRules.Check(model, index, diagnostics);
         ConnectionSettingRules.Check(model, index, diagnostics);

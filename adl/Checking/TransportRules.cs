@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -24,7 +25,7 @@ internal static class TransportRules
     {
         foreach (var connection in model.Connections)
         {
-            var isTransport = connection.ConnectorName == TransportNames.Connector;
+            var isTransport = index.EntryOf(connection)?.Family == ConnectorFamily.Transport;
             foreach (var end in connection.Ends)
             {
                 if (index.InterfaceOf(end.Instance, end.Interface) is not { Kind: InterfaceKind.Uses or InterfaceKind.Provides } port)

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
+
 namespace UxRt.Camkes.Adl.Model;
 
 /// <summary>
@@ -17,8 +19,10 @@ public sealed class ModelIndex
     private readonly Dictionary<string, Dictionary<string, InterfaceModel>> _interfaces;
     private readonly Dictionary<(string Instance, string Attribute), SettingModel> _settings;
 
-    public ModelIndex(SystemModel model)
+    /// <param name="catalog">What each connector is; the built-in catalog when null.</param>
+    public ModelIndex(SystemModel model, ConnectorCatalog? catalog = null)
     {
+        Catalog = catalog ?? ConnectorCatalog.BuiltIn;
         _components = ToDictionary(model.Components, c => c.Name);
         _instances = ToDictionary(model.Instances, i => i.Name);
         Connectors = ToDictionary(model.Connectors, c => c.Name);
@@ -38,6 +42,11 @@ public sealed class ModelIndex
     }
 
     public IReadOnlyDictionary<string, ConnectorModel> Connectors { get; }
+
+    public ConnectorCatalog Catalog { get; }
+
+    /// <summary>The catalog's entry for a connection's connector, or null for a connector the catalog does not know.</summary>
+    public ConnectorEntry? EntryOf(ConnectionModel connection) => Catalog.Find(connection.ConnectorName);
 
     /// <summary>Whether some instance is of this component type.</summary>
     public bool IsInstantiated(string component) => _instantiated.Contains(component);

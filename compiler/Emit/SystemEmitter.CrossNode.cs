@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using UxRt.Camkes.Adl.Checking;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -11,21 +12,21 @@ public static partial class SystemEmitter
 {
     /// <summary>
     /// Connections whose ends sit on different nodes, when the system's nodes can run as separate
-    /// processes (the compilation references UxRt.Camkes.Remote): RPC and notification connections
-    /// get a second wiring through the <c>RemoteNode</c>; any other connector is reported (ADL0334)
-    /// and stays unwired between processes.
+    /// processes (the compilation references UxRt.Camkes.Remote): a connector the catalog says is
+    /// <see cref="NodeCrossing.Carried"/> (RPC and notification) gets a second wiring through the
+    /// <c>RemoteNode</c>, from its entry's remote wiring template; any other connector is reported
+    /// (ADL0334) and stays unwired between processes.
     /// </summary>
     private sealed class CrossNode
     {
-        private const string RpcTemplate = "connectors/seL4RPCCall/remote-wiring.hbs";
-        private const string NotificationTemplate = "connectors/seL4Notification/remote-wiring.hbs";
-
         private readonly bool _remoteNodes;
         private readonly IReadOnlyDictionary<string, string> _nodes;
+        private readonly ConnectorEntry _remoteGlue;
 
-        public CrossNode(SystemModel model, bool remoteNodes)
+        public CrossNode(SystemModel model, bool remoteNodes, ConnectorCatalog catalog)
         {
             _remoteNodes = remoteNodes;
+            _remoteGlue = catalog.Find(ConnectorCatalog.RemoteCallGlue)!;
             _nodes = remoteNodes ? PlacementRule.NodesOf(model) : new Dictionary<string, string>();
         }
 
@@ -33,18 +34,24 @@ public static partial class SystemEmitter
         public bool Crosses(ConnectionModel connection) => _remoteNodes && NodesOf(connection).Count > 1;
 
         /// <summary>The cross-node wiring of a connection that <see cref="Crosses"/>, or null after a warning when it cannot be carried.</summary>
-        public string? Wiring(ConnectionModel connection, ConnectorFamily family, ViewModelBuilder views, FlatTypes flatTypes, ITemplateEngine templates, DiagnosticBag diagnostics, HashSet<ProcedureGlue> procedureGlue)
+        public string? Wiring(ConnectionModel connection, ConnectorEntry entry, ViewModelBuilder views, FlatTypes flatTypes, ITemplateEngine templates, DiagnosticBag diagnostics, HashSet<ProcedureGlue> procedureGlue)
         {
-            if (family == ConnectorFamily.Notification)
+            if (entry.NodeCrossing != NodeCrossing.Carried || entry.RemoteWiringTemplate is not { } remoteWiring)
             {
-                return templates.Render(NotificationTemplate, views.CrossNodeNotification(connection, _nodes)).TrimEnd();
+                ReportNotCarried(connection, diagnostics, $"{entry.Name} works within one process; only RPC and notification connectors are carried between processes");
+                return null;
             }
 
-            if (family is not (ConnectorFamily.RpcCall or ConnectorFamily.RpcDataport)
+            if (entry.Family == ConnectorFamily.Notification)
+            {
+                return templates.Render(remoteWiring, views.CrossNodeNotification(connection, entry, _nodes)).TrimEnd();
+            }
+
+            if (!entry.CarriesProcedure
                 || views.ProcedureOf(connection) is not { } procedure
                 || connection.Ends.Count(e => e.Role == ConnectorEndRole.To) != 1)
             {
-                ReportNotCarried(connection, diagnostics, "only RPC and notification connectors are carried between processes");
+                ReportNotCarried(connection, diagnostics, "only RPC connections with one server and notification connections are carried between processes");
                 return null;
             }
 
@@ -57,10 +64,10 @@ public static partial class SystemEmitter
 
             foreach (var end in connection.Ends)
             {
-                procedureGlue.Add(new ProcedureGlue(procedure, ThroughDataport: true, IsClient: end.Role == ConnectorEndRole.From, IsAwaitable: views.IsUnicoreInstance(end.Instance)));
+                procedureGlue.Add(ProcedureGlue.Of(procedure, _remoteGlue, isClient: end.Role == ConnectorEndRole.From, isAwaitable: views.IsUnicoreInstance(end.Instance)));
             }
 
-            return templates.Render(RpcTemplate, views.CrossNodeRpc(connection, _nodes)).TrimEnd();
+            return templates.Render(remoteWiring, views.CrossNodeRpc(connection, _nodes)).TrimEnd();
         }
 
         /// <summary>A connection of a user-defined connector: its glue is the user's, which cannot cross processes.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -29,19 +30,20 @@ public static partial class SystemEmitter
     /// error touches (<see cref="UntouchedParts"/>), so the user's classes still compile against
     /// them and the ADL errors stand alone. No glue and no system class.
     /// </summary>
-    internal static EmitResult EmitUntouched(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, IEnumerable<AdlDiagnostic> diagnostics) =>
-        Emit(model, @namespace, userTemplates, new UntouchedParts(model, diagnostics));
+    internal static EmitResult EmitUntouched(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, IEnumerable<AdlDiagnostic> diagnostics, ConnectorCatalog? connectors = null) =>
+        Emit(model, @namespace, userTemplates, new UntouchedParts(model, diagnostics), connectors: connectors);
 
     /// <summary>Emits with the user's templates in place of the built-in ones they name; an override that names none is a warning.</summary>
     /// <param name="remoteNodes">Whether the generated code may use UxRt.Camkes.Remote to wire connections across nodes.</param>
-    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null, bool remoteNodes = false)
+    /// <param name="connectors">What each connector is; the built-in catalog when null.</param>
+    internal static EmitResult Emit(SystemModel model, string @namespace, EquatableArray<TemplateOverride> userTemplates, UntouchedParts? only = null, bool remoteNodes = false, ConnectorCatalog? connectors = null)
     {
         if (userTemplates.Count == 0)
         {
-            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only, remoteNodes);
+            return Emit(model, @namespace, HandlebarsTemplateEngine.Instance, only, remoteNodes, connectors);
         }
 
-        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only, remoteNodes);
+        var result = Emit(model, @namespace, HandlebarsTemplateEngine.WithOverrides(userTemplates), only, remoteNodes, connectors);
         var unused = userTemplates
             .Where(t => !HandlebarsTemplateEngine.IsBuiltIn(t.RelativePath) && !model.Connectors.Any(c => t.RelativePath.StartsWith($"connectors/{c.Name}/", System.StringComparison.Ordinal)))
             .Select(t => AdlDiagnostic.Create(
@@ -51,11 +53,11 @@ public static partial class SystemEmitter
         return result with { Diagnostics = result.Diagnostics.Concat(unused).ToEquatableArray() };
     }
 
-    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null, bool remoteNodes = false)
+    internal static EmitResult Emit(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only = null, bool remoteNodes = false, ConnectorCatalog? connectors = null)
     {
         try
         {
-            return EmitAll(model, @namespace, templates, only, remoteNodes);
+            return EmitAll(model, @namespace, templates, only, remoteNodes, connectors ?? ConnectorCatalog.BuiltIn);
         }
         catch (TemplateError error)
         {
@@ -67,10 +69,10 @@ public static partial class SystemEmitter
         }
     }
 
-    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only, bool remoteNodes)
+    private static EmitResult EmitAll(SystemModel model, string @namespace, ITemplateEngine templates, UntouchedParts? only, bool remoteNodes, ConnectorCatalog catalog)
     {
         var diagnostics = new DiagnosticBag();
-        var views = new ViewModelBuilder(model, @namespace, diagnostics);
+        var views = new ViewModelBuilder(model, @namespace, diagnostics, catalog);
         var files = new List<GeneratedFileEntry>();
 
         // Library procedures nobody uses stay out: camkes-tool's builtin declares some (GDB_delegate)
@@ -118,7 +120,7 @@ public static partial class SystemEmitter
         }
 
         var wiring = new List<RenderedConnection>();
-        var crossNode = new CrossNode(model, remoteNodes);
+        var crossNode = new CrossNode(model, remoteNodes, catalog);
         var flatTypes = new FlatTypes(model);
         // Per procedure: the ends some connection needs: through a call frame or a dataport, blocking or awaitable.
         var procedureGlue = new HashSet<ProcedureGlue>();
@@ -126,9 +128,11 @@ public static partial class SystemEmitter
         var bufferLimited = new HashSet<string>(global::System.StringComparer.Ordinal);
         foreach (var connection in model.Connections)
         {
-            if (!ConnectorFamilies.TryGet(connection.ConnectorName, out var family)
-                && model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } declared
-                && !ConnectorFamilies.IsThreadedRpc(declared, templates)
+            var entry = catalog.Find(connection.ConnectorName);
+            var declared = model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName);
+            if (entry is null
+                && declared is not null
+                && !ConnectorFamilies.IsThreadedRpc(declared, catalog, templates)
                 && !ConnectorFamilies.IsUnmodelledHardware(declared, templates))
             {
                 if (UserConnector(connection, declared, views, templates, diagnostics, files) is { } userWiring)
@@ -140,11 +144,11 @@ public static partial class SystemEmitter
                 continue;
             }
 
-            if (model.Connectors.FirstOrDefault(c => c.Name == connection.ConnectorName) is { } threaded && ConnectorFamilies.IsThreadedRpc(threaded, templates))
+            if (entry is null && declared is not null && ConnectorFamilies.IsThreadedRpc(declared, catalog, templates))
             {
-                family = ConnectorFamily.RpcCall;
+                entry = catalog.Find(ConnectorCatalog.ThreadedRpcStandIn)!;
             }
-            else if (!ConnectorFamilies.TryGet(connection.ConnectorName, out family))
+            else if (entry is null)
             {
                 diagnostics.Report(
                     DiagnosticDescriptors.UnsupportedConstruct,
@@ -153,7 +157,16 @@ public static partial class SystemEmitter
                 continue;
             }
 
-            if (family == ConnectorFamily.RpcDataport
+            if (MissingGlueTemplate(connection, entry, views, templates) is { } missing)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.MissingConnectorTemplates,
+                    connection.Location,
+                    $"connection '{connection.Name}' ({connection.ConnectorName}) needs template {missing} for its {(missing.Contains("/from") ? "client" : "server")} glue, which is neither built in nor under the directory CamkesTemplatePath names");
+                continue;
+            }
+
+            if (entry.Family == ConnectorFamily.RpcDataport
                 && views.FindProcedure(views.ProcedureOf(connection)) is { } marshalled
                 && flatTypes.FirstUnmarshallable(marshalled) is { } problem)
             {
@@ -167,9 +180,9 @@ public static partial class SystemEmitter
             // seL4RPCCallNoType lets ends of different procedures meet: in CAmkES the server (a CakeML
             // component) decodes the calls itself; here its interface implements each client's
             // procedure (ViewModelBuilder.NoType.cs). Typed glue cannot do that through a dataport or across nodes.
-            if (ConnectorFamilies.CarriesProcedure(family) && views.MixedProceduresOf(connection) is { } mixed)
+            if (entry.CarriesProcedure && views.MixedProceduresOf(connection) is { } mixed)
             {
-                if (family != ConnectorFamily.RpcCall || crossNode.Crosses(connection) || views.CallBufferOf(connection) is not null)
+                if (entry.Family != ConnectorFamily.RpcCall || crossNode.Crosses(connection) || views.CallBufferOf(connection) is not null)
                 {
                     diagnostics.Report(
                         DiagnosticDescriptors.UnsupportedConstruct,
@@ -183,33 +196,31 @@ public static partial class SystemEmitter
                     var isClient = end.Role == ConnectorEndRole.From;
                     foreach (var served in isClient ? new[] { views.ProcedureOfEnd(end) }.OfType<string>() : mixed)
                     {
-                        procedureGlue.Add(new ProcedureGlue(served, ThroughDataport: false, isClient, views.IsUnicoreInstance(end.Instance)));
+                        procedureGlue.Add(ProcedureGlue.Of(served, entry, isClient, views.IsUnicoreInstance(end.Instance)));
                     }
                 }
 
-                wiring.Add(new RenderedConnection(connection, templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd(), null));
+                wiring.Add(new RenderedConnection(connection, templates.Render(entry.WiringTemplate, views.Connection(connection, entry)).TrimEnd(), null));
                 continue;
             }
 
-            if (ConnectorFamilies.CarriesProcedure(family) && views.ProcedureOf(connection) is { } procedure)
+            if (entry.CarriesProcedure && views.ProcedureOf(connection) is { } procedure)
             {
-                var throughDataport = family == ConnectorFamily.RpcDataport;
-                if (family == ConnectorFamily.RpcCall && views.CallBufferOf(connection) is not null)
+                if (entry.Family == ConnectorFamily.RpcCall && views.CallBufferOf(connection) is not null)
                 {
                     bufferLimited.Add(procedure);
                 }
 
                 foreach (var end in connection.Ends)
                 {
-                    var glue = new ProcedureGlue(procedure, throughDataport, end.Role == ConnectorEndRole.From, views.IsUnicoreInstance(end.Instance));
-                    procedureGlue.Add(glue);
+                    procedureGlue.Add(ProcedureGlue.Of(procedure, entry, end.Role == ConnectorEndRole.From, views.IsUnicoreInstance(end.Instance)));
                 }
             }
 
             wiring.Add(new RenderedConnection(
                 connection,
-                templates.Render(ConnectorFamilies.WiringTemplate(family), views.Connection(connection, family)).TrimEnd(),
-                crossNode.Crosses(connection) ? crossNode.Wiring(connection, family, views, flatTypes, templates, diagnostics, procedureGlue) : null));
+                templates.Render(entry.WiringTemplate, views.Connection(connection, entry)).TrimEnd(),
+                crossNode.Crosses(connection) ? crossNode.Wiring(connection, entry, views, flatTypes, templates, diagnostics, procedureGlue) : null));
         }
 
         foreach (var procedure in procedures)
@@ -221,10 +232,12 @@ public static partial class SystemEmitter
                 files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));
             }
 
-            foreach (var glue in procedureGlue.Where(g => g.Procedure == procedure.Name).OrderBy(g => g.Order))
+            foreach (var glue in procedureGlue.Where(g => g.Procedure == procedure.Name).OrderBy(g => g.Order).ThenBy(g => g.Templates, System.StringComparer.Ordinal))
             {
-                var (name, template) = GlueFile(view, glue);
-                files.Add(new GeneratedFileEntry($"{name}.g.cs", templates.Render(template, view)));
+                var glueView = views.Procedure(procedure, glue.GlueName, glue.ThroughDataport);
+                glueView.BufferLimited = view.BufferLimited;
+                var name = GlueClass(glueView, glue);
+                files.Add(new GeneratedFileEntry($"{name}.g.cs", templates.Render(glue.Template, glueView)));
             }
 
             if (procedureGlue.Any(g => g.Procedure == procedure.Name && !g.ThroughDataport))
@@ -283,22 +296,36 @@ public static partial class SystemEmitter
         return templates.Render("user-connector-wiring.hbs", view).TrimEnd();
     }
 
-    // One glue class per (connector family, end, threading): e.g. the awaitable client of a frame connection.
-    private static (string Name, string Template) GlueFile(ProcedureView view, ProcedureGlue glue) => glue switch
+    // A catalog entry of the user's names its glue's templates; each end needs the one of its side and threading.
+    private static string? MissingGlueTemplate(ConnectionModel connection, ConnectorEntry entry, ViewModelBuilder views, ITemplateEngine templates) =>
+        connection.Ends
+            .Select(e => entry.EndTemplate(e.Role == ConnectorEndRole.From, views.IsUnicoreInstance(e.Instance)))
+            .FirstOrDefault(t => t is not null && !templates.Has(t));
+
+    // One glue class per (glue, end, threading): e.g. the awaitable client of a frame connection.
+    private static string GlueClass(ProcedureView view, ProcedureGlue glue) => glue switch
     {
-        { ThroughDataport: false, IsClient: true, IsAwaitable: false } => (view.ClientName, "connectors/seL4RPCCall/from.hbs"),
-        { ThroughDataport: false, IsClient: true, IsAwaitable: true } => (view.AsyncClientName, "connectors/seL4RPCCall/from-async.hbs"),
-        { ThroughDataport: false, IsClient: false, IsAwaitable: false } => (view.ServerName, "connectors/seL4RPCCall/to.hbs"),
-        { ThroughDataport: false, IsClient: false, IsAwaitable: true } => (view.AsyncServerName, "connectors/seL4RPCCall/to-async.hbs"),
-        { ThroughDataport: true, IsClient: true, IsAwaitable: false } => (view.DataportClientName, "connectors/seL4RPCDataport/from.hbs"),
-        { ThroughDataport: true, IsClient: true, IsAwaitable: true } => (view.DataportAsyncClientName, "connectors/seL4RPCDataport/from-async.hbs"),
-        { ThroughDataport: true, IsClient: false, IsAwaitable: false } => (view.DataportServerName, "connectors/seL4RPCDataport/to.hbs"),
-        _ => (view.DataportAsyncServerName, "connectors/seL4RPCDataport/to-async.hbs"),
+        { ThroughDataport: false, IsClient: true, IsAwaitable: false } => view.ClientName,
+        { ThroughDataport: false, IsClient: true, IsAwaitable: true } => view.AsyncClientName,
+        { ThroughDataport: false, IsClient: false, IsAwaitable: false } => view.ServerName,
+        { ThroughDataport: false, IsClient: false, IsAwaitable: true } => view.AsyncServerName,
+        { ThroughDataport: true, IsClient: true, IsAwaitable: false } => view.DataportClientName,
+        { ThroughDataport: true, IsClient: true, IsAwaitable: true } => view.DataportAsyncClientName,
+        { ThroughDataport: true, IsClient: false, IsAwaitable: false } => view.DataportServerName,
+        _ => view.DataportAsyncServerName,
     };
 
-    /// <summary>One end's glue for a procedure: frame or dataport, client or server, blocking (native) or awaitable (unicore).</summary>
-    private readonly record struct ProcedureGlue(string Procedure, bool ThroughDataport, bool IsClient, bool IsAwaitable)
+    /// <summary>
+    /// One end's glue for a procedure: whose glue (the catalog entry's templates and class infix;
+    /// connectors that share them share the classes), client or server, blocking (native) or awaitable (unicore).
+    /// </summary>
+    private readonly record struct ProcedureGlue(string Procedure, string Templates, string GlueName, bool ThroughDataport, bool IsClient, bool IsAwaitable)
     {
+        public static ProcedureGlue Of(string procedure, ConnectorEntry entry, bool isClient, bool isAwaitable) =>
+            new(procedure, entry.GlueTemplates!, entry.GlueName, entry.Family == ConnectorFamily.RpcDataport, isClient, isAwaitable);
+
+        public string Template => $"{Templates}/{(IsClient ? "from" : "to")}{(IsAwaitable ? "-async" : string.Empty)}.hbs";
+
         // Files come out in a stable order whatever order connections list their ends in.
         public int Order => (ThroughDataport ? 4 : 0) + (IsClient ? 0 : 2) + (IsAwaitable ? 1 : 0);
     }

@@ -1,4 +1,5 @@
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 
 namespace UxRt.Camkes.Compiler.Emit;
@@ -17,7 +18,7 @@ internal sealed partial class ViewModelBuilder
     /// <summary>The dataport connection that backs <paramref name="connection"/>'s calls, or null.</summary>
     public ConnectionModel? CallBufferOf(ConnectionModel connection) =>
         _settings.Text(connection.Name, BufferSetting) is { } name
-            ? _model.Connections.FirstOrDefault(c => c.Name == name && ConnectorFamilies.TryGet(c.ConnectorName, out var family) && family == ConnectorFamily.SharedData)
+            ? _model.Connections.FirstOrDefault(c => c.Name == name && _index.EntryOf(c)?.Family == ConnectorFamily.SharedData)
             : null;
 
     // The client glue's extra constructor argument, for the blocking and the awaitable glue alike.

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using UxRt.Camkes.Adl.Checking;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
 using UxRt.Camkes.Compiler.Emit.Views;
@@ -26,12 +27,13 @@ internal sealed partial class ViewModelBuilder
         var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
         var to = connection.Ends.Single(e => e.Role == ConnectorEndRole.To);
         var serverNode = NodeOf(nodes, to.Instance);
-        var server = Server(to, ConnectorFamily.RpcDataport, pascal, ServerThreads(connection));
+        var glue = _index.Catalog.Find(ConnectorCatalog.RemoteCallGlue)!;
+        var server = Server(to, glue, pascal, ServerThreads(connection));
         server.NodeLiteral = CSharpNames.Literal(serverNode);
 
         var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).ToList();
         var clients = froms
-            .Zip(RpcClients(froms, pascal, ConnectorFamily.RpcDataport), (e, view) => (Node: NodeOf(nodes, e.Instance), View: view))
+            .Zip(RpcClients(froms, pascal, glue), (e, view) => (Node: NodeOf(nodes, e.Instance), View: view))
             .ToList();
         server.RemoteCallers = RemoteCallers(clients.Where(c => c.Node != serverNode));
 
@@ -62,11 +64,11 @@ internal sealed partial class ViewModelBuilder
     /// exports it to the emitters elsewhere; an emitter's node imports the consumers it does not hold,
     /// so every emitter signals every consumer as in one process.
     /// </summary>
-    public CrossNodeConnectionView CrossNodeNotification(ConnectionModel connection, IReadOnlyDictionary<string, string> nodes)
+    public CrossNodeConnectionView CrossNodeNotification(ConnectionModel connection, ConnectorEntry entry, IReadOnlyDictionary<string, string> nodes)
     {
         var targets = connection.Ends
             .Where(e => e.Role == ConnectorEndRole.To)
-            .Select(e => (Node: NodeOf(nodes, e.Instance), View: KernelEnd(e, connection)))
+            .Select(e => (Node: NodeOf(nodes, e.Instance), View: KernelEnd(e, connection, entry)))
             .ToList();
         var allTargets = TargetArray(targets.Select(t => t.View));
         var emitters = connection.Ends
@@ -79,7 +81,7 @@ internal sealed partial class ViewModelBuilder
             target.View.RemoteCallers = RemoteCallers(emitters.Where(e => e.Node != target.Node));
         }
 
-        var mode = ConnectorFamilies.NotificationMode(connection.ConnectorName);
+        var mode = ConnectorFamilies.NotificationMode(entry);
         return new CrossNodeConnectionView
         {
             Name = connection.Name,

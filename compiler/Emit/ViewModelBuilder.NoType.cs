@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
 using UxRt.Camkes.Compiler.Emit.Views;
@@ -81,9 +82,9 @@ internal sealed partial class ViewModelBuilder
     }
 
     // The to end of a mixed connection: one endpoint whose dispatcher switches on the frame type.
-    private ConnectionEndView MixedServer(ConnectionEndModel end, IReadOnlyList<string> procedures, int threads)
+    private ConnectionEndView MixedServer(ConnectionEndModel end, ConnectorEntry entry, IReadOnlyList<string> procedures, int threads)
     {
-        var view = Server(end, ConnectorFamily.RpcCall, string.Empty, threads);
+        var view = Server(end, entry, string.Empty, threads);
         var unicore = IsUnicoreInstance(end.Instance);
         var own = ProcedureOfEnd(end);
         view.GlueClass = Glue + (unicore ? ".AsyncProcedureSwitch" : ".ProcedureSwitch");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -90,7 +91,7 @@ internal sealed partial class ViewModelBuilder
 
     private static string LettersAndDigits(string name) => new(name.Where(char.IsLetterOrDigit).ToArray());
 
-    public ConnectionView Connection(ConnectionModel connection, ConnectorFamily family)
+    public ConnectionView Connection(ConnectionModel connection, ConnectorEntry entry)
     {
         var procedure = ProcedureOf(connection);
         var pascal = CSharpNames.Pascal(procedure ?? connection.Name);
@@ -104,11 +105,11 @@ internal sealed partial class ViewModelBuilder
             Description = Describe(connection),
         };
 
-        switch (family)
+        switch (entry.Family)
         {
             case ConnectorFamily.Notification:
-                view.NotificationMode = ConnectorFamilies.NotificationMode(connection.ConnectorName);
-                view.To = tos.Select(e => KernelEnd(e, connection)).ToList();
+                view.NotificationMode = ConnectorFamilies.NotificationMode(entry);
+                view.To = tos.Select(e => KernelEnd(e, connection, entry)).ToList();
                 var targets = TargetArray(view.To);
                 view.From = froms.Select((e, i) => Emitter(e, i, targets)).ToList();
                 break;
@@ -124,8 +125,8 @@ internal sealed partial class ViewModelBuilder
                 break;
             default:
                 view.From = MixedProceduresOf(connection) is null
-                    ? RpcClients(froms, pascal, family)
-                    : froms.Select((e, i) => Client(e, RpcBadge(e, i), CSharpNames.Pascal(ProcedureOfEnd(e) ?? pascal), family)).ToList();
+                    ? RpcClients(froms, pascal, entry)
+                    : froms.Select((e, i) => Client(e, RpcBadge(e, i), CSharpNames.Pascal(ProcedureOfEnd(e) ?? pascal), entry)).ToList();
                 foreach (var (client, end) in view.From.Zip(froms, (v, e) => (v, e)))
                 {
                     client.ConnectExtraArguments = CallBufferArgument(connection, end);
@@ -133,8 +134,8 @@ internal sealed partial class ViewModelBuilder
 
                 var threads = ServerThreads(connection);
                 view.To = MixedProceduresOf(connection) is { } mixed
-                    ? tos.Select(e => MixedServer(e, mixed, threads)).ToList()
-                    : tos.Select(e => Server(e, family, pascal, threads)).ToList();
+                    ? tos.Select(e => MixedServer(e, entry, mixed, threads)).ToList()
+                    : tos.Select(e => Server(e, entry, pascal, threads)).ToList();
                 break;
         }
 
@@ -142,8 +143,8 @@ internal sealed partial class ViewModelBuilder
     }
 
     // Each client end of an RPC connection with the badge CAmkES gives it (by its position among the from ends).
-    private List<ConnectionEndView> RpcClients(IReadOnlyList<ConnectionEndModel> froms, string pascal, ConnectorFamily family) =>
-        froms.Select((e, i) => Client(e, RpcBadge(e, i), pascal, family)).ToList();
+    private List<ConnectionEndView> RpcClients(IReadOnlyList<ConnectionEndModel> froms, string pascal, ConnectorEntry glue) =>
+        froms.Select((e, i) => Client(e, RpcBadge(e, i), pascal, glue)).ToList();
 
     // How many threads serve the to end: `with N threads` in the connector's declaration, else one.
     private int ServerThreads(ConnectionModel connection) =>
@@ -318,19 +319,19 @@ internal sealed partial class ViewModelBuilder
         (int)(_settings.Integer(end.Instance, end.Interface + "_attributes") ?? index);
 
     // The client end matches the caller's threading: a unicore caller awaits, a native one blocks.
-    private ConnectionEndView Client(ConnectionEndModel end, int badge, string procedurePascal, ConnectorFamily family)
+    private ConnectionEndView Client(ConnectionEndModel end, int badge, string procedurePascal, ConnectorEntry glue)
     {
         var view = End(end, "Connect", badge);
-        view.GlueClass = procedurePascal + (family == ConnectorFamily.RpcDataport ? "RpcDataport" : "Rpc") + (IsUnicoreInstance(end.Instance) ? "AsyncClient" : "Client");
+        view.GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncClient" : "Client");
         return view;
     }
 
     // `to Procedure with N threads` (N > 1) serves the interface with N interface threads.
-    private ConnectionEndView Server(ConnectionEndModel end, ConnectorFamily family, string procedurePascal, int threads)
+    private ConnectionEndView Server(ConnectionEndModel end, ConnectorEntry glue, string procedurePascal, int threads)
     {
         var view = End(end, "Provided", 0);
-        view.GlueClass = procedurePascal + (family == ConnectorFamily.RpcDataport ? "RpcDataport" : "Rpc") + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server");
-        if (family == ConnectorFamily.DirectCall)
+        view.GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server");
+        if (!glue.HasInterfaceThread)
         {
             view.ServeMethod = "ServeDirect";
         }
@@ -348,14 +349,14 @@ internal sealed partial class ViewModelBuilder
         return view;
     }
 
-    private ConnectionEndView KernelEnd(ConnectionEndModel end, ConnectionModel connection)
+    private ConnectionEndView KernelEnd(ConnectionEndModel end, ConnectionModel connection, ConnectorEntry entry)
     {
         var view = End(end, "Connect", 0);
         // Named after the consumer; an instance with two ends on the connection needs the interface too.
         var instanceEnds = connection.Ends.Count(e => e.Instance == end.Instance);
         view.Variable = CSharpNames.Camel(connection.Name + "_to_" + end.Instance.Replace('.', '_') + (instanceEnds > 1 ? "_" + end.Interface : string.Empty));
         // Checked (ADL0320) before anything is generated, so a bound consumer has its interface.
-        if (connection.ConnectorName == global::UxRt.Camkes.Adl.Checking.InterfaceThreadRules.BindConnector
+        if (entry.BindsToInterfaceThread
             && global::UxRt.Camkes.Adl.Checking.InterfaceThreadRules.BoundInterface(_model, _index, end.Instance) is { } bound)
         {
             view.BindArgument = ", boundTo: " + CSharpNames.Literal(bound);

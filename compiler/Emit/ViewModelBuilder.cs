@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -32,12 +33,12 @@ internal sealed partial class ViewModelBuilder
     private readonly Dictionary<string, ComponentView> _components = new(global::System.StringComparer.Ordinal);
     private readonly Dictionary<(string Component, string Port), string> _portProperties = new();
 
-    public ViewModelBuilder(SystemModel model, string @namespace, DiagnosticBag diagnostics)
+    public ViewModelBuilder(SystemModel model, string @namespace, DiagnosticBag diagnostics, ConnectorCatalog catalog)
     {
         _model = model;
         _namespace = @namespace;
         _sourceFile = Path.GetFileName(model.SourcePath);
-        _index = new ModelIndex(model);
+        _index = new ModelIndex(model, catalog);
         _settings = new InstanceSettings(_index);
         _diagnostics = diagnostics;
         _attributeValues = new AttributeValues(model.Structs);
@@ -50,9 +51,18 @@ internal sealed partial class ViewModelBuilder
     /// <summary>The procedure named <paramref name="name"/>, if the spec defines one.</summary>
     public ProcedureModel? FindProcedure(string? name) => name is null ? null : _index.Procedure(name);
 
-    public ProcedureView Procedure(ProcedureModel procedure)
+    public ProcedureView Procedure(ProcedureModel procedure) => Procedure(procedure, "Rpc", throughDataport: false);
+
+    /// <summary>
+    /// The procedure as the glue of one catalog entry sees it: the glue classes of its kind (call
+    /// frame or dataport) take the entry's infix (<see cref="ConnectorEntry.GlueName"/>), so a
+    /// connector with glue of its own gets classes of its own.
+    /// </summary>
+    public ProcedureView Procedure(ProcedureModel procedure, string glueName, bool throughDataport)
     {
         var pascal = CSharpNames.Pascal(procedure.Name);
+        var frame = pascal + (throughDataport ? "Rpc" : glueName);
+        var dataport = pascal + (throughDataport ? glueName : "RpcDataport");
         return new ProcedureView
         {
             Namespace = _namespace,
@@ -60,15 +70,15 @@ internal sealed partial class ViewModelBuilder
             AdlName = procedure.Name,
             InterfaceName = CSharpNames.Interface(procedure.Name),
             FrameName = pascal + "CallFrame",
-            ClientName = pascal + "RpcClient",
-            ServerName = pascal + "RpcServer",
-            DataportClientName = pascal + "RpcDataportClient",
-            DataportServerName = pascal + "RpcDataportServer",
+            ClientName = frame + "Client",
+            ServerName = frame + "Server",
+            DataportClientName = dataport + "Client",
+            DataportServerName = dataport + "Server",
             AsyncInterfaceName = AsyncInterface(procedure.Name),
-            AsyncClientName = pascal + "RpcAsyncClient",
-            DataportAsyncClientName = pascal + "RpcDataportAsyncClient",
-            AsyncServerName = pascal + "RpcAsyncServer",
-            DataportAsyncServerName = pascal + "RpcDataportAsyncServer",
+            AsyncClientName = frame + "AsyncClient",
+            DataportAsyncClientName = dataport + "AsyncClient",
+            AsyncServerName = frame + "AsyncServer",
+            DataportAsyncServerName = dataport + "AsyncServer",
             Methods = procedure.Methods.Select((m, i) => Method(m, i, pascal)).ToList(),
         };
     }

@@ -30,8 +30,8 @@ public sealed partial class CamkesGenerator
         try
         {
             var emitted = frontEnd.Model is { } model
-                ? SystemEmitter.Emit(model, system.Settings.Namespace, system.Settings.Templates, remoteNodes: system.Settings.RemoteNodes)
-                : SystemEmitter.EmitUntouched(frontEnd.PartialModel!, system.Settings.Namespace, system.Settings.Templates, frontEnd.Diagnostics);
+                ? SystemEmitter.Emit(model, system.Settings.Namespace, system.Settings.Templates, remoteNodes: system.Settings.RemoteNodes, connectors: system.Settings.FrontEnd.Connectors)
+                : SystemEmitter.EmitUntouched(frontEnd.PartialModel!, system.Settings.Namespace, system.Settings.Templates, frontEnd.Diagnostics, system.Settings.FrontEnd.Connectors);
             var separateProcesses = frontEnd.Model is { } placed && NodesWithoutRemote.Check(placed, system.Settings.RemoteNodes) is { } advice
                 ? new[] { advice }
                 : System.Array.Empty<AdlDiagnostic>();
@@ -40,7 +40,7 @@ public sealed partial class CamkesGenerator
             // An error found while emitting touches the glue or the system class: keep only the untouched parts.
             if (frontEnd.Model is not null && emitted.Diagnostics.Any(d => d.IsError))
             {
-                emitted = SystemEmitter.EmitUntouched(frontEnd.Model, system.Settings.Namespace, system.Settings.Templates, emitted.Diagnostics);
+                emitted = SystemEmitter.EmitUntouched(frontEnd.Model, system.Settings.Namespace, system.Settings.Templates, emitted.Diagnostics, system.Settings.FrontEnd.Connectors);
             }
 
             var files = emitted.Files.Select(f => f with { HintName = system.HintPrefix + f.HintName }).ToEquatableArray();

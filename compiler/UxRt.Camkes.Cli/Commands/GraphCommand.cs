@@ -37,7 +37,7 @@ internal static class GraphCommand
                 return exitCode;
             }
 
-            var graph = SystemGraph.From(model);
+            var graph = SystemGraph.From(model, UxRt.Camkes.Adl.Connectors.ConnectorCatalog.BuiltIn);
             if (format == ".mmd")
             {
                 File.WriteAllText(path!, MermaidWriter.Write(graph));

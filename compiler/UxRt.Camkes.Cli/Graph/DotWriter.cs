@@ -6,7 +6,7 @@ namespace UxRt.Camkes.Cli.Graph;
 /// <summary>
 /// Writes the graph in Graphviz DOT: nodes (processes), compounds and groups as nested clusters,
 /// control components bold, hardware as component shapes; calls solid, events dashed, shared
-/// memory dotted and two-headed, with a legend that says so.
+/// memory dotted and two-headed, with a legend of the kinds of connection drawn.
 /// </summary>
 internal static class DotWriter
 {
@@ -40,7 +40,7 @@ internal static class DotWriter
             text.AppendLine($"    {edge.From} -> {edge.To} [{label}{Style(edge.Kind)}];");
         }
 
-        WriteLegend(text);
+        WriteLegend(graph, text);
         text.AppendLine("}");
         return text.ToString();
     }
@@ -55,19 +55,24 @@ internal static class DotWriter
         _ => "dashed",
     };
 
-    // What each line style means, drawn beside the system.
-    private static void WriteLegend(StringBuilder text)
+    // What each line style means, drawn beside the system: one row per kind of connection it has.
+    private static void WriteLegend(SystemGraph graph, StringBuilder text)
     {
+        var kinds = graph.LegendRows;
+        if (kinds.Count == 0)
+        {
+            return;
+        }
+
         text.AppendLine("    subgraph cluster_legend {");
         text.AppendLine("        label=\"legend\";");
         text.AppendLine("        style=solid;");
         text.AppendLine("        node [shape=plaintext, style=\"\", fontsize=10];");
-        var kinds = new[] { ("call", ConnectorEndKind.Procedure), ("event", ConnectorEndKind.Event), ("shared memory", ConnectorEndKind.Dataport) };
-        for (var i = 0; i < kinds.Length; i++)
+        for (var i = 0; i < kinds.Count; i++)
         {
             text.AppendLine($"        legend_{i}_from [label=\"\"];");
-            text.AppendLine($"        legend_{i}_to [label={Quote(kinds[i].Item1)}];");
-            text.AppendLine($"        legend_{i}_from -> legend_{i}_to [{Style(kinds[i].Item2)}];");
+            text.AppendLine($"        legend_{i}_to [label={Quote(kinds[i].Label)}];");
+            text.AppendLine($"        legend_{i}_from -> legend_{i}_to [{Style(kinds[i].Kind)}];");
         }
 
         text.AppendLine("    }");

@@ -27,25 +27,34 @@ internal static class MermaidWriter
 
         foreach (var edge in graph.Edges)
         {
-            var arrow = edge.Kind switch
-            {
-                ConnectorEndKind.Event => "-.->",
-                ConnectorEndKind.Dataport => "<==>",
-                _ => "-->",
-            };
+            var arrow = Arrow(edge.Kind);
             text.AppendLine(edge.Connection is null
                 ? $"    {edge.From} {arrow} {edge.To}"
                 : $"    {edge.From} {arrow}|\"{Escape(edge.Connection)}: {Escape(edge.Connector!)}\"| {edge.To}");
         }
 
-        // What each line style means.
-        text.AppendLine("    subgraph legend[\"legend\"]");
-        text.AppendLine("        legend_call_from[ ] -->|call| legend_call_to[ ]");
-        text.AppendLine("        legend_event_from[ ] -.->|event| legend_event_to[ ]");
-        text.AppendLine("        legend_memory_from[ ] <==>|shared memory| legend_memory_to[ ]");
-        text.AppendLine("    end");
+        // What each line style means: one row per kind of connection drawn.
+        var rows = graph.LegendRows;
+        if (rows.Count > 0)
+        {
+            text.AppendLine("    subgraph legend[\"legend\"]");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                text.AppendLine($"        legend_{i}_from[ ] {Arrow(rows[i].Kind)}|{Escape(rows[i].Label)}| legend_{i}_to[ ]");
+            }
+
+            text.AppendLine("    end");
+        }
+
         return text.ToString();
     }
+
+    private static string Arrow(ConnectorEndKind kind) => kind switch
+    {
+        ConnectorEndKind.Event => "-.->",
+        ConnectorEndKind.Dataport => "<==>",
+        _ => "-->",
+    };
 
     // Below the flowchart line, four spaces a level.
     private static string Indent(int depth) => new(' ', 4 * (depth + 1));

@@ -1,3 +1,4 @@
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
 
@@ -28,9 +29,10 @@ internal sealed record GraphJunction(string Id, string Connection, string Connec
 
 /// <summary>
 /// One arrow. A connection with one end on each side is one labelled arrow between instances;
-/// a bigger one is unlabelled arrows into and out of its junction.
+/// a bigger one is unlabelled arrows into and out of its junction. <see cref="Kind"/> sets the
+/// line style; <see cref="Legend"/> is what the legend calls it (the catalog's <see cref="ConnectorEntry.Kind"/>).
 /// </summary>
-internal sealed record GraphEdge(string From, string To, string? Connection, string? Connector, ConnectorEndKind Kind);
+internal sealed record GraphEdge(string From, string To, string? Connection, string? Connector, ConnectorEndKind Kind, string Legend);
 
 /// <summary>
 /// The system as a graph, independent of the drawing format: instances (grouped), connections as
@@ -78,7 +80,11 @@ internal sealed class SystemGraph
         }
     }
 
-    public static SystemGraph From(SystemModel model)
+    /// <summary>The legend's rows: each kind of connection the graph draws, in the order first drawn.</summary>
+    public IReadOnlyList<(string Label, ConnectorEndKind Kind)> LegendRows =>
+        Edges.Select(e => (e.Legend, e.Kind)).Distinct().ToList();
+
+    public static SystemGraph From(SystemModel model, ConnectorCatalog catalog)
     {
         var components = model.Components.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var connectors = model.Connectors.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -100,19 +106,22 @@ internal sealed class SystemGraph
         var edges = new List<GraphEdge>();
         foreach (var connection in model.Connections)
         {
-            var kind = connectors.TryGetValue(connection.ConnectorName, out var connector) ? connector.From.Kind : ConnectorEndKind.Procedure;
+            var entry = catalog.Find(connection.ConnectorName);
+            var kind = entry?.EndKind ?? (connectors.TryGetValue(connection.ConnectorName, out var connector) ? connector.From.Kind : ConnectorEndKind.Procedure);
+            // A connector the catalog does not know is the user's own.
+            var legend = entry?.Kind ?? "user connector";
             var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From && ids.ContainsKey(e.Instance)).Select(e => ids[e.Instance]).ToList();
             var tos = connection.Ends.Where(e => e.Role == ConnectorEndRole.To && ids.ContainsKey(e.Instance)).Select(e => ids[e.Instance]).ToList();
             if (froms.Count == 1 && tos.Count == 1)
             {
-                edges.Add(new GraphEdge(froms[0], tos[0], connection.Name, connection.ConnectorName, kind));
+                edges.Add(new GraphEdge(froms[0], tos[0], connection.Name, connection.ConnectorName, kind, legend));
                 continue;
             }
 
             var junction = new GraphJunction("j" + junctions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), connection.Name, connection.ConnectorName);
             junctions.Add(junction);
-            edges.AddRange(froms.Select(from => new GraphEdge(from, junction.Id, null, null, kind)));
-            edges.AddRange(tos.Select(to => new GraphEdge(junction.Id, to, null, null, kind)));
+            edges.AddRange(froms.Select(from => new GraphEdge(from, junction.Id, null, null, kind, legend)));
+            edges.AddRange(tos.Select(to => new GraphEdge(junction.Id, to, null, null, kind, legend)));
         }
 
         return new SystemGraph(model.Name, nodes, junctions, edges);
