@@ -36,8 +36,13 @@ public sealed record ConnectorCatalog
         new ConnectorEntry("seL4RPCEvent", ConnectorFamily.Notification),
         // global-components' (global-connectors.camkes): in CAmkES their consumer waits on one
         // notification of its own instead of an event thread; a kernel notification is that already.
-        new ConnectorEntry("seL4GlobalAsynch", ConnectorFamily.Notification),
-        new ConnectorEntry("seL4GlobalAsynchCallback", ConnectorFamily.Notification),
+        new ConnectorEntry("seL4GlobalAsynch", ConnectorFamily.Notification) { ConsumesGlobalEndpoint = true },
+        new ConnectorEntry("seL4GlobalAsynchCallback", ConnectorFamily.Notification) { ConsumesGlobalEndpoint = true },
+        // The TimeServer's connector: a call per request, and the client's own notification for its timeouts.
+        new ConnectorEntry("seL4TimeServer", ConnectorFamily.RpcCall) { SignalsClients = true, NodeCrossing = NodeCrossing.Forbidden },
+        new ConnectorEntry("seL4RPCCallSignal", ConnectorFamily.RpcCall) { SignalsClients = true, NodeCrossing = NodeCrossing.Forbidden },
+        new ConnectorEntry("seL4MessageQueue", ConnectorFamily.MessageQueue),
+        new ConnectorEntry("seL4VirtQueues", ConnectorFamily.VirtQueue),
         new ConnectorEntry("seL4SharedData", ConnectorFamily.SharedData),
         new ConnectorEntry("seL4DMASharedData", ConnectorFamily.SharedData),
         new ConnectorEntry(TransportNames.Connector, ConnectorFamily.Transport),

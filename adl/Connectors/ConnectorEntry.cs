@@ -34,6 +34,8 @@ public sealed record ConnectorEntry
             ConnectorFamily.Notification => "connectors/seL4Notification/wiring.hbs",
             ConnectorFamily.SharedData => "connectors/seL4SharedData/wiring.hbs",
             ConnectorFamily.Transport => "connectors/UxrtTransport/wiring.hbs",
+            ConnectorFamily.MessageQueue => "connectors/seL4MessageQueue/wiring.hbs",
+            ConnectorFamily.VirtQueue => "connectors/seL4VirtQueues/wiring.hbs",
             // Every procedure connector wires the same way (an endpoint per server, a client per caller).
             _ => "connectors/seL4RPCCall/wiring.hbs",
         };
@@ -53,7 +55,7 @@ public sealed record ConnectorEntry
     public ConnectorEndKind EndKind => Family switch
     {
         ConnectorFamily.Notification => ConnectorEndKind.Event,
-        ConnectorFamily.SharedData => ConnectorEndKind.Dataport,
+        ConnectorFamily.SharedData or ConnectorFamily.MessageQueue => ConnectorEndKind.Dataport,
         _ => ConnectorEndKind.Procedure,
     };
 
@@ -65,6 +67,8 @@ public sealed record ConnectorEntry
         ConnectorFamily.RpcDataport => "call through a dataport",
         ConnectorFamily.Notification => "event",
         ConnectorFamily.SharedData => "shared memory",
+        ConnectorFamily.MessageQueue => "message queue",
+        ConnectorFamily.VirtQueue => "virtqueue",
         _ => "transport",
     };
 
@@ -87,6 +91,19 @@ public sealed record ConnectorEntry
 
     /// <summary>A notification that counts every emit instead of coalescing them (seL4NotificationQueue).</summary>
     public bool CountsEvents { get; init; }
+
+    /// <summary>
+    /// A notification whose consumer waits on its instance's global endpoint (global-components'
+    /// <c>to_global_endpoint</c>), which other connectors such as seL4VirtQueues signal too.
+    /// </summary>
+    public bool ConsumesGlobalEndpoint { get; init; }
+
+    /// <summary>
+    /// A procedure connector that also gives each client a notification of its own, which the server
+    /// signals by the client's badge (<c>&lt;iface&gt;_emit(badge)</c>): seL4TimeServer, seL4RPCCallSignal.
+    /// Badges run from 1 in the order of the <c>from</c> ends, unless <c>&lt;iface&gt;_attributes</c> sets them.
+    /// </summary>
+    public bool SignalsClients { get; init; }
 
     /// <summary>
     /// The folder of the ends' glue for a procedure connector: <c>from.hbs</c>, <c>to.hbs</c> for

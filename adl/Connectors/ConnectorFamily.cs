@@ -20,6 +20,18 @@ public enum ConnectorFamily
 
     /// <summary>UxrtFile reads and writes, short messages inline and long ones through a shared buffer (UxrtTransport).</summary>
     Transport,
+
+    /// <summary>
+    /// Messages of a dataport's struct type through a single-producer, single-consumer ring in a
+    /// shared region, signalled only when the other side sleeps (global-components' seL4MessageQueue).
+    /// </summary>
+    MessageQueue,
+
+    /// <summary>
+    /// A ring of buffers between a driver (<c>uses VirtQueueDrv</c>) and a device (<c>uses VirtQueueDev</c>)
+    /// end, each woken through the other's global endpoint (global-components' seL4VirtQueues).
+    /// </summary>
+    VirtQueue,
 }
 
 /// <summary>What becomes of a connection of the connector when its ends are placed on different nodes.</summary>

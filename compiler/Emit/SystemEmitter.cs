@@ -77,7 +77,10 @@ public static partial class SystemEmitter
 
         // Library procedures nobody uses stay out: camkes-tool's builtin declares some (GDB_delegate)
         // over seL4 C types that mean nothing in C#.
-        var used = new HashSet<string>(model.Components.Where(views.IsInstantiated).SelectMany(c => c.Interfaces).Select(i => i.TypeName), System.StringComparer.Ordinal);
+        // So do the roles of a queue connector's ends (VirtQueueDrv), which name no methods to call.
+        var used = new HashSet<string>(
+            model.Components.Where(views.IsInstantiated).SelectMany(c => c.Interfaces.Where(i => !views.IsQueuePort(c, i))).Select(i => i.TypeName),
+            System.StringComparer.Ordinal);
         // The transport's procedure is served by the runtime's own types, not generated ones.
         var procedures = model.Procedures
             .Where(p => (only?.IsUntouched(p) ?? true)
@@ -101,6 +104,11 @@ public static partial class SystemEmitter
         {
             var view = views.Component(component);
             files.Add(new GeneratedFileEntry($"{view.BaseName}.g.cs", templates.Render("component.hbs", view)));
+            // global-components' TimeServer and VirtQueueInit come implemented: the spec names them, nobody writes them.
+            if (BuiltInLibrary.IsBuiltIn(component.Location.FilePath) && templates.Has($"components/{component.Name}.hbs"))
+            {
+                files.Add(new GeneratedFileEntry($"{view.ClassName}.g.cs", templates.Render($"components/{component.Name}.hbs", view)));
+            }
             if (view.IsUnicore)
             {
                 awaitable.UnionWith(component.Interfaces.Where(i => i.Kind is InterfaceKind.Uses or InterfaceKind.Provides).Select(i => i.TypeName));
@@ -154,6 +162,15 @@ public static partial class SystemEmitter
                     DiagnosticDescriptors.UnsupportedConstruct,
                     connection.Location,
                     $"connector '{connection.ConnectorName}' of connection '{connection.Name}' has no code generator (hardware connectors need a platform this runtime does not model)");
+                continue;
+            }
+
+            if (entry.Family is ConnectorFamily.MessageQueue or ConnectorFamily.VirtQueue && views.QueueProblem(connection, entry) is { } queueProblem)
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    connection.Location,
+                    $"{connection.ConnectorName} connection '{connection.Name}': {queueProblem}");
                 continue;
             }
 

@@ -109,6 +109,7 @@ internal sealed partial class ViewModelBuilder
         {
             case ConnectorFamily.Notification:
                 view.NotificationMode = ConnectorFamilies.NotificationMode(entry);
+                view.GlobalEndpoint = entry.ConsumesGlobalEndpoint;
                 view.To = tos.Select(e => KernelEnd(e, connection, entry)).ToList();
                 var targets = TargetArray(view.To);
                 view.From = froms.Select((e, i) => Emitter(e, i, targets)).ToList();
@@ -123,6 +124,12 @@ internal sealed partial class ViewModelBuilder
             case ConnectorFamily.Transport:
                 TransportConnection(view, froms, tos);
                 break;
+            case ConnectorFamily.MessageQueue:
+                MessageQueueConnection(view, connection, froms, tos);
+                break;
+            case ConnectorFamily.VirtQueue:
+                VirtQueueConnection(view, connection, froms);
+                break;
             default:
                 view.From = MixedProceduresOf(connection) is null
                     ? RpcClients(froms, pascal, entry)
@@ -136,6 +143,14 @@ internal sealed partial class ViewModelBuilder
                 view.To = MixedProceduresOf(connection) is { } mixed
                     ? tos.Select(e => MixedServer(e, entry, mixed, threads)).ToList()
                     : tos.Select(e => Server(e, entry, pascal, threads)).ToList();
+                if (entry.SignalsClients)
+                {
+                    view.SignalledClients = SignalledClients(connection, view.From);
+                    foreach (var (server, end) in view.To.Zip(tos, (v, e) => (v, e)))
+                    {
+                        server.SignalsMember = ClientSignalsMember(end);
+                    }
+                }
                 break;
         }
 
@@ -143,8 +158,9 @@ internal sealed partial class ViewModelBuilder
     }
 
     // Each client end of an RPC connection with the badge CAmkES gives it (by its position among the from ends).
+    // seL4TimeServer's clients count from 1, as its server's `the_timer_emit(badge)` expects.
     private List<ConnectionEndView> RpcClients(IReadOnlyList<ConnectionEndModel> froms, string pascal, ConnectorEntry glue) =>
-        froms.Select((e, i) => Client(e, RpcBadge(e, i), pascal, glue)).ToList();
+        froms.Select((e, i) => Client(e, RpcBadge(e, glue.SignalsClients ? i + 1 : i), pascal, glue)).ToList();
 
     // How many threads serve the to end: `with N threads` in the connector's declaration, else one.
     private int ServerThreads(ConnectionModel connection) =>

@@ -152,6 +152,23 @@ internal sealed partial class ViewModelBuilder
                 ? CSharpNames.Pascal(port.Name)
                 : Claim(names, component, port.Name, KindSuffix(port.Kind), port.Location);
             _portProperties[(component.Name, port.Name)] = property;
+            if (QueuePort(component, port, property, out var noMember) is { } queuePort)
+            {
+                view.KernelPorts.Add(queuePort);
+                continue;
+            }
+
+            if (noMember)
+            {
+                continue;
+            }
+
+            if (ClientSignalPort(component, port, property, names) is { } signalPort)
+            {
+                _portProperties[(component.Name, port.Name + SignalsKey)] = signalPort.Property;
+                view.KernelPorts.Add(signalPort);
+            }
+
             switch (port.Kind)
             {
                 case InterfaceKind.Uses:
@@ -206,7 +223,8 @@ internal sealed partial class ViewModelBuilder
     {
         var wanted = CSharpNames.Pascal(adlName);
         var name = names.Claim(wanted, kind, out var reason);
-        if (reason is not null)
+        // A built-in spec's renames are this framework's choice, documented with the component, not the user's to fix.
+        if (reason is not null && !BuiltInLibrary.IsBuiltIn(location.FilePath))
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.RenamedMember,
@@ -514,8 +532,9 @@ internal sealed partial class ViewModelBuilder
             return Runtime + ".Dataports.Dataport";
         }
 
-        // A struct declared in the specification is generated under its C# name; any other type is the user's.
-        var isSpecStruct = _index.IsStruct(type);
-        return $"{Runtime}.Dataports.Dataport<{CSharpTypes.Map(new TypeModel(type, isSpecStruct))}>";
+        return $"{Runtime}.Dataports.Dataport<{DataportElementType(type)}>";
     }
+
+    // A struct declared in the specification is generated under its C# name; any other type is the user's.
+    private string DataportElementType(string type) => CSharpTypes.Map(new TypeModel(type, _index.IsStruct(type)));
 }

@@ -1,7 +1,4 @@
-using System.ComponentModel;
-using UxRt.Camkes.Runtime.Notifications;
-
-namespace UxRt.Camkes.Runtime.Glue;
+namespace UxRt.Camkes.Runtime.Notifications;
 
 /// <summary>
 /// The server end's signals of a connector that gives each client a notification of its own
@@ -9,7 +6,6 @@ namespace UxRt.Camkes.Runtime.Glue;
 /// signals the client whose calls carry that badge, <c>&lt;iface&gt;_largest_badge()</c> says how
 /// many there are. Badges run from 1, in the order of the connection's <c>from</c> ends.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ClientSignals
 {
     private readonly Notification[] _clients;

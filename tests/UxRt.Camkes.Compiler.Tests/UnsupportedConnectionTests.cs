@@ -180,19 +180,19 @@ public sealed class UnsupportedConnectionTests
         const string spec = """
             import <std_connector.camkes>;
             import <global-connectors.camkes>;
-            procedure Timer { uint64_t time(); };
-            component TimeServer { provides Timer the_timer; }
-            component Client { control; uses Timer timeout; }
+            procedure PutChar { void putchar(in int c); };
+            component SerialServer { provides PutChar processed_putchar; }
+            component Client { control; uses PutChar putchar; }
             assembly {
                 composition {
-                    component TimeServer time_server;
+                    component SerialServer serial;
                     component Client client0;
-                    connection seL4TimeServer client_timer(from client0.timeout, to time_server.the_timer);
+                    connection seL4SerialServer serial_putchar(from client0.putchar, to serial.processed_putchar);
                 }
             }
             """;
 
-        var (_, result) = new GeneratorHarness().WithSpec("timer.camkes", spec).Run();
+        var (_, result) = new GeneratorHarness().WithSpec("serial.camkes", spec).Run();
 
         Assert.Null(result.Exception);
         var error = Assert.Single(result.Diagnostics);

@@ -31,6 +31,7 @@ public sealed class CamkesAppsTests
     [InlineData("TestDataportRpc", "All OK")]
     [InlineData("TestCamkes438", "All OK")]
     [InlineData("TestReplyCapProtection", "All OK")]
+    [InlineData("Timeserver", "BOOM!")]
     public void Example_prints_the_line_camkes_waits_for(string example, string expected)
     {
         var result = ExampleWorkspace.RunBuilt(example);
@@ -61,5 +62,20 @@ public sealed class CamkesAppsTests
         Assert.Contains("hello ran every call on its virtual CPU 'hello', one OS thread", result.Output);
         // What CAmkES's simulate test waits for.
         Assert.Contains("Goodbye: bye", result.Output);
+    }
+
+    [Fact]
+    public void CakemlTipc_passes_the_payload_round_its_virtqueue_ring_through_a_unicore_filter_in_camkes_order()
+    {
+        var result = ExampleWorkspace.RunBuilt("CakemlTipc");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var received = result.Output.Split('\n').Select(line => line.Trim()).Where(line => line.Contains("recieved payload value")).ToList();
+
+        // Every hop in order: client (v mod 4) gets v, for v = 1 .. 20, four passes through the filter.
+        Assert.Equal(Enumerable.Range(1, 20).Select(v => $"Client {v % 4} recieved payload value: {v}"), received);
+        Assert.Equal(5, result.Output.Split('\n').Count(line => line.Trim() == "CakeMLFilter forwarding message"));
+        // What CAmkES's simulate test waits for.
+        Assert.Contains("Client 0 recieved payload value: 20", result.Output);
     }
 }

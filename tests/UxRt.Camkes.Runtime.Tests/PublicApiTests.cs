@@ -42,6 +42,7 @@ public sealed class PublicApiTests
         "UxRt.Camkes.Runtime.Kernel.SystemContext",
         "UxRt.Camkes.Runtime.Kernel.SystemKernel",
         "UxRt.Camkes.Runtime.Kernel.SystemOptions",
+        "UxRt.Camkes.Runtime.Notifications.ClientSignals",
         "UxRt.Camkes.Runtime.Notifications.EventEmitter",
         "UxRt.Camkes.Runtime.Notifications.Notification",
         "UxRt.Camkes.Runtime.Notifications.NotificationMode",

@@ -103,6 +103,21 @@ internal sealed class ConnectionView
     public string RegionSize { get; set; } = string.Empty;
 
     public string DataportType { get; set; } = string.Empty;
+
+    /// <summary>A notification connector whose consumer waits on its instance's global endpoint (seL4GlobalAsynch).</summary>
+    public bool GlobalEndpoint { get; set; }
+
+    /// <summary>seL4TimeServer and seL4RPCCallSignal: the client ends, in badge order, each with the notification its server signals.</summary>
+    public List<ConnectionEndView> SignalledClients { get; set; } = new();
+
+    /// <summary>seL4MessageQueue: the C# name of the dataport's struct, the type of every message.</summary>
+    public string MessageType { get; set; } = string.Empty;
+
+    /// <summary>seL4MessageQueue and seL4VirtQueues: how many messages or buffers the ring holds.</summary>
+    public int QueueLength { get; set; }
+
+    /// <summary>seL4VirtQueues: the bytes of one buffer slot, its length prefix included.</summary>
+    public int SlotSize { get; set; }
 }
 
 internal sealed class ConnectionEndView
@@ -140,6 +155,15 @@ internal sealed class ConnectionEndView
 
     /// <summary>Notifications: the targets this emitter signals, as a C# array.</summary>
     public string Targets { get; set; } = string.Empty;
+
+    /// <summary>seL4TimeServer's server end: the member that takes its clients' signals.</summary>
+    public string SignalsMember { get; set; } = string.Empty;
+
+    /// <summary>seL4VirtQueues: whether this end is the driver (<c>uses VirtQueueDrv</c>) rather than the device.</summary>
+    public bool IsDriver { get; set; }
+
+    /// <summary>seL4VirtQueues: the instance at the other end, whose global endpoint this end's <c>Notify</c> signals.</summary>
+    public string Peer { get; set; } = string.Empty;
 
     /// <summary>seL4NotificationBind consumers: <c>, boundTo: "iface"</c>, the provided interface whose interface thread runs the callbacks.</summary>
     public string BindArgument { get; set; } = string.Empty;

@@ -1,0 +1,236 @@
+using System.Collections.Generic;
+using System.Linq;
+using UxRt.Camkes.Adl.Connectors;
+using UxRt.Camkes.Adl.Model;
+using UxRt.Camkes.Adl.Syntax;
+using UxRt.Camkes.Compiler.Emit.Views;
+
+namespace UxRt.Camkes.Compiler.Emit;
+
+/// <summary>
+/// The connectors whose ports are not the port's plain kind: seL4MessageQueue turns a dataport into
+/// a typed queue end, seL4VirtQueues a <c>uses VirtQueueDrv/Dev</c> into a virtqueue end (and its
+/// stub <c>provides VirtQueue</c> into nothing), seL4TimeServer and seL4RPCCallSignal add each
+/// client's notification and the server's signals to the procedure's ends.
+/// </summary>
+internal sealed partial class ViewModelBuilder
+{
+    /// <summary>CAmkES's seL4MessageQueue default (<c>queue_size</c> of the connection).</summary>
+    private const int DefaultMessageQueueLength = 128;
+
+    /// <summary>Buffers per virtqueue and bytes per buffer slot, unless the connection's <c>queue_length</c> and <c>slot_size</c> say.</summary>
+    private const int DefaultVirtQueueLength = 64;
+    private const int DefaultVirtQueueSlotSize = 256;
+
+    // The key, after a port's name, of the member ClientSignalPort added to it in _portProperties.
+    private const string SignalsKey = "#signals";
+
+    private const string VirtQueueDriverProcedure = "VirtQueueDrv";
+    private const string VirtQueueDeviceProcedure = "VirtQueueDev";
+
+    /// <summary>The catalog entry of the connections that join <paramref name="port"/> of <paramref name="component"/>'s instances; null when none does or the catalog does not know it.</summary>
+    private (ConnectorEntry Entry, ConnectorEndRole Role)? ConnectionOfPort(ComponentModel component, string port)
+    {
+        foreach (var connection in _model.Connections)
+        {
+            foreach (var end in connection.Ends)
+            {
+                if (end.Interface == port && _index.ComponentOf(end.Instance)?.Name == component.Name && _index.EntryOf(connection) is { } entry)
+                {
+                    return (entry, end.Role);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a port is an end of a queue connector, so no procedure interface or glue stands behind it.</summary>
+    public bool IsQueuePort(ComponentModel component, InterfaceModel port) =>
+        ConnectionOfPort(component, port.Name) is { Entry.Family: ConnectorFamily.VirtQueue or ConnectorFamily.MessageQueue };
+
+    /// <summary>
+    /// The member a queue connector gives <paramref name="port"/> instead of its kind's: the port
+    /// view, or null when the port is a plain one. <paramref name="skip"/> says the port has no member
+    /// at all (the stub end of a virtqueue).
+    /// </summary>
+    private KernelPortView? QueuePort(ComponentModel component, InterfaceModel port, string property, out bool skip)
+    {
+        skip = false;
+        if (ConnectionOfPort(component, port.Name) is not { } joined)
+        {
+            return null;
+        }
+
+        string type, summary;
+        switch (joined.Entry.Family)
+        {
+            case ConnectorFamily.VirtQueue when port.Kind == InterfaceKind.Provides:
+                skip = true;
+                return null;
+            case ConnectorFamily.VirtQueue when port.Kind == InterfaceKind.Uses:
+                var driver = port.TypeName == VirtQueueDriverProcedure;
+                type = Runtime + ".Queues." + (driver ? "VirtQueueDriver" : "VirtQueueDevice");
+                summary = driver
+                    ? "the driver end of the virtqueue: send buffers, notify the device, reclaim the buffers it used."
+                    : "the device end of the virtqueue: take the buffers the driver sent (each then used), notify the driver.";
+                break;
+            case ConnectorFamily.MessageQueue when port.Kind == InterfaceKind.Dataport:
+                var message = MessageTypeOf(port.TypeName);
+                var sender = joined.Role == ConnectorEndRole.From;
+                type = $"{Runtime}.Queues.{(sender ? "MessageQueueSender" : "MessageQueueReceiver")}<{message}>";
+                summary = sender
+                    ? "the sending end of the message queue: enqueue copies of messages, one or a batch at a time."
+                    : "the receiving end of the message queue: dequeue the messages in the order they were sent.";
+                break;
+            default:
+                return null;
+        }
+
+        return new KernelPortView
+        {
+            AdlName = port.Name,
+            Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}{(port.Kind == InterfaceKind.Uses ? "uses" : "dataport")} {port.TypeName} {port.Name}",
+            Summary = summary,
+            Property = property,
+            Field = "_" + CSharpNames.Camel(property).TrimStart('@'),
+            Type = type,
+            ConnectMethod = "Connect" + property,
+            IsOptional = port.IsOptional,
+            LineDirective = LineDirective(port.Location),
+        };
+    }
+
+    /// <summary>
+    /// The members seL4TimeServer and seL4RPCCallSignal add to a procedure port: a client's
+    /// notification (<c>&lt;iface&gt;_notification()</c>), or the server's signals to its clients
+    /// (<c>&lt;iface&gt;_emit(badge)</c>, <c>&lt;iface&gt;_largest_badge()</c>).
+    /// </summary>
+    private KernelPortView? ClientSignalPort(ComponentModel component, InterfaceModel port, string property, MemberNames names)
+    {
+        if (port.Kind is not (InterfaceKind.Uses or InterfaceKind.Provides)
+            || ConnectionOfPort(component, port.Name) is not { Entry.SignalsClients: true })
+        {
+            return null;
+        }
+
+        var uses = port.Kind == InterfaceKind.Uses;
+        var member = Claim(names, component, port.Name + (uses ? "_notification" : "_clients"), uses ? "Notification" : "Signals", port.Location);
+        return new KernelPortView
+        {
+            AdlName = port.Name,
+            Declaration = $"{(uses ? "uses" : "provides")} {port.TypeName} {port.Name}",
+            Summary = uses
+                ? "the notification the server signals for this client (CAmkES's <c>" + port.Name + "_notification()</c>): wait on it, poll it or await it."
+                : "signals one client by its badge (CAmkES's <c>" + port.Name + "_emit(badge)</c>); <c>LargestBadge</c> is how many there are.",
+            Property = member,
+            Field = "_" + CSharpNames.Camel(member).TrimStart('@'),
+            Type = Runtime + (uses ? ".Notifications.Notification" : ".Notifications.ClientSignals"),
+            ConnectMethod = "Connect" + member,
+            IsOptional = uses && port.IsOptional,
+            Fallback = uses ? string.Empty : Runtime + ".Notifications.ClientSignals.Unconnected",
+            LineDirective = LineDirective(port.Location),
+        };
+    }
+
+    // The struct a queue's dataport is declared with (`dataport Msg q;` or `dataport struct Msg q;`), as generated.
+    private string MessageTypeOf(string typeName) => DataportElementType(StructName(typeName));
+
+    private static string StructName(string typeName) =>
+        typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
+
+    /// <summary>Why a queue connection cannot be wired, or null: what the ends and their types must be.</summary>
+    public string? QueueProblem(ConnectionModel connection, ConnectorEntry entry)
+    {
+        var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).ToList();
+        var tos = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).ToList();
+        if (entry.Family == ConnectorFamily.MessageQueue)
+        {
+            if (froms.Count != 1 || tos.Count != 1)
+            {
+                return "a message queue has one sender ('from') and one receiver ('to') end";
+            }
+
+            var type = InterfaceOf(froms[0].Instance, froms[0].Interface)?.TypeName ?? string.Empty;
+            if (type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal) || !_index.IsStruct(StructName(type)))
+            {
+                return $"a message queue's dataports are declared with the struct of its messages (`dataport Message {froms[0].Interface};`), not '{type}'";
+            }
+
+            return tos.Select(e => InterfaceOf(e.Instance, e.Interface)?.TypeName).All(t => t == type)
+                ? null
+                : "both ends of a message queue are declared with the same struct";
+        }
+
+        var roles = froms.Select(e => InterfaceOf(e.Instance, e.Interface)?.TypeName).ToList();
+        return froms.Count == 2 && roles.Contains(VirtQueueDriverProcedure) && roles.Contains(VirtQueueDeviceProcedure) && tos.Count == 1
+            ? null
+            : $"a virtqueue joins one '{VirtQueueDriverProcedure}' and one '{VirtQueueDeviceProcedure}' end ('from') and its VirtQueueInit stub ('to')";
+    }
+
+    private void MessageQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms, IReadOnlyList<ConnectionEndModel> tos)
+    {
+        view.Variable = CSharpNames.Camel(connection.Name + "_region");
+        view.MessageType = MessageTypeOf(InterfaceOf(froms[0].Instance, froms[0].Interface)!.TypeName);
+        view.QueueLength = (int)(_settings.Integer(connection.Name, "queue_size") ?? DefaultMessageQueueLength);
+        view.From = froms.Select(e => QueueEnd(e, connection, "sender")).ToList();
+        view.To = tos.Select(e => QueueEnd(e, connection, "receiver")).ToList();
+    }
+
+    private void VirtQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms)
+    {
+        view.Variable = CSharpNames.Camel(connection.Name + "_region");
+        view.QueueLength = (int)(_settings.Integer(connection.Name, "queue_length") ?? DefaultVirtQueueLength);
+        view.SlotSize = (int)(_settings.Integer(connection.Name, "slot_size") ?? DefaultVirtQueueSlotSize);
+        view.From = froms.Select(e =>
+        {
+            var end = End(e, "Connect", (int)(_settings.Integer(e.Instance, e.Interface + "_attributes") ?? 1));
+            end.IsDriver = InterfaceOf(e.Instance, e.Interface)?.TypeName == VirtQueueDriverProcedure;
+            end.Peer = froms.First(other => other != e).Instance;
+            return end;
+        }).ToList();
+
+        // The device is woken with the badge it gave its end, the driver with its own: each tells its queues apart by it.
+        var driver = view.From.First(e => e.IsDriver);
+        var device = view.From.First(e => !e.IsDriver);
+        (driver.Badge, device.Badge) = (device.Badge, driver.Badge);
+    }
+
+    private ConnectionEndView QueueEnd(ConnectionEndModel end, ConnectionModel connection, string side)
+    {
+        var view = End(end, "Connect", 0);
+        view.Variable = CSharpNames.Camel(connection.Name + "_" + side + "_wake");
+        return view;
+    }
+
+    // seL4TimeServer's clients, in badge order (from 1), each with the notification its server signals.
+    private List<ConnectionEndView> SignalledClients(ConnectionModel connection, IReadOnlyList<ConnectionEndView> clients)
+    {
+        var ordered = clients.OrderBy(c => c.Badge).ToList();
+        if (!ordered.Select(c => c.Badge).SequenceEqual(Enumerable.Range(1, ordered.Count)))
+        {
+            _diagnostics.Report(
+                Adl.Diagnostics.DiagnosticDescriptors.InvalidSettingValue,
+                connection.Location,
+                $"the clients of {connection.ConnectorName} connection '{connection.Name}' have badges {string.Join(", ", ordered.Select(c => c.Badge))}; the server signals them by badge, so they must be 1 to {ordered.Count} (leave `<iface>_attributes` unset to number them in order)");
+        }
+
+        return ordered.Select(c =>
+        {
+            var view = End(connection.Ends.First(e => e.Instance == c.Instance && e.Interface == c.Interface), "Connect", c.Badge);
+            var component = ComponentOf(c.Instance);
+            Component(component);
+            view.Member = "Connect" + (_portProperties.TryGetValue((component.Name, c.Interface + SignalsKey), out var member) ? member : CSharpNames.Pascal(c.Interface) + "Notification");
+            view.Variable = CSharpNames.Camel(connection.Name + "_" + c.Instance.Replace('.', '_') + "_notification");
+            return view;
+        }).ToList();
+    }
+
+    // The server's member that takes its clients' signals.
+    private string ClientSignalsMember(ConnectionEndModel server)
+    {
+        var component = ComponentOf(server.Instance);
+        Component(component);
+        return "Connect" + (_portProperties.TryGetValue((component.Name, server.Interface + SignalsKey), out var member) ? member : CSharpNames.Pascal(server.Interface) + "Clients");
+    }
+}
