@@ -4,7 +4,7 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// What <see cref="CamkesHostingExtensions.AddCamkesSystem{TProject, TSystem}"/> added to an
-/// AppHost: one project resource per node of the system, and the system secret they share.
+/// AppHost: one project resource per node of the system, and the system secret their identities come from.
 /// </summary>
 public sealed class CamkesSystemResources
 {
@@ -21,7 +21,7 @@ public sealed class CamkesSystemResources
     /// <summary>Each node's resource, by the node's name in the spec.</summary>
     public IReadOnlyDictionary<string, IResourceBuilder<ProjectResource>> Nodes { get; }
 
-    /// <summary>The secret parameter every node derives its keys from (<c>Camkes:Secret</c>).</summary>
+    /// <summary>The secret parameter the AppHost derives every node's keys from (given to the nodes themselves only in a published manifest).</summary>
     public IResourceBuilder<ParameterResource> Secret { get; }
 
     /// <summary>The resource of node <paramref name="node"/>.</summary>

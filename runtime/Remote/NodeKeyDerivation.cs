@@ -10,7 +10,11 @@ namespace UxRt.Camkes.Remote;
 /// name. So S can check every caller, a caller holds only the keys of the nodes it calls, and no
 /// node holding only its own keys can pass for another node.
 /// </summary>
-public static class NodeKeyDerivation
+/// <remarks>
+/// This one file is compiled into UxRt.Camkes.Remote (public there, see NodeKeyDerivation.Public.cs)
+/// and into UxRt.Camkes.Aspire.Hosting (internal), whose AppHost issues the keys without the transport.
+/// </remarks>
+static partial class NodeKeyDerivation
 {
     /// <summary>The length of every key, in bytes (one SHA-256 output).</summary>
     public const int KeyLength = 32;

@@ -7,34 +7,81 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
+// Each test here runs an orchestrator and several processes: one at a time, so that their bounded
+// waits measure the system, not a machine shared with another AppHost.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace UxRt.Camkes.Aspire.Tests;
 
 /// <summary>
 /// examples/Distributed.AppHost under Aspire's orchestrator: both nodes start as processes with
-/// the endpoints and the secret that AddCamkesSystem wired, become healthy, do the system's work,
+/// the endpoints and the identities that AddCamkesSystem wired, become healthy, do the system's work,
 /// print together what one process prints, and end with exit code 0; their telemetry reaches the
-/// Aspire dashboard, where a call is one trace with spans of both nodes.
+/// Aspire dashboard, where a call is one trace with spans of both nodes, read from its API and seen
+/// in a real browser (<see cref="DashboardBrowserTests"/>). The system runs once for both.
 /// </summary>
-public sealed class DistributedAppHostTests
+[Collection(DistributedRun.Collection)]
+public sealed class DistributedAppHostTests(DistributedRun run)
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);
-    private static readonly string[] Nodes = ["distributed-audit", "distributed-pipeline"];
-
     [Fact]
-    public async Task Under_the_AppHost_both_nodes_print_what_one_process_prints_and_a_call_is_one_trace_in_the_dashboard()
+    public void Under_the_AppHost_both_nodes_print_what_one_process_prints_and_a_call_is_one_trace_in_the_dashboard()
     {
-        using var timeout = new CancellationTokenSource(Budget);
-        var cancellation = timeout.Token;
-        var oneProcess = await RunAloneAsync(cancellation);
-        Assert.Contains("producer: pipeline: 1000 of 1000 samples arrived intact, 0 did not (1000 samples audited)", oneProcess);
+        Assert.Contains("producer: pipeline: 1000 of 1000 samples arrived intact, 0 did not (1000 samples audited)", run.OneProcess);
+        for (var i = 0; i < DistributedRun.Nodes.Length; i++)
+        {
+            Assert.True(run.Ends[i].Snapshot.ExitCode == 0, $"{DistributedRun.Nodes[i]} ended {run.Ends[i].Snapshot.State?.Text} with {run.Ends[i].Snapshot.ExitCode}\n{run.Log}");
+            Assert.True(run.WasHealthy[i], $"{DistributedRun.Nodes[i]} never became healthy\n{run.Log}");
+        }
+
+        Assert.True(run.OneProcess.Order(StringComparer.Ordinal).SequenceEqual(run.TwoNodes), $"one process printed:\n{string.Join("\n", run.OneProcess)}\nthe nodes printed:\n{string.Join("\n", run.TwoNodes)}\n{run.Log}");
+
+        // The dashboard received both nodes' spans, and a call is one trace across them.
+        Assert.True(run.CrossNodeTrace is not null, $"the dashboard at {run.Dashboard} shows no trace with spans of both nodes\n{run.Log}");
+    }
+}
+
+/// <summary>
+/// One run of examples/Distributed.AppHost with its dashboard, shared by the tests that read it: the
+/// one-process output to compare with, each node's end, output and log, and a trace id that spans
+/// both nodes. The AppHost (and so the dashboard) stops when the tests are done.
+/// </summary>
+public sealed class DistributedRun : IAsyncLifetime
+{
+    public const string Collection = "one run of examples/Distributed.AppHost";
+
+    public static readonly string[] Nodes = ["distributed-audit", "distributed-pipeline"];
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);
+    private readonly CancellationTokenSource _timeout = new(Budget);
+    private DistributedApplication? _app;
+
+    public IReadOnlyList<string> OneProcess { get; private set; } = [];
+
+    public ResourceEvent[] Ends { get; private set; } = [];
+
+    public bool[] WasHealthy { get; private set; } = [];
+
+    /// <summary>What both nodes printed, sorted.</summary>
+    public IReadOnlyList<string> TwoNodes { get; private set; } = [];
+
+    /// <summary>Every line of both nodes' logs, for failure messages.</summary>
+    public string Log { get; private set; } = "";
+
+    public Uri Dashboard { get; private set; } = null!;
+
+    public string? CrossNodeTrace { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var cancellation = _timeout.Token;
+        OneProcess = await RunAloneAsync(cancellation);
 
         // With its dashboard, which the nodes export their telemetry to: plain HTTP on loopback (no
-        // development certificate here) and, for the test's reading, without a login.
+        // development certificate here) and, for the tests' reading, without a login.
         string[] settings = ["ASPIRE_ALLOW_UNSECURED_TRANSPORT=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"];
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Distributed_AppHost>(settings, (options, _) => options.DisableDashboard = false, cancellation);
-        await using var app = await appHost.BuildAsync(cancellation);
-        var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
-        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+        _app = await appHost.BuildAsync(cancellation);
+        var notifications = _app.Services.GetRequiredService<ResourceNotificationService>();
+        var loggers = _app.Services.GetRequiredService<ResourceLoggerService>();
 
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var output = Nodes.ToDictionary(node => node, _ => new ConcurrentQueue<string>());
@@ -42,30 +89,31 @@ public sealed class DistributedAppHostTests
         var watchers = Nodes.Select(node => Watch(notifications, loggers, node, output[node], transcript, watching.Token)).ToList();
         var healthy = Nodes.Select(node => SeenHealthyAsync(notifications, node, cancellation)).ToList();
 
-        await app.StartAsync(cancellation);
-        var ends = await Task.WhenAll(Nodes.Select(node => notifications.WaitForResourceAsync(node, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation)));
-        var wasHealthy = await Task.WhenAll(healthy);
+        await _app.StartAsync(cancellation);
+        Ends = await Task.WhenAll(Nodes.Select(node => notifications.WaitForResourceAsync(node, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation)));
+        WasHealthy = await Task.WhenAll(healthy);
 
         // The last lines may follow the exit: wait until the log stops growing (bounded by the budget).
         await Settled(() => output.Values.Sum(lines => lines.Count), cancellation);
         await watching.CancelAsync();
         await Task.WhenAll(watchers);
 
-        var log = string.Join("\n", transcript);
-        for (var i = 0; i < Nodes.Length; i++)
+        Log = string.Join("\n", transcript);
+        TwoNodes = output.Values.SelectMany(lines => lines).Order(StringComparer.Ordinal).ToList();
+        Dashboard = _app.GetEndpoint("aspire-dashboard", "http");
+        CrossNodeTrace = await CrossNodeTraceAsync(Dashboard, cancellation);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
         {
-            Assert.True(ends[i].Snapshot.ExitCode == 0, $"{Nodes[i]} ended {ends[i].Snapshot.State?.Text} with {ends[i].Snapshot.ExitCode}\n{log}");
-            Assert.True(wasHealthy[i], $"{Nodes[i]} never became healthy\n{log}");
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _app.StopAsync(stopping.Token);
+            await _app.DisposeAsync();
         }
 
-        var twoNodes = output.Values.SelectMany(lines => lines).Order(StringComparer.Ordinal).ToList();
-        Assert.True(oneProcess.Order(StringComparer.Ordinal).SequenceEqual(twoNodes), $"one process printed:\n{string.Join("\n", oneProcess)}\nthe nodes printed:\n{string.Join("\n", twoNodes)}\n{log}");
-
-        // The dashboard received both nodes' spans, and a call is one trace across them.
-        var dashboard = app.GetEndpoint("aspire-dashboard", "http");
-        var crossNode = await CrossNodeTraceAsync(dashboard, cancellation);
-        Assert.True(crossNode is not null, $"the dashboard at {dashboard} shows no trace with spans of both nodes\n{log}");
-        await app.StopAsync(cancellation);
+        _timeout.Dispose();
     }
 
     // Reads the dashboard's telemetry API (/api/telemetry/traces, OTLP JSON) until a trace holds
@@ -160,7 +208,7 @@ public sealed class DistributedAppHostTests
     // The example as one process, from its build output, where its appsettings.json is.
     private static async Task<IReadOnlyList<string>> RunAloneAsync(CancellationToken cancellation)
     {
-        var metadata = typeof(DistributedAppHostTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+        var metadata = typeof(DistributedRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         var output = Path.Combine(metadata["RepositoryRoot"]!, "examples", "Distributed", "bin", metadata["Configuration"]!, "net10.0");
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(output, "Distributed.dll")])
         {
@@ -187,3 +235,6 @@ public sealed class DistributedAppHostTests
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 }
+
+[CollectionDefinition(DistributedRun.Collection)]
+public sealed class DistributedRunCollection : ICollectionFixture<DistributedRun>;

@@ -23,6 +23,35 @@ public sealed class PackagedConsumerTests(PackageFeed feed) : IClassFixture<Pack
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+2", test.Output);
     }
 
+    // --nodes: the client and the server on two nodes, and an AppHost; built from the feed alone,
+    // the system runs in one process, passes its tests, and the AppHost reads its nodes (Aspire's
+    // manifest publisher lists one resource per node, which needs no orchestrator).
+    [Fact]
+    public void A_new_system_with_nodes_builds_with_its_AppHost_runs_and_publishes_a_manifest()
+    {
+        feed.Succeed(feed.Workspace, "new", "camkes-system", "--nodes", "-n", "Nodal");
+        var system = Path.Combine(feed.Workspace, "Nodal");
+        Assert.False(File.Exists(Path.Combine(system, "src", "Nodal", "Totals.cs")), "a system on two nodes has no dataport");
+
+        feed.Succeed(system, "build", "-nologo");
+        var run = feed.Succeed(system, "run", "--project", "src/Nodal", "--no-build");
+        Assert.Contains("client: added 3, total 6", run.Output);
+
+        var test = feed.Succeed(system, "test", "--no-build");
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+2", test.Output);
+
+        var manifest = Path.Combine(system, "aspire-manifest.json");
+        feed.Succeed(system, "run", "--project", "src/Nodal.AppHost", "--no-build", "--", "--publisher", "manifest", "--output-path", manifest);
+        var text = File.ReadAllText(manifest);
+        foreach (var node in new[] { "client", "server" })
+        {
+            Assert.Matches($@"""system-{node}"":\s*\{{\s*""type"":\s*""project.v0""", text);
+            Assert.Matches($@"""--node"",\s*""{node}""", text);
+        }
+
+        Assert.Contains("\"Camkes__Secret\": \"{system-secret.value}\"", text);
+    }
+
     [Fact]
     public void The_consumer_project_in_README_is_the_one_the_template_creates()
     {

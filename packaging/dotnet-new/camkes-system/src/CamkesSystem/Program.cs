@@ -1,3 +1,10 @@
+#if (nodes)
+// The system described by CamkesSystem.camkes: every node in this process (`dotnet run`), or with
+// `--node NAME` only that node, calling the other over gRPC. The AppHost project runs each node as a
+// process of its own, with the addresses and each node's keys wired; without it, give each node
+// Camkes:Nodes:<node>:Url (and keys) in an appsettings.json beside the program.
+return await CamkesSystem.CamkesSystemSystem.RunNodeAsync(args);
+#else
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,3 +15,4 @@ using Microsoft.Extensions.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.ADD_CAMKES_SYSTEM<CamkesSystem.CamkesSystemSystem>();
 await builder.Build().RunAsync();
+#endif

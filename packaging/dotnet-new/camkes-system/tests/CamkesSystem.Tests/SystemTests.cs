@@ -6,7 +6,11 @@ public sealed class SystemTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
+#if (nodes)
+    public void The_client_gets_every_new_total_from_the_server()
+#else
     public void The_client_reads_every_new_total_from_the_dataport()
+#endif
     {
         using var kernel = CamkesSystemSystem.Create();
         kernel.Start();
