@@ -109,8 +109,7 @@ public sealed class MessageQueueSender<T>
     private void Publish(long tail)
     {
         _tail = tail;
-        Volatile.Write(ref _ring.Tail, tail);
-        if (SharedRing.TakeSleeper(ref _ring.ConsumerSleeps))
+        if (SharedRing.PublishAndTakeSleeper(ref _ring.Tail, tail, ref _ring.ConsumerSleeps))
         {
             _receiverWake.Signal();
         }

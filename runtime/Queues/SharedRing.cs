@@ -75,12 +75,13 @@ internal sealed class SharedRing
     public static void CancelSleep(ref int side) => Volatile.Write(ref side, 0);
 
     /// <summary>
-    /// After publishing an index: true when the other side said it sleeps, clearing its flag, so
-    /// exactly one publisher signals it. The fence orders the index write before the flag read.
+    /// Publishes <paramref name="value"/> as this side's index, then says whether the other side had
+    /// said it sleeps, clearing its flag so that exactly one publisher signals it. The exchange is the
+    /// full fence that orders the index write before the flag read (one locked instruction).
     /// </summary>
-    public static bool TakeSleeper(ref int side)
+    public static bool PublishAndTakeSleeper(ref long index, long value, ref int otherSide)
     {
-        Interlocked.MemoryBarrier();
-        return Volatile.Read(ref side) != 0 && Interlocked.Exchange(ref side, 0) != 0;
+        Interlocked.Exchange(ref index, value);
+        return Volatile.Read(ref otherSide) != 0 && Interlocked.Exchange(ref otherSide, 0) != 0;
     }
 }
