@@ -68,6 +68,7 @@ internal sealed partial class ViewModelBuilder
             Namespace = _namespace,
             SourceFile = _sourceFile,
             AdlName = procedure.Name,
+            Doc = DocLines(procedure.Doc),
             InterfaceName = CSharpNames.Interface(procedure.Name),
             FrameName = pascal + "CallFrame",
             ClientName = frame + "Client",
@@ -82,6 +83,10 @@ internal sealed partial class ViewModelBuilder
             Methods = procedure.Methods.Select((m, i) => Method(m, i, pascal)).ToList(),
         };
     }
+
+    // A spec comment becomes doc comment text: XML's three special characters escaped, lines kept.
+    private static List<string> DocLines(Adl.EquatableArray<string> doc) =>
+        doc.Select(line => line.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")).ToList();
 
     public StructView Struct(StructModel structure)
     {
@@ -136,6 +141,7 @@ internal sealed partial class ViewModelBuilder
             Namespace = _namespace,
             SourceFile = _sourceFile,
             AdlName = component.Name,
+            Doc = DocLines(component.Doc),
             ClassName = className,
             BaseName = className + "Base",
             IsControl = component.IsControl,
@@ -175,6 +181,7 @@ internal sealed partial class ViewModelBuilder
             view.Attributes.Add(new AttributeView
             {
                 AdlName = attribute.Name,
+                Doc = DocLines(attribute.Doc),
                 Property = Claim(names, component, attribute.Name, "Attribute", attribute.Location),
                 Type = _attributeValues.Type(attribute),
                 Declaration = $"attribute {(attribute.Type.Name.Length == 0 ? "struct { ... }" : attribute.Type.Name)} {attribute.Name}{(attribute.IsArray ? "[]" : string.Empty)}",
@@ -287,6 +294,7 @@ internal sealed partial class ViewModelBuilder
         {
             Index = index,
             AdlName = method.Name,
+            Doc = DocLines(method.Doc),
             Name = name,
             ReturnType = returnType,
             IsVoid = method.ReturnType is null,
@@ -442,6 +450,7 @@ internal sealed partial class ViewModelBuilder
                     return new ProvidedMethodView
                     {
                         AdlName = m.AdlName,
+                        Doc = m.Doc,
                         Name = unicore ? m.AsyncName : m.Name,
                         ImplementationName = implementation,
                         ReturnType = unicore ? m.AsyncReturnType : m.ReturnType,

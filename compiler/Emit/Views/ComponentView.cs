@@ -5,6 +5,9 @@ namespace UxRt.Camkes.Compiler.Emit.Views;
 /// <summary>What the component base-class template needs to know.</summary>
 internal sealed class ComponentView
 {
+    /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
+    public List<string> Doc { get; set; } = new();
+
     public string Namespace { get; set; } = string.Empty;
 
     public string SourceFile { get; set; } = string.Empty;
@@ -104,6 +107,9 @@ internal sealed class ProvidesView
 
 internal sealed class ProvidedMethodView
 {
+    /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
+    public List<string> Doc { get; set; } = new();
+
     public string AdlName { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
@@ -123,6 +129,9 @@ internal sealed class ProvidedMethodView
 /// <summary>An <c>attribute</c>: a typed, read-only property set from the instance's configuration.</summary>
 internal sealed class AttributeView
 {
+    /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
+    public List<string> Doc { get; set; } = new();
+
     public string AdlName { get; set; } = string.Empty;
 
     /// <summary>The declaration as written, for the property's documentation.</summary>

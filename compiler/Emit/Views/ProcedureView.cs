@@ -5,6 +5,9 @@ namespace UxRt.Camkes.Compiler.Emit.Views;
 /// <summary>What the procedure templates (interface, call frame, RPC ends) need to know.</summary>
 internal sealed class ProcedureView
 {
+    /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
+    public List<string> Doc { get; set; } = new();
+
     public string Namespace { get; set; } = string.Empty;
 
     public string SourceFile { get; set; } = string.Empty;
@@ -45,6 +48,9 @@ internal sealed class ProcedureView
 
 internal sealed class MethodView
 {
+    /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
+    public List<string> Doc { get; set; } = new();
+
     public int Index { get; set; }
 
     public string AdlName { get; set; } = string.Empty;
