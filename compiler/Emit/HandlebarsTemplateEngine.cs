@@ -39,6 +39,19 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
         _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
         _handlebars.RegisterHelper("generated-code", (writer, _, _) => writer.WriteSafeString(GeneratedCodeAttribute));
+        _handlebars.RegisterHelper("model-version", (writer, _, _) => writer.WriteSafeString(Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _handlebars.RegisterHelper("require-model", (_, _, arguments) => RequireModel(arguments));
+    }
+
+    // {{require-model N}}: a template written for view model version N stops at its line under any other.
+    private static void RequireModel(Arguments arguments)
+    {
+        var wanted = arguments.Length == 1 ? Convert.ToString(arguments[0], System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (wanted != Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new HandlebarsRuntimeException(
+                $"'require-model' {wanted ?? "(no version)"}: this template is written for view model version {wanted ?? "?"}, and UxRt.Camkes {GeneratorVersion()} renders version {Views.TemplateModel.Version}; docs/templates.md says what each version has");
+        }
     }
 
     // What {{generated-code}} prints above each generated type, so tools (coverage, analyzers) know it as generated.
