@@ -201,6 +201,9 @@ internal sealed partial class ViewModelBuilder
                 Declaration = $"attribute {(attribute.Type.Name.Length == 0 ? "struct { ... }" : attribute.Type.Name)} {attribute.Name}{(attribute.IsArray ? "[]" : string.Empty)}",
                 DefaultValue = _attributeValues.Expression(attribute, attribute.DefaultValue),
                 LineDirective = LineDirective(attribute.Location),
+                TypeLineDirective = CSharpTypes.IsPassedThrough(attribute.Type) && !_index.IsStruct(attribute.Type.Name) && attribute.Type.Name.Length > 0
+                    ? LineDirective(attribute.Location)
+                    : string.Empty,
             });
         }
 
@@ -508,7 +511,7 @@ internal sealed partial class ViewModelBuilder
                 view = view with { Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}dataport {port.TypeName} {port.Name}" };
                 view = view with { Summary = "the memory shared with the other ends of the connection, with this end's access rights." };
                 view = view with { Type = DataportType(port.TypeName) };
-                return view;
+                return IsUsersDataportType(port.TypeName) ? view with { TypeLineDirective = LineDirective(port.Location) } : view;
             case InterfaceKind.Mutex:
                 view = view with { Declaration = $"has mutex {port.Name}" };
                 view = view with { Summary = "a mutex shared by this instance's threads." };
@@ -527,6 +530,13 @@ internal sealed partial class ViewModelBuilder
             default:
                 return null;
         }
+    }
+
+    // A dataport of a type neither Buf nor a spec struct: C# looks the type up in the user's code.
+    private bool IsUsersDataportType(string typeName)
+    {
+        var type = typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
+        return !(type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal) || _index.IsStruct(type));
     }
 
     /// <summary><c>Buf</c> and <c>Buf(n)</c> are byte regions; any other type is a struct read and written in place.</summary>

@@ -43,6 +43,12 @@ internal sealed record ComponentView
 /// <summary>An <c>emits</c>, <c>consumes</c>, <c>dataport</c> or <c>has</c> item: a runtime object the component uses directly.</summary>
 internal sealed record KernelPortView
 {
+    /// <summary>
+    /// <c>#line N "spec"</c> for the members only generated code uses (the field, the connect method),
+    /// when they name a type the user declares, so a C# error about that type lands in the spec; empty otherwise.
+    /// </summary>
+    public string TypeLineDirective { get; init; } = string.Empty;
+
     public string AdlName { get; init; } = string.Empty;
 
     /// <summary>The declaration as written, for the property's documentation (e.g. <c>emits Ready ready</c>).</summary>
@@ -129,6 +135,12 @@ internal sealed record ProvidedMethodView
 /// <summary>An <c>attribute</c>: a typed, read-only property set from the instance's configuration.</summary>
 internal sealed record AttributeView
 {
+    /// <summary>
+    /// <c>#line N "spec"</c> for the members only generated code uses (the field, the connect method),
+    /// when they name a type the user declares, so a C# error about that type lands in the spec; empty otherwise.
+    /// </summary>
+    public string TypeLineDirective { get; init; } = string.Empty;
+
     /// <summary>The comment above it in the spec, one XML-escaped line each, for its doc comment; empty without one.</summary>
     public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
 

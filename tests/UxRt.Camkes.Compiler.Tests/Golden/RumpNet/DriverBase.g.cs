@@ -36,8 +36,6 @@ public abstract class DriverBase : global::UxRt.Camkes.Runtime.Components.Compon
 
         public LinkPort(DriverBase owner) => _owner = owner;
 
-#line 4 "/project/Link.idl4"
         public int Transmit(byte[] frame) => _owner.LinkTransmit(frame);
-#line default
     }
 }
