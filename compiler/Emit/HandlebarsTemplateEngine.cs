@@ -16,8 +16,7 @@ namespace UxRt.Camkes.Compiler.Emit;
 internal sealed class HandlebarsTemplateEngine : ITemplateEngine
 {
     private const string ResourcePrefix = "templates/";
-
-    public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
+    private const string PartialsPrefix = "partials/";
 
     public bool Has(string templatePath) => _has(templatePath);
 
@@ -37,7 +36,11 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         _has = has ?? IsBuiltIn;
         // Strict: a member the model does not have is an error at the template's line (ADL0302), not an empty string.
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
-        _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
+        // Every partials/X.hbs is the partial {{> X}} (the user's, where they replace it).
+        foreach (var partial in BuiltInTemplates.Where(t => t.StartsWith(PartialsPrefix, StringComparison.Ordinal)))
+        {
+            _handlebars.RegisterTemplate(partial.Substring(PartialsPrefix.Length, partial.Length - PartialsPrefix.Length - ".hbs".Length), read(partial));
+        }
         _handlebars.RegisterHelper("generated-code", (writer, _, _) => writer.WriteSafeString(GeneratedCodeAttribute));
         _handlebars.RegisterHelper("model-version", (writer, _, _) => writer.WriteSafeString(Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _handlebars.RegisterHelper("require-model", (_, _, arguments) => RequireModel(arguments));
@@ -76,6 +79,9 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         .ToArray();
 
     public static bool IsBuiltIn(string path) => BuiltInTemplates.Contains(path, StringComparer.Ordinal);
+
+    // After BuiltInTemplates: static initialisers run in order, and the engine registers the built-in partials.
+    public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
 
     /// <summary>An engine that reads <paramref name="templates"/> in place of the built-in templates with the same paths.</summary>
     public static HandlebarsTemplateEngine WithOverrides(EquatableArray<TemplateOverride> templates)

@@ -231,9 +231,8 @@ internal sealed partial class ViewModelBuilder
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
                 : $"new {Glue}.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
-            Setup = component.Interfaces.Select(i => Synchronisation(instance.Name, variable, i)).Where(s => s is not null).Select(s => s!)
-                .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
-                .ToEquatableArray(),
+            KernelObjects = component.Interfaces.Select(i => KernelObject(instance.Name, variable, i)).OfType<KernelObjectView>().ToEquatableArray(),
+            FaultHandler = FaultHandler(instance) ?? string.Empty,
         };
     }
 
@@ -286,20 +285,21 @@ internal sealed partial class ViewModelBuilder
         return null;
     }
 
-    private string? Synchronisation(string instance, string variable, InterfaceModel port)
-    {
-        var name = CSharpNames.Literal(port.Name);
-        // CAmkES's defaults (component.common.c): a counting semaphore starts at 1, a binary one at 0.
-        var value = _settings.Integer(instance, port.Name + "_value") ?? (port.Kind == InterfaceKind.Semaphore ? 1 : 0);
-        var created = port.Kind switch
-        {
-            InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name}, {CSharpNames.Literal(instance)})",
-            InterfaceKind.Semaphore => $"new {Runtime}.Synchronisation.ComponentSemaphore({name}, initialValue: {Number(value)})",
-            InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
-            _ => null,
-        };
-        return created is null ? null : $"{variable}.Connect{PortProperty(instance, port.Name)}({created});";
-    }
+    private KernelObjectView? KernelObject(string instance, string variable, InterfaceModel port) =>
+        port.Kind is InterfaceKind.Mutex or InterfaceKind.Semaphore or InterfaceKind.BinarySemaphore
+            ? new KernelObjectView
+            {
+                IsMutex = port.Kind == InterfaceKind.Mutex,
+                IsSemaphore = port.Kind == InterfaceKind.Semaphore,
+                IsBinarySemaphore = port.Kind == InterfaceKind.BinarySemaphore,
+                NameLiteral = CSharpNames.Literal(port.Name),
+                InstanceLiteral = CSharpNames.Literal(instance),
+                InstanceVariable = variable,
+                ConnectMethod = "Connect" + PortProperty(instance, port.Name),
+                // CAmkES's defaults (component.common.c): a counting semaphore starts at 1, a binary one at 0.
+                InitialValue = _settings.Integer(instance, port.Name + "_value") ?? (port.Kind == InterfaceKind.Semaphore ? 1 : 0),
+            }
+            : null;
 
     private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int badge) => new()
     {

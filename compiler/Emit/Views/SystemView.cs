@@ -75,8 +75,43 @@ internal sealed record InstanceView
     /// <summary>The node the instance is placed on, as a C# string literal.</summary>
     public string NodeLiteral { get; init; } = string.Empty;
 
-    /// <summary>Statements that finish the instance once every instance exists: its <c>has</c> items and fault handler.</summary>
-    public EquatableArray<string> Setup { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The kernel objects of its <c>has</c> items, which the system creates and connects once every instance exists.</summary>
+    public EquatableArray<KernelObjectView> KernelObjects { get; init; } = EquatableArray<KernelObjectView>.Empty;
+
+    /// <summary>The variable of the instance that <c>fault_handler</c> names, which handles this one's faults; empty without one.</summary>
+    public string FaultHandler { get; init; } = string.Empty;
+
+    /// <summary>Whether anything is left to do once every instance exists (kernel objects or a fault handler).</summary>
+    public bool HasSetup => KernelObjects.Count > 0 || FaultHandler.Length > 0;
+}
+
+/// <summary>
+/// A <c>has mutex|semaphore|binary_semaphore</c> item of one instance: which kernel object to make
+/// (exactly one of the <c>Is…</c> flags), with what, and the base class's method that takes it
+/// (<c>partials/kernel-object.hbs</c> prints the statement).
+/// </summary>
+internal sealed record KernelObjectView
+{
+    public bool IsMutex { get; init; }
+
+    public bool IsSemaphore { get; init; }
+
+    public bool IsBinarySemaphore { get; init; }
+
+    /// <summary>The item's name as a C# string literal (the kernel object's name).</summary>
+    public string NameLiteral { get; init; } = string.Empty;
+
+    /// <summary>The instance's name as a C# string literal (a mutex's and a binary semaphore's owner).</summary>
+    public string InstanceLiteral { get; init; } = string.Empty;
+
+    /// <summary>The local that holds the instance in <c>Create</c>.</summary>
+    public string InstanceVariable { get; init; } = string.Empty;
+
+    /// <summary>The internal method of the base class that connects it.</summary>
+    public string ConnectMethod { get; init; } = string.Empty;
+
+    /// <summary>A semaphore's initial count: <c>&lt;name&gt;_value</c>, else CAmkES's default (1 counting, 0 binary).</summary>
+    public long InitialValue { get; init; }
 }
 
 /// <summary>One connection, as its connector's wiring template sees it.</summary>
