@@ -36,10 +36,11 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         _has = has ?? IsBuiltIn;
         // Strict: a member the model does not have is an error at the template's line (ADL0302), not an empty string.
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
-        // Every partials/X.hbs is the partial {{> X}} (the user's, where they replace it).
-        foreach (var partial in BuiltInTemplates.Where(t => t.StartsWith(PartialsPrefix, StringComparison.Ordinal)))
+        // Every partials/X.hbs is the partial {{> X}}, and a connector's connectors/C/partials/X.hbs is
+        // {{> connectors/C/X}} (the user's file, where they replace it).
+        foreach (var partial in BuiltInTemplates.Where(t => t.StartsWith(PartialsPrefix, StringComparison.Ordinal) || t.Contains("/" + PartialsPrefix)))
         {
-            _handlebars.RegisterTemplate(partial.Substring(PartialsPrefix.Length, partial.Length - PartialsPrefix.Length - ".hbs".Length), read(partial));
+            _handlebars.RegisterTemplate(PartialName(partial), read(partial));
         }
         _handlebars.RegisterHelper("generated-code", (writer, _, _) => writer.WriteSafeString(GeneratedCodeAttribute));
         _handlebars.RegisterHelper("model-version", (writer, _, _) => writer.WriteSafeString(Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -55,6 +56,12 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
             throw new HandlebarsRuntimeException(
                 $"'require-model' {wanted ?? "(no version)"}: this template is written for view model version {wanted ?? "?"}, and UxRt.Camkes {GeneratorVersion()} renders version {Views.TemplateModel.Version}; docs/templates.md says what each version has");
         }
+    }
+
+    private static string PartialName(string path)
+    {
+        var folder = path.StartsWith(PartialsPrefix, StringComparison.Ordinal) ? 0 : path.IndexOf("/" + PartialsPrefix, StringComparison.Ordinal) + 1;
+        return path.Substring(0, folder) + path.Substring(folder + PartialsPrefix.Length, path.Length - folder - PartialsPrefix.Length - ".hbs".Length);
     }
 
     // What {{generated-code}} prints above each generated type, so tools (coverage, analyzers) know it as generated.

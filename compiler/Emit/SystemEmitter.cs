@@ -234,8 +234,7 @@ public static partial class SystemEmitter
 
             foreach (var glue in procedureGlue.Where(g => g.Procedure == procedure.Name).OrderBy(g => g.Order).ThenBy(g => g.Templates, System.StringComparer.Ordinal))
             {
-                var glueView = views.Procedure(procedure, glue.GlueName, glue.ThroughDataport);
-                glueView = glueView with { BufferLimited = view.BufferLimited };
+                var glueView = views.Procedure(procedure, glue.GlueName, glue.ThroughDataport) with { BufferLimited = view.BufferLimited, IsAwaitable = glue.IsAwaitable };
                 var name = GlueClass(glueView, glue);
                 files.Add(new GeneratedFileEntry($"{name}.g.cs", templates.Render(glue.Template, glueView)));
             }

@@ -42,6 +42,9 @@ internal sealed record ProcedureView
 
     public EquatableArray<MethodView> Methods { get; init; } = EquatableArray<MethodView>.Empty;
 
+    /// <summary>Set for the glue of a unicore end (the <c>-async</c> templates): one skeleton per end prints either form.</summary>
+    public bool IsAwaitable { get; init; }
+
     /// <summary>Some connection of the procedure has a <c>buffer</c>: its call-frame client checks each call against a CallBuffer.</summary>
     public bool BufferLimited { get; init; }
 }
