@@ -168,6 +168,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RootNotFound = new(
         "ADL0101", "CamkesRoot names no spec", "CamkesRoot names '{0}', which is not a spec file of the project", DiagnosticSeverity.Error);
 
+    // A user's connector catalog file (connectors/X/connector.catalog under CamkesTemplatePath; issue 23).
+    public static readonly DiagnosticDescriptor InvalidCatalogEntry = new(
+        "ADL0103", "Invalid connector catalog entry", "{0}", DiagnosticSeverity.Error);
+
     // Reported by the source generator, which looks the spec's pass-through type names up in the compilation (issue 22).
     public static readonly DiagnosticDescriptor UnknownUserType = new(
         "ADL0102", "Type the project does not declare", "type '{0}' is neither a C type the spec maps nor a type the project declares (looked up from namespace {1}); declare it in C#, or use a C type", DiagnosticSeverity.Error);

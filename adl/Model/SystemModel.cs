@@ -18,10 +18,18 @@ public sealed record SystemModel(
     EquatableArray<ConnectionModel> Connections,
     EquatableArray<SettingModel> Settings);
 
-public sealed record ProcedureModel(string Name, EquatableArray<MethodModel> Methods, SourceLocation Location);
+public sealed record ProcedureModel(string Name, EquatableArray<MethodModel> Methods, SourceLocation Location)
+{
+    /// <summary>The comment written above it in the spec, line by line (see <c>SpecComments</c>); empty without one.</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A method; <see cref="ReturnType"/> is null for <c>void</c>.</summary>
-public sealed record MethodModel(string Name, TypeModel? ReturnType, EquatableArray<ParameterModel> Parameters, SourceLocation Location);
+public sealed record MethodModel(string Name, TypeModel? ReturnType, EquatableArray<ParameterModel> Parameters, SourceLocation Location)
+{
+    /// <summary>The comment written above it in the spec, line by line (see <c>SpecComments</c>); empty without one.</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}
 
 public sealed record ParameterModel(string Name, ParameterDirection Direction, TypeModel Type, bool IsArray);
 
@@ -38,7 +46,11 @@ public sealed record ComponentModel(
     bool IsHardware,
     EquatableArray<InterfaceModel> Interfaces,
     EquatableArray<AttributeModel> Attributes,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The comment written above it in the spec, line by line (see <c>SpecComments</c>); empty without one.</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>
 /// A port of a component type. For dataports <see cref="TypeName"/> is <c>Buf</c> or the struct type,
@@ -56,6 +68,9 @@ public sealed record AttributeModel(string Name, TypeModel Type, bool IsArray, C
 {
     /// <summary>Where the attribute is declared, for diagnostics about its generated property.</summary>
     public SourceLocation Location { get; init; }
+
+    /// <summary>The comment written above it in the spec, line by line (see <c>SpecComments</c>); empty without one.</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
 }
 
 public sealed record ConnectorModel(

@@ -18,7 +18,8 @@ public static class AdlParser
     public static (SpecificationSyntax Syntax, IReadOnlyList<AdlDiagnostic> Diagnostics) Parse(string filePath, string text) =>
         Parse(filePath, text, LineMap.Identity(filePath));
 
-    public static (SpecificationSyntax Syntax, IReadOnlyList<AdlDiagnostic> Diagnostics) Parse(string filePath, string text, LineMap lineMap)
+    /// <param name="comments">The comments the preprocessor took out of <paramref name="text"/>, which declarations take as documentation.</param>
+    public static (SpecificationSyntax Syntax, IReadOnlyList<AdlDiagnostic> Diagnostics) Parse(string filePath, string text, LineMap lineMap, SpecComments? comments = null)
     {
         var diagnostics = new DiagnosticBag();
         var errorListener = new SyntaxErrorListener(lineMap, diagnostics);
@@ -47,7 +48,7 @@ public static class AdlParser
             return (new SpecificationSyntax(filePath, EquatableArray<Syntax.DefinitionSyntax>.Empty), diagnostics.Items);
         }
 
-        var syntax = new SyntaxTreeBuilder(filePath, lineMap, diagnostics).Build(tree);
+        var syntax = new SyntaxTreeBuilder(filePath, lineMap, comments ?? new SpecComments(), diagnostics).Build(tree);
         return (syntax, diagnostics.Items);
     }
 

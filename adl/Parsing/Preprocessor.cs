@@ -9,6 +9,9 @@ public sealed record PreprocessedText(string Text, LineMap LineMap)
 {
     /// <summary>True when preprocessing stopped at a front-end limit (ADL0040): the text is incomplete and not worth parsing.</summary>
     public bool StoppedAtLimit { get; init; }
+
+    /// <summary>The comments of every file read, which <see cref="Text"/> no longer has (they become doc comments).</summary>
+    public SpecComments Comments { get; init; } = new();
 }
 
 /// <summary>
@@ -25,7 +28,9 @@ public static class Preprocessor
         // and keeping it untouched keeps exact offsets in diagnostics.
         if (options.Defines.IsEmpty && text.IndexOf('#') < 0)
         {
-            return new PreprocessedText(text, LineMap.Identity(path));
+            var comments = new SpecComments();
+            comments.Add(path, text);
+            return new PreprocessedText(text, LineMap.Identity(path)) { Comments = comments };
         }
 
         return new PreprocessorRun(sources, options, diagnostics).Run(path, text);

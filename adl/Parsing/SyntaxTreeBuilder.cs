@@ -18,6 +18,7 @@ internal sealed class SyntaxTreeBuilder
 {
     private readonly string _filePath;
     private readonly LineMap _lineMap;
+    private readonly SpecComments _comments;
     private readonly DiagnosticBag _diagnostics;
 
     // Expressions nest in the tree as deeply as they are long; bounding the depth bounds the stack.
@@ -30,10 +31,11 @@ internal sealed class SyntaxTreeBuilder
     private int _expressionDepth;
     private bool _reportedDeepExpression;
 
-    public SyntaxTreeBuilder(string filePath, LineMap lineMap, DiagnosticBag diagnostics)
+    public SyntaxTreeBuilder(string filePath, LineMap lineMap, SpecComments comments, DiagnosticBag diagnostics)
     {
         _filePath = filePath;
         _lineMap = lineMap;
+        _comments = comments;
         _diagnostics = diagnostics;
     }
 
@@ -106,7 +108,8 @@ internal sealed class SyntaxTreeBuilder
         var methods = items.Select(i => i.methodDecl()).Where(m => m is not null).Select(BuildMethod).OfType<MethodSyntax>();
         var attributes = items.Select(i => i.attributeDecl()).Where(a => a is not null).Select(BuildAttribute).OfType<AttributeSyntax>();
         var includes = items.Select(i => i.includeDecl()).Where(i => i is not null).Select(BuildInclude).OfType<IncludeSyntax>();
-        return new ProcedureSyntax(Location(context), name, methods.ToEquatableArray(), attributes.ToEquatableArray(), includes.ToEquatableArray());
+        var location = Location(context);
+        return new ProcedureSyntax(location, name, methods.ToEquatableArray(), attributes.ToEquatableArray(), includes.ToEquatableArray()) { Doc = _comments.Above(location) };
     }
 
     private MethodSyntax? BuildMethod(MethodDeclContext context)
@@ -122,7 +125,10 @@ internal sealed class SyntaxTreeBuilder
             Location(context.name()),
             name,
             type,
-            parameters.Select(BuildParameter).OfType<ParameterSyntax>().ToEquatableArray());
+            parameters.Select(BuildParameter).OfType<ParameterSyntax>().ToEquatableArray())
+        {
+            Doc = _comments.Above(Location(context)),
+        };
     }
 
     private ParameterSyntax? BuildParameter(ParameterContext context)
@@ -277,7 +283,10 @@ internal sealed class SyntaxTreeBuilder
             compositions.ToEquatableArray(),
             configurations.ToEquatableArray(),
             compositionReferences.ToEquatableArray(),
-            configurationReferences.ToEquatableArray());
+            configurationReferences.ToEquatableArray())
+        {
+            Doc = _comments.Above(location),
+        };
     }
 
     private void AddInterface(List<InterfaceSyntax> interfaces, ParserRuleContext item, InterfaceKind kind, NameContext[] names, bool optional)
@@ -320,7 +329,7 @@ internal sealed class SyntaxTreeBuilder
         }
 
         var defaultValue = context.value() is { } value ? BuildValue(value) : null;
-        return new AttributeSyntax(Location(context.name()), type, name, context.arraySuffix() is not null, defaultValue);
+        return new AttributeSyntax(Location(context.name()), type, name, context.arraySuffix() is not null, defaultValue) { Doc = _comments.Above(Location(context)) };
     }
 
     // ---- connectors ---------------------------------------------------------------------------

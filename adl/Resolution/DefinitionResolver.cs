@@ -35,7 +35,7 @@ internal sealed class DefinitionResolver
     public ProcedureModel Procedure(ProcedureSyntax procedure)
     {
         ReportDuplicates(procedure.Methods, m => m.Name, m => m.Location, "method");
-        return new ProcedureModel(procedure.Name, procedure.Methods.Select(Method).ToEquatableArray(), procedure.Location);
+        return new ProcedureModel(procedure.Name, procedure.Methods.Select(Method).ToEquatableArray(), procedure.Location) { Doc = procedure.Doc };
     }
 
     private MethodModel Method(MethodSyntax method)
@@ -50,7 +50,10 @@ internal sealed class DefinitionResolver
             method.Name,
             method.ReturnType is null ? null : Type(method.ReturnType),
             method.Parameters.Select(p => new ParameterModel(p.Name, p.Direction, Type(p.Type), p.IsArray)).ToEquatableArray(),
-            method.Location);
+            method.Location)
+        {
+            Doc = method.Doc,
+        };
     }
 
     public TypeModel Type(TypeSyntax type)
@@ -109,7 +112,10 @@ internal sealed class DefinitionResolver
             component.IsHardware,
             component.Interfaces.Select(i => new InterfaceModel(i.Kind, i.TypeName, i.Name, i.IsOptional, DataportSize(i), i.Location)).ToEquatableArray(),
             attributes,
-            component.Location);
+            component.Location)
+        {
+            Doc = component.Doc,
+        };
     }
 
     /// <summary>A default such as <c>attribute string threading = "unicore";</c> is held to the same rules as a setting.</summary>
@@ -134,7 +140,7 @@ internal sealed class DefinitionResolver
             _attributeValues.Check(attribute.Type, attribute.IsArray, evaluated, syntax.Location, $"default of attribute '{attribute.Name}'");
         }
 
-        return new AttributeModel(attribute.Name, Type(attribute.Type), attribute.IsArray, value) { Location = attribute.Location };
+        return new AttributeModel(attribute.Name, Type(attribute.Type), attribute.IsArray, value) { Location = attribute.Location, Doc = attribute.Doc };
     }
 
     private long DataportSize(InterfaceSyntax port)

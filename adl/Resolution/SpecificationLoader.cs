@@ -66,7 +66,7 @@ public sealed class SpecificationLoader
             return;
         }
 
-        var (syntax, diagnostics) = AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap);
+        var (syntax, diagnostics) = AdlParser.Parse(path, preprocessed.Text, preprocessed.LineMap, preprocessed.Comments);
         _diagnostics.AddRange(diagnostics);
 
         foreach (var import in syntax.Definitions.OfType<ImportSyntax>())

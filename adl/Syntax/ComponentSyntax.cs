@@ -20,6 +20,9 @@ public sealed record ComponentSyntax(
     /// <c>SystemFlattener.HasOwnCode</c>).
     /// </summary>
     public bool IsCompound => !Compositions.IsEmpty || !CompositionReferences.IsEmpty;
+
+    /// <summary>The comment written above it in the spec, line by line without the comment markers (see <c>SpecComments</c>).</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
 }
 
 public enum InterfaceKind
@@ -53,4 +56,8 @@ public sealed record AttributeSyntax(
     TypeSyntax Type,
     string Name,
     bool IsArray,
-    ValueSyntax? DefaultValue);
+    ValueSyntax? DefaultValue)
+{
+    /// <summary>The comment written above it in the spec, line by line without the comment markers (see <c>SpecComments</c>).</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}

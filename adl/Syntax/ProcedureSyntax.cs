@@ -7,14 +7,22 @@ public sealed record ProcedureSyntax(
     string Name,
     EquatableArray<MethodSyntax> Methods,
     EquatableArray<AttributeSyntax> Attributes,
-    EquatableArray<IncludeSyntax> Includes) : DefinitionSyntax(Location);
+    EquatableArray<IncludeSyntax> Includes) : DefinitionSyntax(Location)
+{
+    /// <summary>The comment written above it in the spec, line by line without the comment markers (see <c>SpecComments</c>).</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>A method; <see cref="ReturnType"/> is null for <c>void</c>.</summary>
 public sealed record MethodSyntax(
     SourceLocation Location,
     string Name,
     TypeSyntax? ReturnType,
-    EquatableArray<ParameterSyntax> Parameters);
+    EquatableArray<ParameterSyntax> Parameters)
+{
+    /// <summary>The comment written above it in the spec, line by line without the comment markers (see <c>SpecComments</c>).</summary>
+    public EquatableArray<string> Doc { get; init; } = EquatableArray<string>.Empty;
+}
 
 public enum ParameterDirection
 {

@@ -16,8 +16,7 @@ namespace UxRt.Camkes.Compiler.Emit;
 internal sealed class HandlebarsTemplateEngine : ITemplateEngine
 {
     private const string ResourcePrefix = "templates/";
-
-    public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
+    private const string PartialsPrefix = "partials/";
 
     public bool Has(string templatePath) => _has(templatePath);
 
@@ -37,8 +36,32 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         _has = has ?? IsBuiltIn;
         // Strict: a member the model does not have is an error at the template's line (ADL0302), not an empty string.
         _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
-        _handlebars.RegisterTemplate("header", read("partials/header.hbs"));
+        // Every partials/X.hbs is the partial {{> X}}, and a connector's connectors/C/partials/X.hbs is
+        // {{> connectors/C/X}} (the user's file, where they replace it).
+        foreach (var partial in BuiltInTemplates.Where(t => t.StartsWith(PartialsPrefix, StringComparison.Ordinal) || t.Contains("/" + PartialsPrefix)))
+        {
+            _handlebars.RegisterTemplate(PartialName(partial), read(partial));
+        }
         _handlebars.RegisterHelper("generated-code", (writer, _, _) => writer.WriteSafeString(GeneratedCodeAttribute));
+        _handlebars.RegisterHelper("model-version", (writer, _, _) => writer.WriteSafeString(Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _handlebars.RegisterHelper("require-model", (_, _, arguments) => RequireModel(arguments));
+    }
+
+    // {{require-model N}}: a template written for view model version N stops at its line under any other.
+    private static void RequireModel(Arguments arguments)
+    {
+        var wanted = arguments.Length == 1 ? Convert.ToString(arguments[0], System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (wanted != Views.TemplateModel.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new HandlebarsRuntimeException(
+                $"'require-model' {wanted ?? "(no version)"}: this template is written for view model version {wanted ?? "?"}, and UxRt.Camkes {GeneratorVersion()} renders version {Views.TemplateModel.Version}; docs/templates.md says what each version has");
+        }
+    }
+
+    private static string PartialName(string path)
+    {
+        var folder = path.StartsWith(PartialsPrefix, StringComparison.Ordinal) ? 0 : path.IndexOf("/" + PartialsPrefix, StringComparison.Ordinal) + 1;
+        return path.Substring(0, folder) + path.Substring(folder + PartialsPrefix.Length, path.Length - folder - PartialsPrefix.Length - ".hbs".Length);
     }
 
     // What {{generated-code}} prints above each generated type, so tools (coverage, analyzers) know it as generated.
@@ -63,6 +86,9 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
         .ToArray();
 
     public static bool IsBuiltIn(string path) => BuiltInTemplates.Contains(path, StringComparer.Ordinal);
+
+    // After BuiltInTemplates: static initialisers run in order, and the engine registers the built-in partials.
+    public static readonly HandlebarsTemplateEngine Instance = new(ReadBuiltIn);
 
     /// <summary>An engine that reads <paramref name="templates"/> in place of the built-in templates with the same paths.</summary>
     public static HandlebarsTemplateEngine WithOverrides(EquatableArray<TemplateOverride> templates)

@@ -243,7 +243,7 @@ public static partial class SystemEmitter
         foreach (var procedure in procedures)
         {
             var view = views.Procedure(procedure);
-            view.BufferLimited = bufferLimited.Contains(procedure.Name);
+            view = view with { BufferLimited = bufferLimited.Contains(procedure.Name) };
             if (awaitable.Contains(procedure.Name))
             {
                 files.Add(new GeneratedFileEntry($"{view.AsyncInterfaceName}.g.cs", templates.Render("procedure-async.hbs", view)));
@@ -251,8 +251,7 @@ public static partial class SystemEmitter
 
             foreach (var glue in procedureGlue.Where(g => g.Procedure == procedure.Name).OrderBy(g => g.Order).ThenBy(g => g.Templates, System.StringComparer.Ordinal))
             {
-                var glueView = views.Procedure(procedure, glue.GlueName, glue.ThroughDataport);
-                glueView.BufferLimited = view.BufferLimited;
+                var glueView = views.Procedure(procedure, glue.GlueName, glue.ThroughDataport) with { BufferLimited = view.BufferLimited, IsAwaitable = glue.IsAwaitable };
                 var name = GlueClass(glueView, glue);
                 files.Add(new GeneratedFileEntry($"{name}.g.cs", templates.Render(glue.Template, glueView)));
             }

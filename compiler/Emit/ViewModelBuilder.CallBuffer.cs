@@ -1,4 +1,5 @@
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Checking;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
@@ -29,13 +30,13 @@ internal sealed partial class ViewModelBuilder
         var serverNode = NodeOf(nodes, to.Instance);
         var glue = _index.Catalog.Find(ConnectorCatalog.RemoteCallGlue)!;
         var server = Server(to, glue, pascal, ServerThreads(connection));
-        server.NodeLiteral = CSharpNames.Literal(serverNode);
+        server = server with { NodeLiteral = CSharpNames.Literal(serverNode) };
 
         var froms = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).ToList();
         var clients = froms
             .Zip(RpcClients(froms, pascal, glue), (e, view) => (Node: NodeOf(nodes, e.Instance), View: view))
             .ToList();
-        server.RemoteCallers = RemoteCallers(clients.Where(c => c.Node != serverNode));
+        server = server with { RemoteCallers = RemoteCallers(clients.Where(c => c.Node != serverNode)) };
 
         var methods = FindProcedure(procedure)?.Methods.Select(m => CSharpNames.Literal(m.Name)) ?? Enumerable.Empty<string>();
         var methodNames = "new[] { " + string.Join(", ", methods) + " }";
@@ -53,9 +54,9 @@ internal sealed partial class ViewModelBuilder
                     Server = server,
                     MethodNames = methodNames,
                     ServesHere = node == serverNode,
-                    Clients = clients.Where(c => c.Node == node).Select(c => c.View).ToList(),
+                    Clients = clients.Where(c => c.Node == node).Select(c => c.View).ToEquatableArray(),
                 })
-                .ToList(),
+                .ToEquatableArray(),
         };
     }
 
@@ -66,20 +67,18 @@ internal sealed partial class ViewModelBuilder
     /// </summary>
     public CrossNodeConnectionView CrossNodeNotification(ConnectionModel connection, ConnectorEntry entry, IReadOnlyDictionary<string, string> nodes)
     {
-        var targets = connection.Ends
+        var consumers = connection.Ends
             .Where(e => e.Role == ConnectorEndRole.To)
             .Select(e => (Node: NodeOf(nodes, e.Instance), View: KernelEnd(e, connection, entry)))
             .ToList();
-        var allTargets = TargetArray(targets.Select(t => t.View));
+        var allTargets = TargetArray(consumers.Select(t => t.View));
         var emitters = connection.Ends
             .Where(e => e.Role == ConnectorEndRole.From)
             .Select((e, i) => (Node: NodeOf(nodes, e.Instance), View: Emitter(e, i, allTargets)))
             .ToList();
-        foreach (var target in targets)
-        {
-            target.View.NodeLiteral = CSharpNames.Literal(target.Node);
-            target.View.RemoteCallers = RemoteCallers(emitters.Where(e => e.Node != target.Node));
-        }
+        var targets = consumers
+            .Select(t => (t.Node, View: t.View with { NodeLiteral = CSharpNames.Literal(t.Node), RemoteCallers = RemoteCallers(emitters.Where(e => e.Node != t.Node)) }))
+            .ToList();
 
         var mode = ConnectorFamilies.NotificationMode(entry);
         return new CrossNodeConnectionView
@@ -92,11 +91,11 @@ internal sealed partial class ViewModelBuilder
                     ConnectionName = connection.Name,
                     NodeLiteral = CSharpNames.Literal(node),
                     NotificationMode = mode,
-                    Targets = targets.Where(t => t.Node == node).Select(t => t.View).ToList(),
-                    Emitters = emitters.Where(e => e.Node == node).Select(e => e.View).ToList(),
-                    Imports = emitters.Any(e => e.Node == node) ? targets.Where(t => t.Node != node).Select(t => t.View).ToList() : new List<ConnectionEndView>(),
+                    Targets = targets.Where(t => t.Node == node).Select(t => t.View).ToEquatableArray(),
+                    Emitters = emitters.Where(e => e.Node == node).Select(e => e.View).ToEquatableArray(),
+                    Imports = emitters.Any(e => e.Node == node) ? targets.Where(t => t.Node != node).Select(t => t.View).ToEquatableArray() : EquatableArray<ConnectionEndView>.Empty,
                 })
-                .ToList(),
+                .ToEquatableArray(),
         };
     }
 

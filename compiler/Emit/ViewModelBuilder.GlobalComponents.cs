@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -168,43 +169,43 @@ internal sealed partial class ViewModelBuilder
             : $"a virtqueue joins one '{VirtQueueDriverProcedure}' and one '{VirtQueueDeviceProcedure}' end ('from') and its VirtQueueInit stub ('to')";
     }
 
-    private void MessageQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms, IReadOnlyList<ConnectionEndModel> tos)
+    private ConnectionView MessageQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms, IReadOnlyList<ConnectionEndModel> tos) => view with
     {
-        view.Variable = CSharpNames.Camel(connection.Name + "_region");
-        view.MessageType = MessageTypeOf(InterfaceOf(froms[0].Instance, froms[0].Interface)!.TypeName);
-        view.QueueLength = (int)(_settings.Integer(connection.Name, "queue_size") ?? DefaultMessageQueueLength);
-        view.From = froms.Select(e => QueueEnd(e, connection, "sender")).ToList();
-        view.To = tos.Select(e => QueueEnd(e, connection, "receiver")).ToList();
-    }
+        Variable = CSharpNames.Camel(connection.Name + "_region"),
+        MessageType = MessageTypeOf(InterfaceOf(froms[0].Instance, froms[0].Interface)!.TypeName),
+        QueueLength = (int)(_settings.Integer(connection.Name, "queue_size") ?? DefaultMessageQueueLength),
+        From = froms.Select(e => QueueEnd(e, connection, "sender")).ToEquatableArray(),
+        To = tos.Select(e => QueueEnd(e, connection, "receiver")).ToEquatableArray(),
+    };
 
-    private void VirtQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms)
+    private ConnectionView VirtQueueConnection(ConnectionView view, ConnectionModel connection, IReadOnlyList<ConnectionEndModel> froms)
     {
-        view.Variable = CSharpNames.Camel(connection.Name + "_region");
-        view.QueueLength = (int)(_settings.Integer(connection.Name, "queue_length") ?? DefaultVirtQueueLength);
-        view.SlotSize = (int)(_settings.Integer(connection.Name, "slot_size") ?? DefaultVirtQueueSlotSize);
-        view.From = froms.Select(e =>
+        // Each end's Notify wakes the other instance with the badge that instance gave its own end
+        // (`inst.iface_attributes`), by which it tells its queues apart.
+        int OwnBadge(ConnectionEndModel end) => (int)(_settings.Integer(end.Instance, end.Interface + "_attributes") ?? 1);
+        var ends = froms.Select(e =>
         {
-            var end = End(e, "Connect", (int)(_settings.Integer(e.Instance, e.Interface + "_attributes") ?? 1));
-            end.IsDriver = InterfaceOf(e.Instance, e.Interface)?.TypeName == VirtQueueDriverProcedure;
-            end.Peer = froms.First(other => other != e).Instance;
-            return end;
-        }).ToList();
-
-        // The device is woken with the badge it gave its end, the driver with its own: each tells its queues apart by it.
-        var driver = view.From.First(e => e.IsDriver);
-        var device = view.From.First(e => !e.IsDriver);
-        (driver.Badge, device.Badge) = (device.Badge, driver.Badge);
+            var peer = froms.First(other => other != e);
+            return End(e, "Connect", OwnBadge(peer)) with
+            {
+                IsDriver = InterfaceOf(e.Instance, e.Interface)?.TypeName == VirtQueueDriverProcedure,
+                Peer = peer.Instance,
+            };
+        });
+        return view with
+        {
+            Variable = CSharpNames.Camel(connection.Name + "_region"),
+            QueueLength = (int)(_settings.Integer(connection.Name, "queue_length") ?? DefaultVirtQueueLength),
+            SlotSize = (int)(_settings.Integer(connection.Name, "slot_size") ?? DefaultVirtQueueSlotSize),
+            From = ends.ToEquatableArray(),
+        };
     }
 
-    private ConnectionEndView QueueEnd(ConnectionEndModel end, ConnectionModel connection, string side)
-    {
-        var view = End(end, "Connect", 0);
-        view.Variable = CSharpNames.Camel(connection.Name + "_" + side + "_wake");
-        return view;
-    }
+    private ConnectionEndView QueueEnd(ConnectionEndModel end, ConnectionModel connection, string side) =>
+        End(end, "Connect", 0) with { Variable = CSharpNames.Camel(connection.Name + "_" + side + "_wake") };
 
     // seL4TimeServer's clients, in badge order (from 1), each with the notification its server signals.
-    private List<ConnectionEndView> SignalledClients(ConnectionModel connection, IReadOnlyList<ConnectionEndView> clients)
+    private List<ConnectionEndView> SignalledClients(ConnectionModel connection, IEnumerable<ConnectionEndView> clients)
     {
         var ordered = clients.OrderBy(c => c.Badge).ToList();
         if (!ordered.Select(c => c.Badge).SequenceEqual(Enumerable.Range(1, ordered.Count)))
@@ -217,12 +218,14 @@ internal sealed partial class ViewModelBuilder
 
         return ordered.Select(c =>
         {
-            var view = End(connection.Ends.First(e => e.Instance == c.Instance && e.Interface == c.Interface), "Connect", c.Badge);
             var component = ComponentOf(c.Instance);
             Component(component);
-            view.Member = "Connect" + (_portProperties.TryGetValue((component.Name, c.Interface + SignalsKey), out var member) ? member : CSharpNames.Pascal(c.Interface) + "Notification");
-            view.Variable = CSharpNames.Camel(connection.Name + "_" + c.Instance.Replace('.', '_') + "_notification");
-            return view;
+            var member = _portProperties.TryGetValue((component.Name, c.Interface + SignalsKey), out var claimed) ? claimed : CSharpNames.Pascal(c.Interface) + "Notification";
+            return End(connection.Ends.First(e => e.Instance == c.Instance && e.Interface == c.Interface), "Connect", c.Badge) with
+            {
+                Member = "Connect" + member,
+                Variable = CSharpNames.Camel(connection.Name + "_" + c.Instance.Replace('.', '_') + "_notification"),
+            };
         }).ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
@@ -87,13 +88,15 @@ internal sealed partial class ViewModelBuilder
         var view = Server(end, entry, string.Empty, threads);
         var unicore = IsUnicoreInstance(end.Instance);
         var own = ProcedureOfEnd(end);
-        view.GlueClass = Glue + (unicore ? ".AsyncProcedureSwitch" : ".ProcedureSwitch");
-        view.Procedures = procedures.Select(p => new DispatcherPartView
+        view = view with { GlueClass = Glue + (unicore ? ".AsyncProcedureSwitch" : ".ProcedureSwitch") };
+        return view with
+        {
+            Procedures = procedures.Select(p => new DispatcherPartView
         {
             FrameName = CSharpNames.Pascal(p) + "CallFrame",
             GlueClass = CSharpNames.Pascal(p) + (unicore ? "RpcAsyncServer" : "RpcServer"),
             Member = view.Member + (p == own ? string.Empty : CSharpNames.Pascal(p)),
-        }).ToList();
-        return view;
+        }).ToEquatableArray(),
+        };
     }
 }

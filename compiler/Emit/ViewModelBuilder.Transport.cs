@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Model;
 using UxRt.Camkes.Adl.Syntax;
 using UxRt.Camkes.Compiler.Emit.Views;
@@ -55,7 +56,7 @@ internal sealed partial class ViewModelBuilder
             AdapterClass = portName + "Port",
             AdapterField = "_" + CSharpNames.Camel(portName).TrimStart('@') + "Port",
             AdapterProperty = "Provided" + portName,
-            Methods = new List<ProvidedMethodView> { Method("read", "Read", destination, "destination"), Method("write", "Write", source, "source") },
+            Methods = new[] { Method("read", "Read", destination, "destination"), Method("write", "Write", source, "source") }.ToEquatableArray(),
         };
     }
 
@@ -76,13 +77,13 @@ internal sealed partial class ViewModelBuilder
     private static string TransportClients(ComponentModel component) =>
         string.Join(", ", component.Interfaces.Where(i => i.Kind == InterfaceKind.Uses && IsTransport(i)).Select(i => CSharpNames.Field(i.Name)));
 
-    private void TransportConnection(ConnectionView view, IReadOnlyList<ConnectionEndModel> froms, IReadOnlyList<ConnectionEndModel> tos)
+    private ConnectionView TransportConnection(ConnectionView view, IReadOnlyList<ConnectionEndModel> froms, IReadOnlyList<ConnectionEndModel> tos)
     {
-        view.To = tos.Select(end =>
+        var servers = tos.Select(end =>
         {
             var server = End(end, "Provided", 0);
-            server.EndpointMember = "Connect" + CSharpNames.Pascal(end.Interface) + "Endpoint";
-            server.Path = CSharpNames.Literal(_settings.Text(end.Instance, end.Interface + TransportNames.PathSuffix) ?? TransportNames.DefaultPath(end.Instance, end.Interface));
+            server = server with { EndpointMember = "Connect" + CSharpNames.Pascal(end.Interface) + "Endpoint" };
+            server = server with { Path = CSharpNames.Literal(_settings.Text(end.Instance, end.Interface + TransportNames.PathSuffix) ?? TransportNames.DefaultPath(end.Instance, end.Interface)) };
             var rights = (_settings.Text(end.Instance, end.Interface + TransportNames.AccessSuffix) ?? "RW").ToUpperInvariant();
             var access = new List<string>();
             if (rights.Contains("R"))
@@ -95,19 +96,20 @@ internal sealed partial class ViewModelBuilder
                 access.Add(Runtime + ".Dataports.DataportAccess.Write");
             }
 
-            server.Access = access.Count == 0 ? Runtime + ".Dataports.DataportAccess.None" : string.Join(" | ", access);
+            server = server with { Access = access.Count == 0 ? Runtime + ".Dataports.DataportAccess.None" : string.Join(" | ", access) };
             var passive = _settings.Flag(end.Instance, end.Interface + "_passive");
             var thread = passive ? null : InterfaceThreadSettings(end.Instance, end.Interface);
-            server.ServeExtraArguments = (passive ? ", passive: true" : string.Empty) + (thread is null ? string.Empty : ", thread: " + thread);
+            server = server with { ServeExtraArguments = (passive ? ", passive: true" : string.Empty) + (thread is null ? string.Empty : ", thread: " + thread) };
             return server;
-        }).ToList();
+        }).ToEquatableArray();
 
         var index = 0;
-        view.From = froms.Select(end =>
+        var clients = froms.Select(end =>
         {
             var client = End(end, "Connect", RpcBadge(end, index++));
-            client.BufferSize = Number(_settings.Integer(end.Instance, end.Interface + TransportNames.BufferSizeSuffix) ?? 65536);
+            client = client with { BufferSize = Number(_settings.Integer(end.Instance, end.Interface + TransportNames.BufferSizeSuffix) ?? 65536) };
             return client;
-        }).ToList();
+        }).ToEquatableArray();
+        return view with { To = servers, From = clients };
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
@@ -23,11 +24,7 @@ internal sealed partial class ViewModelBuilder
     public SystemView System(IEnumerable<RenderedConnection> renderedConnections, bool remoteNodes)
     {
         var nodes = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodesOf(_model);
-        var instances = _model.Instances.Select(Instance).ToList();
-        foreach (var instance in instances)
-        {
-            instance.NodeLiteral = CSharpNames.Literal(NodeOf(nodes, instance.Name));
-        }
+        var instances = _model.Instances.Select(Instance).Select(i => i with { NodeLiteral = CSharpNames.Literal(NodeOf(nodes, i.Name)) }).ToEquatableArray();
 
         var nodeNames = global::UxRt.Camkes.Adl.Checking.PlacementRule.NodeNames(_model).Select(CSharpNames.Literal).ToList();
         var manyNodes = nodeNames.Count > 1;
@@ -38,9 +35,9 @@ internal sealed partial class ViewModelBuilder
             SystemName = _model.Name,
             ClassName = SystemClassName(),
             Instances = instances,
-            Nodes = nodeNames,
+            Nodes = nodeNames.ToEquatableArray(),
             ManyNodes = manyNodes,
-            Connections = renderedConnections.Select(c => Wiring(c, nodes, remoteNodes, manyNodes)).ToList(),
+            Connections = renderedConnections.Select(c => Wiring(c, nodes, remoteNodes, manyNodes)).ToEquatableArray(),
             RemoteNodes = remoteNodes,
         };
     }
@@ -108,48 +105,46 @@ internal sealed partial class ViewModelBuilder
         switch (entry.Family)
         {
             case ConnectorFamily.Notification:
-                view.NotificationMode = ConnectorFamilies.NotificationMode(entry);
-                view.GlobalEndpoint = entry.ConsumesGlobalEndpoint;
-                view.To = tos.Select(e => KernelEnd(e, connection, entry)).ToList();
+                view = view with { NotificationMode = ConnectorFamilies.NotificationMode(entry), GlobalEndpoint = entry.ConsumesGlobalEndpoint };
+                view = view with { To = tos.Select(e => KernelEnd(e, connection, entry)).ToEquatableArray() };
                 var targets = TargetArray(view.To);
-                view.From = froms.Select((e, i) => Emitter(e, i, targets)).ToList();
+                view = view with { From = froms.Select((e, i) => Emitter(e, i, targets)).ToEquatableArray() };
                 break;
             case ConnectorFamily.SharedData:
-                view.Variable = CSharpNames.Camel(connection.Name + "_region");
-                view.DataportType = DataportType(InterfaceOf(connection.Ends[0].Instance, connection.Ends[0].Interface)?.TypeName ?? "Buf");
-                view.RegionSize = RegionSize(connection, view.DataportType);
-                view.From = froms.Select(e => DataportEnd(e, connection)).ToList();
-                view.To = tos.Select(e => DataportEnd(e, connection)).ToList();
+                view = view with { Variable = CSharpNames.Camel(connection.Name + "_region") };
+                view = view with { DataportType = DataportType(InterfaceOf(connection.Ends[0].Instance, connection.Ends[0].Interface)?.TypeName ?? "Buf") };
+                view = view with { RegionSize = RegionSize(connection, view.DataportType) };
+                view = view with { From = froms.Select(e => DataportEnd(e, connection)).ToEquatableArray() };
+                view = view with { To = tos.Select(e => DataportEnd(e, connection)).ToEquatableArray() };
                 break;
             case ConnectorFamily.Transport:
-                TransportConnection(view, froms, tos);
+                view = TransportConnection(view, froms, tos);
                 break;
             case ConnectorFamily.MessageQueue:
-                MessageQueueConnection(view, connection, froms, tos);
+                view = MessageQueueConnection(view, connection, froms, tos);
                 break;
             case ConnectorFamily.VirtQueue:
-                VirtQueueConnection(view, connection, froms);
+                view = VirtQueueConnection(view, connection, froms);
                 break;
             default:
-                view.From = MixedProceduresOf(connection) is null
+                var clients = MixedProceduresOf(connection) is null
                     ? RpcClients(froms, pascal, entry)
                     : froms.Select((e, i) => Client(e, RpcBadge(e, i), CSharpNames.Pascal(ProcedureOfEnd(e) ?? pascal), entry)).ToList();
-                foreach (var (client, end) in view.From.Zip(froms, (v, e) => (v, e)))
-                {
-                    client.ConnectExtraArguments = CallBufferArgument(connection, end);
-                }
-
                 var threads = ServerThreads(connection);
-                view.To = MixedProceduresOf(connection) is { } mixed
-                    ? tos.Select(e => MixedServer(e, entry, mixed, threads)).ToList()
-                    : tos.Select(e => Server(e, entry, pascal, threads)).ToList();
+                view = view with
+                {
+                    From = clients.Zip(froms, (client, end) => client with { ConnectExtraArguments = CallBufferArgument(connection, end) }).ToEquatableArray(),
+                    To = MixedProceduresOf(connection) is { } mixed
+                        ? tos.Select(e => MixedServer(e, entry, mixed, threads)).ToEquatableArray()
+                        : tos.Select(e => Server(e, entry, pascal, threads)).ToEquatableArray(),
+                };
                 if (entry.SignalsClients)
                 {
-                    view.SignalledClients = SignalledClients(connection, view.From);
-                    foreach (var (server, end) in view.To.Zip(tos, (v, e) => (v, e)))
+                    view = view with
                     {
-                        server.SignalsMember = ClientSignalsMember(end);
-                    }
+                        SignalledClients = SignalledClients(connection, view.From).ToEquatableArray(),
+                        To = view.To.Zip(tos, (server, end) => server with { SignalsMember = ClientSignalsMember(end) }).ToEquatableArray(),
+                    };
                 }
                 break;
         }
@@ -186,8 +181,8 @@ internal sealed partial class ViewModelBuilder
             FromClass = pascal + "From",
             ToClass = pascal + "To",
             Variable = CSharpNames.Camel(connection.Name + "_to"),
-            From = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToList(),
-            To = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).Select(e => End(e, "Provided", 0)).ToList(),
+            From = connection.Ends.Where(e => e.Role == ConnectorEndRole.From).Select(e => End(e, "Connect", RpcBadge(e, fromIndex++))).ToEquatableArray(),
+            To = connection.Ends.Where(e => e.Role == ConnectorEndRole.To).Select(e => End(e, "Provided", 0)).ToEquatableArray(),
         };
     }
 
@@ -247,13 +242,12 @@ internal sealed partial class ViewModelBuilder
             ClassName = className,
             LineDirective = CreationLineDirective(instance.Location, $"        var {variable} = context.CreateComponent<".Length + 1, className.Length),
             HasControl = hasControl,
-            AttributeAssignments = AttributeAssignments(instance, component),
+            AttributeAssignments = AttributeAssignments(instance, component).ToEquatableArray(),
             Options = options.Count == 0
                 ? "hasControl: " + hasControl
                 : $"new {Glue}.InstanceOptions {{ HasControl = {hasControl}, {string.Join(", ", options)} }}",
-            Setup = component.Interfaces.Select(i => Synchronisation(instance.Name, variable, i)).Where(s => s is not null).Select(s => s!)
-                .Concat(FaultHandler(instance) is { } handler ? new[] { $"kernel.SetFaultHandler({CSharpNames.Literal(instance.Name)}, {handler});" } : new string[0])
-                .ToList(),
+            KernelObjects = component.Interfaces.Select(i => KernelObject(instance.Name, variable, i)).OfType<KernelObjectView>().ToEquatableArray(),
+            FaultHandler = FaultHandler(instance) ?? string.Empty,
         };
     }
 
@@ -306,20 +300,21 @@ internal sealed partial class ViewModelBuilder
         return null;
     }
 
-    private string? Synchronisation(string instance, string variable, InterfaceModel port)
-    {
-        var name = CSharpNames.Literal(port.Name);
-        // CAmkES's defaults (component.common.c): a counting semaphore starts at 1, a binary one at 0.
-        var value = _settings.Integer(instance, port.Name + "_value") ?? (port.Kind == InterfaceKind.Semaphore ? 1 : 0);
-        var created = port.Kind switch
-        {
-            InterfaceKind.Mutex => $"new {Runtime}.Synchronisation.ComponentMutex({name}, {CSharpNames.Literal(instance)})",
-            InterfaceKind.Semaphore => $"new {Runtime}.Synchronisation.ComponentSemaphore({name}, initialValue: {Number(value)})",
-            InterfaceKind.BinarySemaphore => $"new {Runtime}.Synchronisation.ComponentBinarySemaphore({CSharpNames.Literal(instance)}, {name}, initialValue: {Number(value)})",
-            _ => null,
-        };
-        return created is null ? null : $"{variable}.Connect{PortProperty(instance, port.Name)}({created});";
-    }
+    private KernelObjectView? KernelObject(string instance, string variable, InterfaceModel port) =>
+        port.Kind is InterfaceKind.Mutex or InterfaceKind.Semaphore or InterfaceKind.BinarySemaphore
+            ? new KernelObjectView
+            {
+                IsMutex = port.Kind == InterfaceKind.Mutex,
+                IsSemaphore = port.Kind == InterfaceKind.Semaphore,
+                IsBinarySemaphore = port.Kind == InterfaceKind.BinarySemaphore,
+                NameLiteral = CSharpNames.Literal(port.Name),
+                InstanceLiteral = CSharpNames.Literal(instance),
+                InstanceVariable = variable,
+                ConnectMethod = "Connect" + PortProperty(instance, port.Name),
+                // CAmkES's defaults (component.common.c): a counting semaphore starts at 1, a binary one at 0.
+                InitialValue = _settings.Integer(instance, port.Name + "_value") ?? (port.Kind == InterfaceKind.Semaphore ? 1 : 0),
+            }
+            : null;
 
     private ConnectionEndView End(ConnectionEndModel end, string memberPrefix, int badge) => new()
     {
@@ -338,7 +333,7 @@ internal sealed partial class ViewModelBuilder
     private ConnectionEndView Client(ConnectionEndModel end, int badge, string procedurePascal, ConnectorEntry glue)
     {
         var view = End(end, "Connect", badge);
-        view.GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncClient" : "Client");
+        view = view with { GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncClient" : "Client") };
         return view;
     }
 
@@ -346,20 +341,20 @@ internal sealed partial class ViewModelBuilder
     private ConnectionEndView Server(ConnectionEndModel end, ConnectorEntry glue, string procedurePascal, int threads)
     {
         var view = End(end, "Provided", 0);
-        view.GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server");
+        view = view with { GlueClass = procedurePascal + glue.GlueName + (IsUnicoreInstance(end.Instance) ? "AsyncServer" : "Server") };
         if (!glue.HasInterfaceThread)
         {
-            view.ServeMethod = "ServeDirect";
+            view = view with { ServeMethod = "ServeDirect" };
         }
         else if (_settings.Flag(end.Instance, end.Interface + "_passive"))
         {
-            view.ServeMethod = "ServePassive";
+            view = view with { ServeMethod = "ServePassive" };
         }
         else
         {
-            view.ServeMethod = "Serve";
+            view = view with { ServeMethod = "Serve" };
             var thread = InterfaceThreadSettings(end.Instance, end.Interface);
-            view.ServeExtraArguments = (thread is null ? string.Empty : ", " + thread) + (threads > 1 ? ", threads: " + Number(threads) : string.Empty);
+            view = view with { ServeExtraArguments = (thread is null ? string.Empty : ", " + thread) + (threads > 1 ? ", threads: " + Number(threads) : string.Empty) };
         }
 
         return view;
@@ -370,12 +365,12 @@ internal sealed partial class ViewModelBuilder
         var view = End(end, "Connect", 0);
         // Named after the consumer; an instance with two ends on the connection needs the interface too.
         var instanceEnds = connection.Ends.Count(e => e.Instance == end.Instance);
-        view.Variable = CSharpNames.Camel(connection.Name + "_to_" + end.Instance.Replace('.', '_') + (instanceEnds > 1 ? "_" + end.Interface : string.Empty));
+        view = view with { Variable = CSharpNames.Camel(connection.Name + "_to_" + end.Instance.Replace('.', '_') + (instanceEnds > 1 ? "_" + end.Interface : string.Empty)) };
         // Checked (ADL0320) before anything is generated, so a bound consumer has its interface.
         if (entry.BindsToInterfaceThread
             && global::UxRt.Camkes.Adl.Checking.InterfaceThreadRules.BoundInterface(_model, _index, end.Instance) is { } bound)
         {
-            view.BindArgument = ", boundTo: " + CSharpNames.Literal(bound);
+            view = view with { BindArgument = ", boundTo: " + CSharpNames.Literal(bound) };
         }
 
         return view;
@@ -385,7 +380,7 @@ internal sealed partial class ViewModelBuilder
     private ConnectionEndView Emitter(ConnectionEndModel end, int index, string targets)
     {
         var view = End(end, "Connect", (int)(_settings.Integer(end.Instance, end.Interface + "_badge") ?? (1L << (index % 31))));
-        view.Targets = targets;
+        view = view with { Targets = targets };
         return view;
     }
 
@@ -404,7 +399,7 @@ internal sealed partial class ViewModelBuilder
             access.Add(Runtime + ".Dataports.DataportAccess.Write");
         }
 
-        view.Access = access.Count == 0 ? Runtime + ".Dataports.DataportAccess.None" : string.Join(" | ", access);
+        view = view with { Access = access.Count == 0 ? Runtime + ".Dataports.DataportAccess.None" : string.Join(" | ", access) };
         return view;
     }
 

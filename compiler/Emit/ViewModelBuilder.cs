@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using UxRt.Camkes.Adl;
 using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Diagnostics;
 using UxRt.Camkes.Adl.Model;
@@ -68,6 +69,7 @@ internal sealed partial class ViewModelBuilder
             Namespace = _namespace,
             SourceFile = _sourceFile,
             AdlName = procedure.Name,
+            Doc = DocLines(procedure.Doc),
             InterfaceName = CSharpNames.Interface(procedure.Name),
             FrameName = pascal + "CallFrame",
             ClientName = frame + "Client",
@@ -79,33 +81,46 @@ internal sealed partial class ViewModelBuilder
             DataportAsyncClientName = dataport + "AsyncClient",
             AsyncServerName = frame + "AsyncServer",
             DataportAsyncServerName = dataport + "AsyncServer",
-            Methods = procedure.Methods.Select((m, i) => Method(m, i, pascal)).ToList(),
+            Methods = procedure.Methods.Select((m, i) => Method(m, i, pascal)).ToEquatableArray(),
         };
     }
+
+    // A spec comment becomes doc comment text: XML's three special characters escaped, lines kept.
+    private static Adl.EquatableArray<string> DocLines(Adl.EquatableArray<string> doc) =>
+        doc.Select(line => line.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")).ToEquatableArray();
 
     public StructView Struct(StructModel structure)
     {
         var name = CSharpNames.Pascal(structure.Name);
-        var view = new StructView { Namespace = _namespace, SourceFile = _sourceFile, AdlName = structure.Name, Name = name };
+        var inlineArrays = new List<InlineArrayView>();
+        var fields = new List<FieldView>();
         foreach (var field in structure.Fields)
         {
             var fieldName = CSharpNames.Pascal(field.Name);
             if (field.IsArray && field.ArrayLength is { } length)
             {
                 var arrayType = fieldName + "Array";
-                view.InlineArrays.Add(new InlineArrayView { Name = arrayType, ElementType = TypeOf(field.Type), Length = length });
-                view.Fields.Add(new FieldView { Name = fieldName, Type = arrayType });
+                inlineArrays.Add(new InlineArrayView { Name = arrayType, ElementType = TypeOf(field.Type), Length = length });
+                fields.Add(new FieldView { Name = fieldName, Type = arrayType });
             }
             else
             {
                 // A struct starts out zeroed, so a reference-typed field is null until set.
                 var type = TypeOf(field.Type, field.IsArray);
-                view.Fields.Add(new FieldView { Name = fieldName, Type = CSharpTypes.IsReference(type) ? type + "?" : type });
+                fields.Add(new FieldView { Name = fieldName, Type = CSharpTypes.IsReference(type) ? type + "?" : type });
             }
         }
 
-        view.CopyAssignments = _structCopies.Assignments(structure).ToList();
-        return view;
+        return new StructView
+        {
+            Namespace = _namespace,
+            SourceFile = _sourceFile,
+            AdlName = structure.Name,
+            Name = name,
+            InlineArrays = inlineArrays.ToEquatableArray(),
+            Fields = fields.ToEquatableArray(),
+            CopyAssignments = _structCopies.Assignments(structure).ToEquatableArray(),
+        };
     }
 
     /// <summary>Whether the instances of <paramref name="component"/> are unicore (ADL0027 makes them agree).</summary>
@@ -136,6 +151,7 @@ internal sealed partial class ViewModelBuilder
             Namespace = _namespace,
             SourceFile = _sourceFile,
             AdlName = component.Name,
+            Doc = DocLines(component.Doc),
             ClassName = className,
             BaseName = className + "Base",
             IsControl = component.IsControl,
@@ -145,6 +161,10 @@ internal sealed partial class ViewModelBuilder
 
         // Spec order decides who keeps a contested name, so renaming is deterministic.
         var names = new MemberNames(view.ClassName, view.BaseName);
+        var uses = new List<UsesView>();
+        var provides = new List<ProvidesView>();
+        var kernelPorts = new List<KernelPortView>();
+        var attributes = new List<AttributeView>();
         foreach (var port in component.Interfaces)
         {
             // A provided interface has no member of its own name, only its handlers and the Provided<X> adapter.
@@ -154,7 +174,7 @@ internal sealed partial class ViewModelBuilder
             _portProperties[(component.Name, port.Name)] = property;
             if (QueuePort(component, port, property, out var noMember) is { } queuePort)
             {
-                view.KernelPorts.Add(queuePort);
+                kernelPorts.Add(queuePort);
                 continue;
             }
 
@@ -166,21 +186,21 @@ internal sealed partial class ViewModelBuilder
             if (ClientSignalPort(component, port, property, names) is { } signalPort)
             {
                 _portProperties[(component.Name, port.Name + SignalsKey)] = signalPort.Property;
-                view.KernelPorts.Add(signalPort);
+                kernelPorts.Add(signalPort);
             }
 
             switch (port.Kind)
             {
                 case InterfaceKind.Uses:
-                    view.Uses.Add(Uses(port, property, unicore));
+                    uses.Add(Uses(port, property, unicore));
                     break;
                 case InterfaceKind.Provides:
-                    view.Provides.AddRange(ProvidesViews(component, port, property, unicore, names));
+                    provides.AddRange(ProvidesViews(component, port, property, unicore, names));
                     break;
                 default:
                     if (KernelPort(port, property) is { } kernelPort)
                     {
-                        view.KernelPorts.Add(kernelPort);
+                        kernelPorts.Add(kernelPort);
                     }
 
                     break;
@@ -189,21 +209,31 @@ internal sealed partial class ViewModelBuilder
 
         foreach (var attribute in component.Attributes)
         {
-            view.Attributes.Add(new AttributeView
+            attributes.Add(new AttributeView
             {
                 AdlName = attribute.Name,
+                Doc = DocLines(attribute.Doc),
                 Property = Claim(names, component, attribute.Name, "Attribute", attribute.Location),
                 Type = _attributeValues.Type(attribute),
                 Declaration = $"attribute {(attribute.Type.Name.Length == 0 ? "struct { ... }" : attribute.Type.Name)} {attribute.Name}{(attribute.IsArray ? "[]" : string.Empty)}",
                 DefaultValue = _attributeValues.Expression(attribute, attribute.DefaultValue),
                 LineDirective = LineDirective(attribute.Location),
+                TypeLineDirective = CSharpTypes.IsPassedThrough(attribute.Type) && !_index.IsStruct(attribute.Type.Name) && attribute.Type.Name.Length > 0
+                    ? LineDirective(attribute.Location)
+                    : string.Empty,
             });
         }
 
         // The UX/RT transport: each served path's endpoint, and the namespace of granted paths.
-        view.KernelPorts.AddRange(TransportEndpoints(component));
-        view.TransportClients = TransportClients(component);
-        return view;
+        kernelPorts.AddRange(TransportEndpoints(component));
+        return view with
+        {
+            Uses = uses.ToEquatableArray(),
+            Provides = provides.ToEquatableArray(),
+            KernelPorts = kernelPorts.ToEquatableArray(),
+            Attributes = attributes.ToEquatableArray(),
+            TransportClients = TransportClients(component),
+        };
     }
 
     /// <summary>The generated name of port <paramref name="port"/> of <paramref name="instance"/> (renamed if it collided).</summary>
@@ -257,41 +287,7 @@ internal sealed partial class ViewModelBuilder
     private MethodView Method(MethodModel method, int index, string procedurePascal)
     {
         var name = CSharpNames.Pascal(method.Name);
-        var parameters = method.Parameters.Select(p =>
-        {
-            var type = TypeOf(p.Type, p.IsArray);
-            return new
-            {
-                Model = p,
-                View = new ParameterView
-                {
-                    Name = CSharpNames.Camel(p.Name),
-                    Type = type,
-                    FieldName = name + CSharpNames.Pascal(p.Name),
-                    WriteCall = MessageMarshalling.WriteCall(type),
-                    ReadCall = MessageMarshalling.ReadCall(type),
-                    IsOut = p.Direction == ParameterDirection.Out,
-                },
-            };
-        }).ToList();
-
-        // Arrays are copied in and out (ArgumentCopy), so neither end holds the other's memory; so
-        // are the arrays inside structs (their Copied()), which a copy by value would still share.
-        foreach (var p in parameters)
-        {
-            var isArray = p.View.Type.EndsWith("[]", global::System.StringComparison.Ordinal);
-            var holdsMemory = _structCopies.HoldsMemory(p.Model.Type.Name);
-            var pooled = isArray && !holdsMemory && p.Model.Direction != ParameterDirection.Out;
-            var bufferField = p.View.FieldName + "Buffer";
-            p.View.CopyIn = pooled
-                ? $"{Glue}.ArgumentCopy.In({p.View.Name}, ref call.{bufferField})"
-                : _structCopies.Copy(p.Model.Type, isArray, p.View.Name);
-            p.View.ResultCopy = _structCopies.Copy(p.Model.Type, isArray, "call." + p.View.FieldName);
-            p.View.CopyOut = isArray && !holdsMemory
-                ? $"{Glue}.ArgumentCopy.Out(call.{p.View.FieldName}, {(p.Model.Direction == ParameterDirection.InOut ? p.View.Name : "null")})"
-                : p.View.ResultCopy;
-            p.View.BufferField = pooled ? bufferField : string.Empty;
-        }
+        var parameters = method.Parameters.Select(p => new { Model = p, View = Parameter(p, name) }).ToList();
 
         var returnType = method.ReturnType is null ? "void" : TypeOf(method.ReturnType);
         var fields = parameters.Select(p => Field(p.View.FieldName, p.View.Type)).ToList();
@@ -305,6 +301,7 @@ internal sealed partial class ViewModelBuilder
         {
             Index = index,
             AdlName = method.Name,
+            Doc = DocLines(method.Doc),
             Name = name,
             ReturnType = returnType,
             IsVoid = method.ReturnType is null,
@@ -317,56 +314,86 @@ internal sealed partial class ViewModelBuilder
             ResultCopy = method.ReturnType is null ? string.Empty : _structCopies.Copy(method.ReturnType, isArray: false, $"call.{name}Result"),
             ResultWriteCall = MessageMarshalling.WriteCall(returnType),
             ResultReadCall = MessageMarshalling.ReadCall(returnType),
-            Parameters = parameters.Select(p => p.View).ToList(),
-            Inputs = parameters.Where(p => p.Model.Direction != ParameterDirection.Out).Select(p => p.View).ToList(),
-            Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToList(),
-            Fields = fields,
+            Parameters = parameters.Select(p => p.View).ToEquatableArray(),
+            Inputs = parameters.Where(p => p.Model.Direction != ParameterDirection.Out).Select(p => p.View).ToEquatableArray(),
+            Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToEquatableArray(),
+            Fields = fields.ToEquatableArray(),
         };
-        AddAwaitableForm(view, procedurePascal);
-        return view;
+        return WithAwaitableForm(view, procedurePascal);
+    }
+
+    // Arrays are copied in and out (ArgumentCopy), so neither end holds the other's memory; so
+    // are the arrays inside structs (their Copied()), which a copy by value would still share.
+    private ParameterView Parameter(ParameterModel parameter, string methodName)
+    {
+        var type = TypeOf(parameter.Type, parameter.IsArray);
+        var name = CSharpNames.Camel(parameter.Name);
+        var fieldName = methodName + CSharpNames.Pascal(parameter.Name);
+        var isArray = type.EndsWith("[]", global::System.StringComparison.Ordinal);
+        var holdsMemory = _structCopies.HoldsMemory(parameter.Type.Name);
+        var pooled = isArray && !holdsMemory && parameter.Direction != ParameterDirection.Out;
+        var bufferField = fieldName + "Buffer";
+        var resultCopy = _structCopies.Copy(parameter.Type, isArray, "call." + fieldName);
+        return new ParameterView
+        {
+            Name = name,
+            Type = type,
+            FieldName = fieldName,
+            WriteCall = MessageMarshalling.WriteCall(type),
+            ReadCall = MessageMarshalling.ReadCall(type),
+            IsOut = parameter.Direction == ParameterDirection.Out,
+            CopyIn = pooled
+                ? $"{Glue}.ArgumentCopy.In({name}, ref call.{bufferField})"
+                : _structCopies.Copy(parameter.Type, isArray, name),
+            ResultCopy = resultCopy,
+            CopyOut = isArray && !holdsMemory
+                ? $"{Glue}.ArgumentCopy.Out(call.{fieldName}, {(parameter.Direction == ParameterDirection.InOut ? name : "null")})"
+                : resultCopy,
+            BufferField = pooled ? bufferField : string.Empty,
+        };
     }
 
     // Async methods cannot have out or ref parameters: inputs go in by value, and the return value
     // with every out/inout value comes back in one generated result type.
-    private static void AddAwaitableForm(MethodView method, string procedurePascal)
+    private static MethodView WithAwaitableForm(MethodView method, string procedurePascal)
     {
         const string ValueTask = "global::System.Threading.Tasks.ValueTask";
-        method.AsyncName = method.Name + "Async";
         var returnsValue = !method.IsVoid || method.Outputs.Count > 0;
-        method.AsyncMethodBuilder = "global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder" + (returnsValue ? "<>" : string.Empty);
-        method.AsyncParameterList = string.Join(", ", method.Inputs.Select(p => p.Type + " " + p.Name));
-        method.AsyncArgumentList = string.Join(", ", method.Inputs.Select(p => p.Name));
-        method.AsyncFrameArgumentList = string.Join(", ", method.Inputs.Select(p => "call." + p.FieldName));
+        method = method with
+        {
+            AsyncName = method.Name + "Async",
+            AsyncMethodBuilder = "global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder" + (returnsValue ? "<>" : string.Empty),
+            AsyncParameterList = string.Join(", ", method.Inputs.Select(p => p.Type + " " + p.Name)),
+            AsyncArgumentList = string.Join(", ", method.Inputs.Select(p => p.Name)),
+            AsyncFrameArgumentList = string.Join(", ", method.Inputs.Select(p => "call." + p.FieldName)),
+        };
         if (method.Outputs.Count == 0)
         {
-            method.AsyncReturnType = method.IsVoid ? ValueTask : $"{ValueTask}<{method.ReturnType}>";
-            return;
+            return method with { AsyncReturnType = method.IsVoid ? ValueTask : $"{ValueTask}<{method.ReturnType}>" };
         }
 
         var members = new List<ResultMemberView>();
+        var returnName = string.Empty;
         if (!method.IsVoid)
         {
-            var returnName = method.Outputs.Any(o => CSharpNames.Pascal(o.Name.TrimStart('@')) == "ReturnValue") ? "ReturnValue_" : "ReturnValue";
-            members.Add(ResultMember(returnName, method.ReturnType, method.ResultField, "returnValue"));
-            method.ReturnMemberName = returnName;
+            returnName = method.Outputs.Any(o => CSharpNames.Pascal(o.Name.TrimStart('@')) == "ReturnValue") ? "ReturnValue_" : "ReturnValue";
+            members.Add(ResultMember(returnName, method.ReturnType, method.ResultField, "returnValue") with { Value = method.ResultCopy });
         }
 
-        method.OutputMembers = method.Outputs.Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@')))).ToList();
-        foreach (var (member, output) in method.OutputMembers.Zip(method.Outputs, (m, o) => (m, o)))
+        var outputMembers = method.Outputs
+            .Select(o => ResultMember(CSharpNames.Pascal(o.Name.TrimStart('@')), o.Type, o.FieldName, "received" + CSharpNames.Pascal(o.Name.TrimStart('@'))) with { Value = o.ResultCopy })
+            .ToEquatableArray();
+        members.AddRange(outputMembers);
+        var resultTypeName = procedurePascal + method.Name + "Result";
+        return method with
         {
-            member.Value = output.ResultCopy;
-        }
-
-        if (method.ReturnMemberName.Length > 0)
-        {
-            members[0].Value = method.ResultCopy;
-        }
-
-        members.AddRange(method.OutputMembers);
-        method.ResultTypeName = procedurePascal + method.Name + "Result";
-        method.ResultMembers = members;
-        method.ResultConstructorArguments = string.Join(", ", members.Select(m => m.Local));
-        method.AsyncReturnType = $"{ValueTask}<{method.ResultTypeName}>";
+            ReturnMemberName = returnName,
+            OutputMembers = outputMembers,
+            ResultTypeName = resultTypeName,
+            ResultMembers = members.ToEquatableArray(),
+            ResultConstructorArguments = string.Join(", ", members.Select(m => m.Local)),
+            AsyncReturnType = $"{ValueTask}<{resultTypeName}>",
+        };
     }
 
     private static ResultMemberView ResultMember(string name, string type, string frameField, string local) => new()
@@ -444,7 +471,7 @@ internal sealed partial class ViewModelBuilder
             AdapterField = "_" + CSharpNames.Camel(portName + adapterSuffix).TrimStart('@') + "Port",
             AdapterProperty = "Provided" + portName + adapterSuffix,
             Methods = procedure is null
-                ? new List<ProvidedMethodView>()
+                ? EquatableArray<ProvidedMethodView>.Empty
                 : procedure.Methods.Select((m, i) => Method(m, i, CSharpNames.Pascal(procedure.Name))).Select(m =>
                 {
                     var wanted = portName + separator + (unicore ? m.AsyncName : m.Name);
@@ -460,6 +487,7 @@ internal sealed partial class ViewModelBuilder
                     return new ProvidedMethodView
                     {
                         AdlName = m.AdlName,
+                        Doc = m.Doc,
                         Name = unicore ? m.AsyncName : m.Name,
                         ImplementationName = implementation,
                         ReturnType = unicore ? m.AsyncReturnType : m.ReturnType,
@@ -467,7 +495,7 @@ internal sealed partial class ViewModelBuilder
                         ArgumentList = unicore ? m.AsyncArgumentList : m.ArgumentList,
                         LineDirective = m.LineDirective,
                     };
-                }).ToList(),
+                }).ToEquatableArray(),
         };
     }
 
@@ -486,40 +514,47 @@ internal sealed partial class ViewModelBuilder
         switch (port.Kind)
         {
             case InterfaceKind.Emits:
-                view.Declaration = $"emits {port.TypeName} {port.Name}";
-                view.Summary = "signals every consumer connected to this event; never blocks.";
-                view.Type = Runtime + ".Notifications.EventEmitter";
-                view.Fallback = Runtime + ".Notifications.EventEmitter.Unconnected";
-                view.IsOptional = false;
+                view = view with { Declaration = $"emits {port.TypeName} {port.Name}" };
+                view = view with { Summary = "signals every consumer connected to this event; never blocks." };
+                view = view with { Type = Runtime + ".Notifications.EventEmitter" };
+                view = view with { Fallback = Runtime + ".Notifications.EventEmitter.Unconnected" };
+                view = view with { IsOptional = false };
                 return view;
             case InterfaceKind.Consumes:
-                view.Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}consumes {port.TypeName} {port.Name}";
-                view.Summary = "the event's notification: wait, poll, await, or register a callback (run on this instance's event thread).";
-                view.Type = Runtime + ".Notifications.Notification";
+                view = view with { Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}consumes {port.TypeName} {port.Name}" };
+                view = view with { Summary = "the event's notification: wait, poll, await, or register a callback (run on this instance's event thread)." };
+                view = view with { Type = Runtime + ".Notifications.Notification" };
                 return view;
             case InterfaceKind.Dataport:
-                view.Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}dataport {port.TypeName} {port.Name}";
-                view.Summary = "the memory shared with the other ends of the connection, with this end's access rights.";
-                view.Type = DataportType(port.TypeName);
-                return view;
+                view = view with { Declaration = $"{(port.IsOptional ? "maybe " : string.Empty)}dataport {port.TypeName} {port.Name}" };
+                view = view with { Summary = "the memory shared with the other ends of the connection, with this end's access rights." };
+                view = view with { Type = DataportType(port.TypeName) };
+                return IsUsersDataportType(port.TypeName) ? view with { TypeLineDirective = LineDirective(port.Location) } : view;
             case InterfaceKind.Mutex:
-                view.Declaration = $"has mutex {port.Name}";
-                view.Summary = "a mutex shared by this instance's threads.";
-                view.Type = Runtime + ".Synchronisation.ComponentMutex";
+                view = view with { Declaration = $"has mutex {port.Name}" };
+                view = view with { Summary = "a mutex shared by this instance's threads." };
+                view = view with { Type = Runtime + ".Synchronisation.ComponentMutex" };
                 return view;
             case InterfaceKind.Semaphore:
-                view.Declaration = $"has semaphore {port.Name}";
-                view.Summary = $"a counting semaphore, initially <c>{port.Name}_value</c> (1 when the spec does not say, as in CAmkES).";
-                view.Type = Runtime + ".Synchronisation.ComponentSemaphore";
+                view = view with { Declaration = $"has semaphore {port.Name}" };
+                view = view with { Summary = $"a counting semaphore, initially <c>{port.Name}_value</c> (1 when the spec does not say, as in CAmkES)." };
+                view = view with { Type = Runtime + ".Synchronisation.ComponentSemaphore" };
                 return view;
             case InterfaceKind.BinarySemaphore:
-                view.Declaration = $"has binary_semaphore {port.Name}";
-                view.Summary = $"a binary semaphore, initially <c>{port.Name}_value</c> (0 when the spec does not say).";
-                view.Type = Runtime + ".Synchronisation.ComponentBinarySemaphore";
+                view = view with { Declaration = $"has binary_semaphore {port.Name}" };
+                view = view with { Summary = $"a binary semaphore, initially <c>{port.Name}_value</c> (0 when the spec does not say)." };
+                view = view with { Type = Runtime + ".Synchronisation.ComponentBinarySemaphore" };
                 return view;
             default:
                 return null;
         }
+    }
+
+    // A dataport of a type neither Buf nor a spec struct: C# looks the type up in the user's code.
+    private bool IsUsersDataportType(string typeName)
+    {
+        var type = typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
+        return !(type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal) || _index.IsStruct(type));
     }
 
     /// <summary><c>Buf</c> and <c>Buf(n)</c> are byte regions; any other type is a struct read and written in place.</summary>

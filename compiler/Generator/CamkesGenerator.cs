@@ -38,7 +38,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .WithTrackingName(SpecFilesStep);
 
         var templateFiles = context.AdditionalTextsProvider
-            .Where(text => IsTemplateFile(text.Path))
+            .Where(text => IsTemplateFile(text.Path) || Adl.Connectors.ConnectorCatalogFile.IsCatalogFile(PathNames.Normalize(text.Path)))
             .Select((text, cancellationToken) => new SpecFile(PathNames.Normalize(text.Path), text.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .Collect();
 
@@ -50,7 +50,7 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         var settings = context.AnalyzerConfigOptionsProvider
             .Select((options, _) => ReadSettings(options.GlobalOptions))
             .Combine(templateFiles)
-            .Select((input, _) => input.Left with { Templates = UserTemplates.Under(input.Left.TemplateDirectory, input.Right) })
+            .Select((input, _) => WithUserTemplates(input.Left, input.Right))
             .Combine(remoteNodes)
             .Select((input, _) => input.Left with { RemoteNodes = input.Right })
             .WithTrackingName(SettingsStep);
@@ -72,6 +72,9 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
             .Select((output, _) => output.Diagnostics)
             .WithTrackingName(DiagnosticsStep);
 
+        // Reported once for the project, however many systems it has.
+        var catalogDiagnostics = settings.Select((settings, _) => settings.CatalogDiagnostics);
+
         // The one step that reads C# code: the user types the glue names, looked up in the compilation.
         // Only the few names flow in, so what it costs per edit is binding one small probe.
         var userTypes = outputs
@@ -83,6 +86,19 @@ public sealed partial class CamkesGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(files, static (production, file) => Publish(production, file));
         context.RegisterSourceOutput(userTypes, static (production, report) => Publish(production, report));
         context.RegisterSourceOutput(diagnostics, static (production, found) => Publish(production, found));
+        context.RegisterSourceOutput(catalogDiagnostics, static (production, found) => Publish(production, found));
+    }
+
+    // The user's templates, and the catalog entries beside them, which the front end's checks read too.
+    private static GeneratorSettings WithUserTemplates(GeneratorSettings settings, ImmutableArray<SpecFile> files)
+    {
+        var (catalog, diagnostics) = UserTemplates.Catalog(settings.TemplateDirectory, files);
+        return settings with
+        {
+            Templates = UserTemplates.Under(settings.TemplateDirectory, files),
+            FrontEnd = settings.FrontEnd with { Connectors = catalog },
+            CatalogDiagnostics = diagnostics,
+        };
     }
 
     /// <summary>The type whose presence says that nodes can run as separate processes (the UxRt.Camkes.Remote package).</summary>

@@ -14,6 +14,9 @@ internal sealed record GeneratorSettings(string Namespace, FrontEndOptions Front
 {
     /// <summary>The full path of the spec that <c>CamkesRoot</c> names as the project's one root, or empty.</summary>
     public string NamedRoot { get; init; } = string.Empty;
+
+    /// <summary>What is wrong with the user's connector catalog files (ADL0103), reported once per project.</summary>
+    public EquatableArray<Adl.Diagnostics.AdlDiagnostic> CatalogDiagnostics { get; init; } = EquatableArray<Adl.Diagnostics.AdlDiagnostic>.Empty;
 }
 
 /// <summary>

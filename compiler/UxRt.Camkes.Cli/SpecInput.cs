@@ -1,5 +1,6 @@
 using System.CommandLine;
 using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Text;
 
 namespace UxRt.Camkes.Cli;
@@ -37,7 +38,8 @@ internal sealed class SpecInput
     /// Runs the front end and prints its diagnostics. Returns the result, or null with
     /// <paramref name="exitCode"/> set when the file cannot be read at all.
     /// </summary>
-    public FrontEndResult? Compile(ParseResult parse, CliOutput output, out int exitCode)
+    /// <param name="connectors">The connector catalog the checks read: the built-in one unless a command reads a user's too.</param>
+    public FrontEndResult? Compile(ParseResult parse, CliOutput output, out int exitCode, ConnectorCatalog? connectors = null)
     {
         var path = parse.GetValue(File) ?? string.Empty;
         string fullPath;
@@ -61,7 +63,7 @@ internal sealed class SpecInput
 
         var options = FrontEndOptions.Create(
             (parse.GetValue(IncludeDirectories) ?? Array.Empty<string>()).Select(PathNames.Normalize),
-            (parse.GetValue(Defines) ?? Array.Empty<string>()).Select(Define.Parse));
+            (parse.GetValue(Defines) ?? Array.Empty<string>()).Select(Define.Parse)) with { Connectors = connectors ?? ConnectorCatalog.BuiltIn };
         var result = AdlFrontEnd.Compile(fullPath, FileSystemSourceProvider.Instance, options);
         foreach (var diagnostic in result.Diagnostics)
         {

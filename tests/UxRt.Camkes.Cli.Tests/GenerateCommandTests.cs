@@ -49,6 +49,44 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public void A_connector_catalog_entry_beside_the_templates_adds_a_connector_as_it_does_for_the_generator()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"camkes-catalog-{Guid.NewGuid():N}");
+        var templates = Path.Combine(root, "templates");
+        var connector = Path.Combine(templates, "connectors", "seL4RPCCallTraced");
+        Directory.CreateDirectory(connector);
+        // The compiler tests' seL4RPCCallTraced: a catalog entry and two templates.
+        var source = Path.Combine(TestsDirectory(), "..", "UxRt.Camkes.Compiler.Tests", "UserConnectors", "connectors", "seL4RPCCallTraced");
+        foreach (var file in new[] { "connector.catalog", "from.hbs", "to.hbs" })
+        {
+            File.Copy(Path.Combine(source, file), Path.Combine(connector, file));
+        }
+
+        var spec = Path.Combine(root, "traced.camkes");
+        Directory.CreateDirectory(Path.Combine(root, "lib"));
+        File.Copy(CliRun.Spec("lib/Greeter.idl4"), Path.Combine(root, "lib", "Greeter.idl4"));
+        File.WriteAllText(spec, File.ReadAllText(CliRun.Spec("hello.camkes")).Replace("seL4RPCCall ", "seL4RPCCallTraced ", StringComparison.Ordinal)
+            + "\nconnector seL4RPCCallTraced { from Procedures; to Procedure; }\n");
+        try
+        {
+            var run = CliRun.Of("generate", spec, "-o", Path.Combine(root, "out"), "--templates", templates);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(File.Exists(Path.Combine(root, "out", "GreeterRpcTracedClient.g.cs")), run.Error);
+            Assert.Contains("StartActivity", File.ReadAllText(Path.Combine(root, "out", "GreeterRpcTracedServer.g.cs")), StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(connector, "connector.catalog"), "family = rpc-cal\n");
+            var broken = CliRun.Of("generate", spec, "-o", Path.Combine(root, "broken"), "--templates", templates);
+            Assert.Equal(ExitCodes.Failure, broken.ExitCode);
+            Assert.Contains($"{Path.Combine(connector, "connector.catalog")}(1,10): error ADL0103: 'rpc-cal' is not a family", broken.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Remote_generates_the_wiring_across_nodes_that_a_project_referencing_UxRt_Camkes_Remote_gets()
     {
         var root = Path.Combine(Path.GetTempPath(), $"camkes-remote-{Guid.NewGuid():N}");
@@ -94,4 +132,6 @@ public sealed class GenerateCommandTests
 
     private static Dictionary<string, string> RunSourceGenerator(params string[] specs) =>
         GeneratorHarness.RunSpecFiles(specs).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+
+    private static string TestsDirectory([System.Runtime.CompilerServices.CallerFilePath] string here = "") => Path.GetDirectoryName(here)!;
 }

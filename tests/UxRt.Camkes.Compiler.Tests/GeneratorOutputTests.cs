@@ -30,13 +30,12 @@ public sealed class GeneratorOutputTests
     [Fact]
     public void Procedure_becomes_an_interface_with_csharp_types_and_directions()
     {
-        var (_, result) = EchoProject().Run();
+        var (output, _) = EchoProject().Run();
 
-        var procedure = result.GeneratedSources.Single(s => s.HintName == "IEcho.g.cs").SourceText.ToString();
-        Assert.Contains("public interface IEcho", procedure);
-        Assert.Contains("string Echo(string text, int times, out int length);", procedure);
-        Assert.Contains("void Reset(ref int counter);", procedure);
-        Assert.Contains("uint Sum(int[] values);", procedure);
+        Assert.Equal(TypeKind.Interface, output.GetTypeByMetadataName("Demo.IEcho")!.TypeKind);
+        Assert.Equal("string Echo(string text, int times, out int length)", Signatures.Of(output, "Demo.IEcho", "Echo"));
+        Assert.Equal("void Reset(ref int counter)", Signatures.Of(output, "Demo.IEcho", "Reset"));
+        Assert.Equal("uint Sum(int[] values)", Signatures.Of(output, "Demo.IEcho", "Sum"));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal sealed class PreprocessorRun
     private readonly StringBuilder _output = new();
     private readonly List<(string File, int Line)> _origins = new();
     private readonly HashSet<string> _expandedFiles = new(System.StringComparer.Ordinal);
+    private readonly SpecComments _comments = new();
     private int _includeDepth;
 
     // Set once the output has outgrown FrontEndLimits.MaxExpandedChars: nothing more is processed.
@@ -49,11 +50,12 @@ internal sealed class PreprocessorRun
     {
         _expandedFiles.Add(PathNames.Normalize(path));
         ProcessFile(path, text);
-        return new PreprocessedText(_output.ToString(), LineMap.FromOrigins(path, _origins)) { StoppedAtLimit = _stopped };
+        return new PreprocessedText(_output.ToString(), LineMap.FromOrigins(path, _origins)) { StoppedAtLimit = _stopped, Comments = _comments };
     }
 
     private void ProcessFile(string path, string text)
     {
+        _comments.Add(path, text);
         var lines = LogicalLine.Split(text);
         var conditionals = new ConditionalStack();
         for (var index = 0; index < lines.Count && !_stopped; index++)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using UxRt.Camkes.Adl;
+using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Text;
 using UxRt.Camkes.Compiler.Emit;
 using UxRt.Camkes.Compiler.Generator;
@@ -37,13 +38,19 @@ internal static class GenerateCommand
         input.AddTo(command);
         command.SetAction(parse =>
         {
-            var result = input.Compile(parse, output, out var exitCode);
-            if (result?.Model is not { } model || exitCode != ExitCodes.Success)
+            var (userTemplates, catalog, catalogProblems) = ReadTemplates(parse.GetValue(templates));
+            foreach (var problem in catalogProblems)
             {
-                return exitCode;
+                output.Error.WriteLine(problem.ToString());
             }
 
-            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace, ReadTemplates(parse.GetValue(templates)), remoteNodes: parse.GetValue(remote));
+            var result = input.Compile(parse, output, out var exitCode, catalog);
+            if (result?.Model is not { } model || exitCode != ExitCodes.Success || catalogProblems.Any(d => d.IsError))
+            {
+                return exitCode == ExitCodes.Success ? ExitCodes.Failure : exitCode;
+            }
+
+            var emitted = SystemEmitter.Emit(model, parse.GetValue(@namespace) ?? DefaultNamespace, userTemplates, remoteNodes: parse.GetValue(remote), connectors: catalog);
             foreach (var diagnostic in emitted.Diagnostics)
             {
                 output.Error.WriteLine(diagnostic.ToString());
@@ -68,18 +75,21 @@ internal static class GenerateCommand
         return command;
     }
 
-    // The same selection as the source generator's (UserTemplates), over the directory's files.
-    private static EquatableArray<TemplateOverride> ReadTemplates(string? directory)
+    // The same selection as the source generator's (UserTemplates), over the directory's files:
+    // templates, and the connector catalog entries beside them.
+    private static (EquatableArray<TemplateOverride> Templates, ConnectorCatalog Catalog, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Problems) ReadTemplates(string? directory)
     {
         if (string.IsNullOrEmpty(directory))
         {
-            return EquatableArray<TemplateOverride>.Empty;
+            return (EquatableArray<TemplateOverride>.Empty, ConnectorCatalog.BuiltIn, EquatableArray<Adl.Diagnostics.AdlDiagnostic>.Empty);
         }
 
         var root = PathNames.Normalize(directory);
         var files = Directory.EnumerateFiles(root, "*.hbs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(root, ConnectorCatalogFile.FileName, SearchOption.AllDirectories))
             .Select(path => new SpecFile(PathNames.Normalize(path), File.ReadAllText(path)))
             .ToImmutableArray();
-        return UserTemplates.Under(root, files);
+        var (catalog, problems) = UserTemplates.Catalog(root, files);
+        return (UserTemplates.Under(root, files), catalog, problems);
     }
 }

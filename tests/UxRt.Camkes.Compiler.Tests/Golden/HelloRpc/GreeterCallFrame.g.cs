@@ -13,10 +13,8 @@ namespace HelloRpc;
 public sealed class GreeterCallFrame : global::UxRt.Camkes.Runtime.Glue.CallFrame
 {
     // greet
-#line 3 "/project/Greeter.idl4"
     public string GreetName = default!;
     public int GreetTimes;
     public int GreetLength;
     public string GreetResult = default!;
-#line default
 }

@@ -22,9 +22,7 @@ public sealed class GreeterRpcClient : IGreeter
         _badge = badge;
     }
 
-#line 3 "/project/Greeter.idl4"
     public string Greet(string name, int times, out int length)
-#line default
     {
         var call = _frames.Rent();
         try

@@ -5,7 +5,10 @@
 
 namespace HelloRpc;
 
-/// <summary>The procedure <c>Greeter</c>.</summary>
+/// <summary>
+/// The procedure the client calls on the server.
+/// </summary>
+/// <remarks>The procedure <c>Greeter</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public interface IGreeter
 {

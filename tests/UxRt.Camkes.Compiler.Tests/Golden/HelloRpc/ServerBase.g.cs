@@ -33,8 +33,6 @@ public abstract class ServerBase : global::UxRt.Camkes.Runtime.Components.Compon
 
         public GreeterPort(ServerBase owner) => _owner = owner;
 
-#line 3 "/project/Greeter.idl4"
         public string Greet(string name, int times, out int length) => _owner.GreeterGreet(name, times, out length);
-#line default
     }
 }

@@ -14,18 +14,14 @@ public abstract class AuditorBase : global::UxRt.Camkes.Runtime.Components.Compo
 {
     private LedgerPort? _ledgerPort;
     private ReportPort? _reportPort;
-#line 30 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Synchronisation.ComponentMutex? _books;
-#line default
 
     /// <summary><c>has mutex books</c>: a mutex shared by this instance's threads.</summary>
 #line 30 "/project/Pipeline.camkes"
     protected global::UxRt.Camkes.Runtime.Synchronisation.ComponentMutex Books => _books ?? throw new global::System.InvalidOperationException("'books' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 30 "/project/Pipeline.camkes"
     internal void ConnectBooks(global::UxRt.Camkes.Runtime.Synchronisation.ComponentMutex connection) => _books = connection;
-#line default
 
     /// <summary>The badge of the client whose call this thread is handling (CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>).</summary>
     protected static int SenderId => global::UxRt.Camkes.Runtime.Glue.CallContext.SenderBadge;
@@ -46,9 +42,7 @@ public abstract class AuditorBase : global::UxRt.Camkes.Runtime.Components.Compo
 
         public LedgerPort(AuditorBase owner) => _owner = owner;
 
-#line 3 "/project/Pipeline.idl4"
         public void Record(int sequence, long checksum) => _owner.LedgerRecord(sequence, checksum);
-#line default
     }
 
     /// <summary>Implements <c>report.summary</c> of the provided interface.</summary>
@@ -67,8 +61,6 @@ public abstract class AuditorBase : global::UxRt.Camkes.Runtime.Components.Compo
 
         public ReportPort(AuditorBase owner) => _owner = owner;
 
-#line 7 "/project/Pipeline.idl4"
         public string Summary(string title, out int frames) => _owner.ReportSummary(title, out frames);
-#line default
     }
 }

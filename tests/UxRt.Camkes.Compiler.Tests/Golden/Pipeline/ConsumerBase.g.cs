@@ -16,12 +16,8 @@ public abstract class ConsumerBase : global::UxRt.Camkes.Runtime.Components.Comp
 #line 21 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Dataports.Dataport<Sample>? _samples;
 #line default
-#line 22 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.Notification? _ready;
-#line default
-#line 23 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.EventEmitter? _taken;
-#line default
 
     /// <summary>The control thread: runs once every instance has been initialised.</summary>
     protected abstract override void Run();
@@ -45,16 +41,12 @@ public abstract class ConsumerBase : global::UxRt.Camkes.Runtime.Components.Comp
     protected global::UxRt.Camkes.Runtime.Notifications.Notification Ready => _ready ?? throw new global::System.InvalidOperationException("'ready' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 22 "/project/Pipeline.camkes"
     internal void ConnectReady(global::UxRt.Camkes.Runtime.Notifications.Notification connection) => _ready = connection;
-#line default
 
     /// <summary><c>emits SampleTaken taken</c>: signals every consumer connected to this event; never blocks.</summary>
 #line 23 "/project/Pipeline.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.EventEmitter Taken => _taken ?? global::UxRt.Camkes.Runtime.Notifications.EventEmitter.Unconnected;
 #line default
 
-#line 23 "/project/Pipeline.camkes"
     internal void ConnectTaken(global::UxRt.Camkes.Runtime.Notifications.EventEmitter connection) => _taken = connection;
-#line default
 }

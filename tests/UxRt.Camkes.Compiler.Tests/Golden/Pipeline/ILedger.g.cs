@@ -5,7 +5,10 @@
 
 namespace Pipeline;
 
-/// <summary>The procedure <c>Ledger</c>.</summary>
+/// <summary>
+/// What the producer and the consumer tell the auditor, and what the auditor reports back.
+/// </summary>
+/// <remarks>The procedure <c>Ledger</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public interface ILedger
 {

@@ -13,8 +13,6 @@ namespace Pipeline;
 public sealed class LedgerCallFrame : global::UxRt.Camkes.Runtime.Glue.CallFrame
 {
     // record
-#line 3 "/project/Pipeline.idl4"
     public int RecordSequence;
     public long RecordChecksum;
-#line default
 }

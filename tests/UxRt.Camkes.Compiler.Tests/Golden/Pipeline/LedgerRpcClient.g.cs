@@ -22,9 +22,7 @@ public sealed class LedgerRpcClient : ILedger
         _badge = badge;
     }
 
-#line 3 "/project/Pipeline.idl4"
     public void Record(int sequence, long checksum)
-#line default
     {
         var call = _frames.Rent();
         try

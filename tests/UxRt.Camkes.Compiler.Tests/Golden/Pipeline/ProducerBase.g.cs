@@ -17,12 +17,8 @@ public abstract class ProducerBase : global::UxRt.Camkes.Runtime.Components.Comp
 #line 12 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Dataports.Dataport<Sample>? _samples;
 #line default
-#line 13 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.EventEmitter? _ready;
-#line default
-#line 14 "/project/Pipeline.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.Notification? _taken;
-#line default
 
     /// <summary>The control thread: runs once every instance has been initialised.</summary>
     protected abstract override void Run();
@@ -51,16 +47,12 @@ public abstract class ProducerBase : global::UxRt.Camkes.Runtime.Components.Comp
     protected global::UxRt.Camkes.Runtime.Notifications.EventEmitter Ready => _ready ?? global::UxRt.Camkes.Runtime.Notifications.EventEmitter.Unconnected;
 #line default
 
-#line 13 "/project/Pipeline.camkes"
     internal void ConnectReady(global::UxRt.Camkes.Runtime.Notifications.EventEmitter connection) => _ready = connection;
-#line default
 
     /// <summary><c>consumes SampleTaken taken</c>: the event's notification: wait, poll, await, or register a callback (run on this instance's event thread).</summary>
 #line 14 "/project/Pipeline.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.Notification Taken => _taken ?? throw new global::System.InvalidOperationException("'taken' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 14 "/project/Pipeline.camkes"
     internal void ConnectTaken(global::UxRt.Camkes.Runtime.Notifications.Notification connection) => _taken = connection;
-#line default
 }

@@ -23,9 +23,7 @@ public sealed class ReportRpcDataportClient : IReport
         _badge = badge;
     }
 
-#line 7 "/project/Pipeline.idl4"
     public string Summary(string title, out int frames)
-#line default
     {
         var call = _frames.Rent();
         try

@@ -12,15 +12,9 @@ namespace RumpNet;
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public abstract class ClientBase : global::UxRt.Camkes.Runtime.Components.Component
 {
-#line 14 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Dataports.Dataport? _packets;
-#line default
-#line 15 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.EventEmitter? _request;
-#line default
-#line 16 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.Notification? _sent;
-#line default
 
     /// <summary>The control thread: runs once every instance has been initialised.</summary>
     protected abstract override void Run();
@@ -30,25 +24,19 @@ public abstract class ClientBase : global::UxRt.Camkes.Runtime.Components.Compon
     protected global::UxRt.Camkes.Runtime.Dataports.Dataport Packets => _packets ?? throw new global::System.InvalidOperationException("'packets' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 14 "/project/RumpNet.camkes"
     internal void ConnectPackets(global::UxRt.Camkes.Runtime.Dataports.Dataport connection) => _packets = connection;
-#line default
 
     /// <summary><c>emits Request request</c>: signals every consumer connected to this event; never blocks.</summary>
 #line 15 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.EventEmitter Request => _request ?? global::UxRt.Camkes.Runtime.Notifications.EventEmitter.Unconnected;
 #line default
 
-#line 15 "/project/RumpNet.camkes"
     internal void ConnectRequest(global::UxRt.Camkes.Runtime.Notifications.EventEmitter connection) => _request = connection;
-#line default
 
     /// <summary><c>consumes Done sent</c>: the event's notification: wait, poll, await, or register a callback (run on this instance's event thread).</summary>
 #line 16 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.Notification Sent => _sent ?? throw new global::System.InvalidOperationException("'sent' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 16 "/project/RumpNet.camkes"
     internal void ConnectSent(global::UxRt.Camkes.Runtime.Notifications.Notification connection) => _sent = connection;
-#line default
 }

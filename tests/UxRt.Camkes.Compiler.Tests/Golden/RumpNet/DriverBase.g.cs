@@ -17,7 +17,10 @@ public abstract class DriverBase : global::UxRt.Camkes.Runtime.Components.Compon
     /// <summary>The badge of the client whose call this thread is handling (CAmkES's <c>&lt;iface&gt;_get_sender_id()</c>).</summary>
     protected static int SenderId => global::UxRt.Camkes.Runtime.Glue.CallContext.SenderBadge;
 
-    /// <summary>Implements <c>link.transmit</c> of the provided interface.</summary>
+    /// <summary>
+    /// Returns how many bytes went out.
+    /// </summary>
+    /// <remarks>Implements <c>link.transmit</c> of the provided interface.</remarks>
 #line 4 "/project/Link.idl4"
     protected abstract int LinkTransmit(byte[] frame);
 #line default
@@ -33,8 +36,6 @@ public abstract class DriverBase : global::UxRt.Camkes.Runtime.Components.Compon
 
         public LinkPort(DriverBase owner) => _owner = owner;
 
-#line 4 "/project/Link.idl4"
         public int Transmit(byte[] frame) => _owner.LinkTransmit(frame);
-#line default
     }
 }

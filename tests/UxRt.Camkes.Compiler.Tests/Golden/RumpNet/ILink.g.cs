@@ -5,11 +5,16 @@
 
 namespace RumpNet;
 
-/// <summary>The procedure <c>Link</c>.</summary>
+/// <summary>
+/// What a network driver offers the stack above it: put one frame on the wire.
+/// </summary>
+/// <remarks>The procedure <c>Link</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public interface ILink
 {
-    /// <summary><c>transmit</c></summary>
+    /// <summary>
+    /// Returns how many bytes went out.
+    /// </summary>
 #line 4 "/project/Link.idl4"
     int Transmit(byte[] frame);
 #line default

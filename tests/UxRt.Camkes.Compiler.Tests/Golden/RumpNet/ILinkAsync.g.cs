@@ -6,14 +6,19 @@
 namespace RumpNet;
 
 /// <summary>
+/// What a network driver offers the stack above it: put one frame on the wire.
+/// </summary>
+/// <remarks>
 /// The procedure <c>Link</c> in awaitable form, for unicore components: a call parks only
 /// the calling lightweight thread, never its virtual CPU. Values that come back through
 /// <c>out</c> or <c>inout</c> parameters are returned in a result type.
-/// </summary>
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public interface ILinkAsync
 {
-    /// <summary><c>transmit</c></summary>
+    /// <summary>
+    /// Returns how many bytes went out.
+    /// </summary>
 #line 4 "/project/Link.idl4"
     global::System.Threading.Tasks.ValueTask<int> TransmitAsync(byte[] frame);
 #line default

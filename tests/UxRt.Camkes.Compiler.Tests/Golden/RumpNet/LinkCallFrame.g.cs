@@ -13,9 +13,7 @@ namespace RumpNet;
 public sealed class LinkCallFrame : global::UxRt.Camkes.Runtime.Glue.CallFrame
 {
     // transmit
-#line 4 "/project/Link.idl4"
     public byte[] TransmitFrame = default!;
     public byte[]? TransmitFrameBuffer;
     public int TransmitResult;
-#line default
 }

@@ -25,9 +25,7 @@ public sealed class LinkRpcAsyncClient : ILinkAsync
 
     // Pooled: a lightweight thread that calls in a loop reuses the same awaiting state instead of allocating it per call.
     [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-#line 4 "/project/Link.idl4"
     public async global::System.Threading.Tasks.ValueTask<int> TransmitAsync(byte[] frame)
-#line default
     {
         var call = _frames.Rent();
         try

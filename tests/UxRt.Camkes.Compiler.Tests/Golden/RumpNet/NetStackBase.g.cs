@@ -18,18 +18,10 @@ namespace RumpNet;
 public abstract class NetStackBase : global::UxRt.Camkes.Runtime.Components.Component
 {
     private ILinkAsync? _link;
-#line 21 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Dataports.Dataport? _packets;
-#line default
-#line 22 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.Notification? _request;
-#line default
-#line 23 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Notifications.EventEmitter? _sent;
-#line default
-#line 25 "/project/RumpNet.camkes"
     private global::UxRt.Camkes.Runtime.Synchronisation.ComponentSemaphore? _queued;
-#line default
 
     /// <summary>The control thread, a lightweight thread on this instance's virtual CPU: runs once every instance has been initialised.</summary>
     protected abstract override global::System.Threading.Tasks.Task RunAsync();
@@ -44,34 +36,26 @@ public abstract class NetStackBase : global::UxRt.Camkes.Runtime.Components.Comp
     protected global::UxRt.Camkes.Runtime.Dataports.Dataport Packets => _packets ?? throw new global::System.InvalidOperationException("'packets' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 21 "/project/RumpNet.camkes"
     internal void ConnectPackets(global::UxRt.Camkes.Runtime.Dataports.Dataport connection) => _packets = connection;
-#line default
 
     /// <summary><c>consumes Request request</c>: the event's notification: wait, poll, await, or register a callback (run on this instance's event thread).</summary>
 #line 22 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.Notification Request => _request ?? throw new global::System.InvalidOperationException("'request' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 22 "/project/RumpNet.camkes"
     internal void ConnectRequest(global::UxRt.Camkes.Runtime.Notifications.Notification connection) => _request = connection;
-#line default
 
     /// <summary><c>emits Done sent</c>: signals every consumer connected to this event; never blocks.</summary>
 #line 23 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Notifications.EventEmitter Sent => _sent ?? global::UxRt.Camkes.Runtime.Notifications.EventEmitter.Unconnected;
 #line default
 
-#line 23 "/project/RumpNet.camkes"
     internal void ConnectSent(global::UxRt.Camkes.Runtime.Notifications.EventEmitter connection) => _sent = connection;
-#line default
 
     /// <summary><c>has semaphore queued</c>: a counting semaphore, initially <c>queued_value</c> (1 when the spec does not say, as in CAmkES).</summary>
 #line 25 "/project/RumpNet.camkes"
     protected global::UxRt.Camkes.Runtime.Synchronisation.ComponentSemaphore Queued => _queued ?? throw new global::System.InvalidOperationException("'queued' of '" + InstanceName + "' is not connected");
 #line default
 
-#line 25 "/project/RumpNet.camkes"
     internal void ConnectQueued(global::UxRt.Camkes.Runtime.Synchronisation.ComponentSemaphore connection) => _queued = connection;
-#line default
 }
