@@ -50,7 +50,7 @@ public sealed class UnicoreThreadingModel : IThreadingModel
 
             try
             {
-                return task.Wait(timeout);
+                return Simulation.Controlled.Wait(task, timeout, $"{name} to end");
             }
             catch (AggregateException)
             {

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace UxRt.Camkes.Runtime.Simulation;
+
+/// <summary>
+/// The kernel's hooks into the simulation. With no simulation running anywhere in the process each
+/// is one read of a static and a branch; with one running, a hook on a controlled thread hands the
+/// operation to its scheduler, and on any other thread (or once a schedule has failed and runs
+/// free) it does what the runtime does without simulation.
+/// </summary>
+internal static class Controlled
+{
+    internal static int s_schedulers;
+
+    [ThreadStatic]
+    internal static ControlledThread? t_thread;
+
+    public static bool IsOn
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref s_schedulers) != 0;
+    }
+
+    /// <summary>The controlled thread running here, when it is under a schedule that has not failed.</summary>
+    public static ControlledThread? Thread => IsOn && t_thread is { Scheduler.IsFree: false } thread ? thread : null;
+
+    /// <summary>The scheduler of the current thread: what kernel objects made here belong to.</summary>
+    public static SimulationScheduler? Scheduler => IsOn ? t_thread?.Scheduler : null;
+
+    /// <summary>True in a simulation: the runtime's own awaits then come back to the CPU (or thread) that awaited, never to the pool.</summary>
+    public static bool CaptureContext => IsOn && t_thread is not null;
+
+    /// <summary>A kernel operation: the running thread may be switched out here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Point(string point, string? subject = null)
+    {
+        if (IsOn)
+        {
+            PointSlow(point, subject, instance: null);
+        }
+    }
+
+    /// <summary>A kernel operation entered from a component's own code, where an injected fault may strike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void EntryPoint(string point, string subject, string instance)
+    {
+        if (IsOn)
+        {
+            PointSlow(point, subject, instance);
+        }
+    }
+
+    private static void PointSlow(string point, string? subject, string? instance)
+    {
+        if (Thread is { } thread)
+        {
+            thread.Scheduler.Point(thread, point, subject, instance);
+        }
+    }
+
+    /// <summary><see cref="ManualResetEventSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
+    public static bool Wait(ManualResetEventSlim wake, TimeSpan timeout, CancellationToken cancellation, string what)
+    {
+        if (Thread is not { } thread)
+        {
+            return wake.Wait(timeout, cancellation);
+        }
+
+        var result = thread.Scheduler.Block(thread, () => wake.IsSet || cancellation.IsCancellationRequested, timeout, what);
+        if (result == BlockResult.Free)
+        {
+            return wake.Wait(timeout, cancellation);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        return wake.IsSet;
+    }
+
+    public static void Wait(ManualResetEventSlim wake, string what) =>
+        Wait(wake, Timeout.InfiniteTimeSpan, CancellationToken.None, what);
+
+    /// <summary><see cref="SemaphoreSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
+    public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what)
+    {
+        if (Thread is not { } thread)
+        {
+            return semaphore.Wait(timeout, cancellation);
+        }
+
+        var deadline = Kernel.Deadline.After(timeout);
+        while (!semaphore.Wait(0))
+        {
+            switch (thread.Scheduler.Block(thread, () => semaphore.CurrentCount > 0 || cancellation.IsCancellationRequested, deadline.Remaining, what))
+            {
+                case BlockResult.Free:
+                    return semaphore.Wait(deadline.Remaining, cancellation);
+                case BlockResult.TimedOut:
+                    return semaphore.Wait(0);
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to complete; false if <paramref name="timeout"/> passed first.</summary>
+    public static bool Wait(Task task, TimeSpan timeout, string what)
+    {
+        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => task.IsCompleted, timeout, what) == BlockResult.Free)
+        {
+            return task.Wait(timeout);
+        }
+
+        return task.IsCompleted;
+    }
+
+    /// <summary><see cref="System.Threading.Thread.Join(TimeSpan)"/>, controlled when <paramref name="other"/> is a controlled thread.</summary>
+    public static bool Join(Thread other, TimeSpan timeout)
+    {
+        if (Thread is { } thread && thread.Scheduler.Find(other) is { } target)
+        {
+            var result = thread.Scheduler.Block(thread, () => target.State == ThreadRunState.Done, timeout, $"{target.Name} to end");
+            if (result != BlockResult.Free)
+            {
+                return target.State == ThreadRunState.Done;
+            }
+        }
+
+        return other.Join(timeout);
+    }
+
+    /// <summary>Waits until <paramref name="until"/> holds, for a wait with no primitive of its own.</summary>
+    public static void WaitUntil(Func<bool> until, string what)
+    {
+        if (Thread is { } thread && thread.Scheduler.Block(thread, until, Timeout.InfiniteTimeSpan, what) != BlockResult.Free)
+        {
+            return;
+        }
+
+        // Only a schedule that failed and runs free gets here, while it is stopped.
+        while (!until())
+        {
+            System.Threading.Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>Work for the thread pool: in a simulation, a controlled thread of its own.</summary>
+    public static bool TryRunControlled(Action work)
+    {
+        if (Thread is not { } thread)
+        {
+            return false;
+        }
+
+        thread.Scheduler.RunOnPoolThread(work);
+        return true;
+    }
+
+    /// <summary>The monotonic clock <see cref="Kernel.Deadline"/> reads, in <see cref="Stopwatch"/> units: virtual in a simulation.</summary>
+    public static long Timestamp() =>
+        Thread is { } thread ? (long)(thread.Scheduler.Now * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond)) : Stopwatch.GetTimestamp();
+
+    /// <summary>A native thread's async body: run here, with its continuations queued back to this thread (the thread pool is not controlled).</summary>
+    public static void RunPumped(Func<Task> body)
+    {
+        var pump = new PumpContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(pump);
+        try
+        {
+            var task = body();
+            while (!task.IsCompleted)
+            {
+                WaitUntil(() => task.IsCompleted || pump.HasWork, "an await to complete");
+                pump.RunPending();
+            }
+
+            task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    private sealed class PumpContext : SynchronizationContext
+    {
+        private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _queue = new();
+
+        public bool HasWork => !_queue.IsEmpty;
+
+        public override void Post(SendOrPostCallback d, object? state) => _queue.Enqueue((d, state));
+
+        public override void Send(SendOrPostCallback d, object? state) => d(state);
+
+        public void RunPending()
+        {
+            while (_queue.TryDequeue(out var item))
+            {
+                item.Callback(item.State);
+            }
+        }
+    }
+}
