@@ -7,6 +7,9 @@ public sealed class Producer(HandoffProtocol? protocol = null) : ProducerBase
 
     private readonly HandoffProtocol _protocol = protocol ?? HandoffProtocol.FireAndForget;
 
+    /// <summary>Slots written so far: what an invariant compares with <see cref="Consumer.Taken"/>.</summary>
+    public int Written { get; private set; }
+
     protected override void Run()
     {
         for (var sequence = 1; sequence <= Count; sequence++)
@@ -14,6 +17,7 @@ public sealed class Producer(HandoffProtocol? protocol = null) : ProducerBase
             ref var slot = ref Slot.WritableValue;
             slot.Sequence = sequence;
             slot.Value = sequence * sequence;
+            Written = sequence;
             Slot.Release();
             Filled.Emit();
             if (_protocol.WaitForAck)

@@ -55,7 +55,7 @@ public class Dataport
     /// <summary>Makes the other ends' writes released before this point visible to reads after it (<c>&lt;dp&gt;_acquire()</c>).</summary>
     public void Acquire()
     {
-        Simulation.Controlled.Point("acquire", Name);
+        Simulation.Controlled.EntryPoint("acquire", Name);
         Interlocked.MemoryBarrier();
     }
 
@@ -75,7 +75,7 @@ public class Dataport
     public void Release()
     {
         Interlocked.MemoryBarrier();
-        Simulation.Controlled.Point("release", Name);
+        Simulation.Controlled.EntryPoint("release", Name);
     }
 
     /// <summary>A read-only reference to a <typeparamref name="T"/> at <paramref name="offset"/> in the region.</summary>

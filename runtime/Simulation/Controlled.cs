@@ -38,25 +38,25 @@ internal static class Controlled
     {
         if (IsOn)
         {
-            PointSlow(point, subject, instance: null);
+            PointSlow(point, subject, injectable: false);
         }
     }
 
     /// <summary>A kernel operation entered from a component's own code, where an injected fault may strike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void EntryPoint(string point, string subject, string instance)
+    public static void EntryPoint(string point, string subject)
     {
         if (IsOn)
         {
-            PointSlow(point, subject, instance);
+            PointSlow(point, subject, injectable: true);
         }
     }
 
-    private static void PointSlow(string point, string? subject, string? instance)
+    private static void PointSlow(string point, string? subject, bool injectable)
     {
         if (Thread is { } thread)
         {
-            thread.Scheduler.Point(thread, point, subject, instance);
+            thread.Scheduler.Point(thread, point, subject, injectable);
         }
     }
 

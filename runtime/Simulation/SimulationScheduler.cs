@@ -233,7 +233,7 @@ internal sealed class SimulationScheduler
     }
 
     /// <summary>A scheduling point: the running thread may be switched out here.</summary>
-    public void Point(ControlledThread self, string point, string? subject, string? instance = null)
+    public void Point(ControlledThread self, string point, string? subject, bool injectable = false)
     {
         var inject = false;
         lock (_lock)
@@ -250,7 +250,7 @@ internal sealed class SimulationScheduler
                 return;
             }
 
-            inject = instance is not null && TakeInjectedFault(self, instance);
+            inject = injectable && TakeInjectedFault(self, InstanceOf(self));
             if (!inject)
             {
                 var next = PickLocked(self, point, subject);
@@ -365,7 +365,7 @@ internal sealed class SimulationScheduler
             }
         }
 
-        Point(self, "signal", $"{notification.Instance}.{notification.Name}", InstanceOf(self));
+        Point(self, "signal", $"{notification.Instance}.{notification.Name}", injectable: true);
         if (fault?.Kind == SimulatedFaultKind.DelaySignal)
         {
             Time.CreateTimer(_ =>
@@ -393,7 +393,7 @@ internal sealed class SimulationScheduler
     {
         if (CheckCaller($"call to {endpoint.Instance}.{endpoint.Interface}") is { } self)
         {
-            Point(self, "call", $"{endpoint.Instance}.{endpoint.Interface}", InstanceOf(self));
+            Point(self, "call", $"{endpoint.Instance}.{endpoint.Interface}", injectable: true);
         }
     }
 

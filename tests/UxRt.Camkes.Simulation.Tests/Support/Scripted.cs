@@ -12,6 +12,8 @@ public sealed class Scripted(Action<Scripted> run) : Component
 
     public Task Thread(string name, Func<Task> body) => StartThread(name, body);
 
+    public IDisposable Timer(TimeSpan period, Action tick) => StartTimer(period, tick);
+
     protected override void Run() => run(this);
 }
 
