@@ -73,6 +73,18 @@ public abstract class Component
     protected Task DelayAsync(TimeSpan delay) => Task.Delay(delay, _services?.Time ?? TimeProvider.System, StopRequested);
 
     /// <summary>
+    /// Blocks this native thread for <paramref name="duration"/> on the system's clock (virtual under
+    /// simulation, where <see cref="Thread.Sleep(TimeSpan)"/> would be refused as blocking outside the
+    /// kernel). Ends early, with <see cref="OperationCanceledException"/>, when the system stops.
+    /// </summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="DelayAsync"/> there.</exception>
+    protected void Sleep(TimeSpan duration)
+    {
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("sleeping", InstanceName, "await DelayAsync() instead");
+        Simulation.Controlled.Sleep(duration, StopRequested);
+    }
+
+    /// <summary>
     /// Calls <paramref name="tick"/> every <paramref name="period"/> until the returned handle is
     /// disposed or the system stops: on this component's CPU when it is unicore, on a timer thread
     /// otherwise. Its exception is a fault of this instance.

@@ -132,6 +132,17 @@ internal static class Controlled
         return other.Join(timeout);
     }
 
+    /// <summary>Sleeps for <paramref name="duration"/> (virtual time on a controlled thread); throws once <paramref name="cancellation"/> is cancelled.</summary>
+    public static void Sleep(TimeSpan duration, CancellationToken cancellation)
+    {
+        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => cancellation.IsCancellationRequested, duration, "a sleep to end") == BlockResult.Free)
+        {
+            cancellation.WaitHandle.WaitOne(duration);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Waits until <paramref name="until"/> holds, for a wait with no primitive of its own.</summary>
     public static void WaitUntil(Func<bool> until, string what)
     {
