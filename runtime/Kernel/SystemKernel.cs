@@ -324,10 +324,10 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Waits until every control thread has returned or a stop was requested; false if <paramref name="timeout"/> passed first.</summary>
-    public bool WaitUntilFinished(TimeSpan timeout) => Simulation.Controlled.Wait(_runEnded, timeout, CancellationToken.None, $"system {Name} to finish");
+    public bool WaitUntilFinished(TimeSpan timeout) => Simulation.Controlled.Wait(_runEnded, timeout, CancellationToken.None, "the end of system", Name);
 
     /// <summary>Waits until every control thread has returned (restarted ones included); false if <paramref name="timeout"/> passed first.</summary>
-    public bool WaitForControlThreads(TimeSpan timeout) => Simulation.Controlled.Wait(_controlThreadsReturned, timeout, CancellationToken.None, $"the control threads of {Name}");
+    public bool WaitForControlThreads(TimeSpan timeout) => Simulation.Controlled.Wait(_controlThreadsReturned, timeout, CancellationToken.None, "the control threads of", Name);
 
     /// <summary>
     /// Starts the system and runs it until every control thread has returned, a stop is requested,

@@ -115,7 +115,7 @@ public sealed class Notification
                 return true;
             }
 
-            if (!Simulation.Controlled.Wait(_wake, deadline.Remaining, cancellation, $"notification {Instance}.{Name}"))
+            if (!Simulation.Controlled.Wait(_wake, deadline.Remaining, cancellation, "notification", Instance, Name))
             {
                 bits = Poll();
                 return bits != 0;

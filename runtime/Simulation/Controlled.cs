@@ -60,15 +60,19 @@ internal static class Controlled
         }
     }
 
-    /// <summary><see cref="ManualResetEventSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
-    public static bool Wait(ManualResetEventSlim wake, TimeSpan timeout, CancellationToken cancellation, string what)
+    // What a wait is for, in reports: built only on a controlled thread, so a hook allocates nothing otherwise.
+    private static string Describe(string what, string? owner, string? name) =>
+        owner is null ? what : name is null ? $"{what} {owner}" : $"{what} {owner}.{name}";
+
+    /// <summary><see cref="ManualResetEventSlim.Wait(TimeSpan, CancellationToken)"/>, controlled; <paramref name="what"/>, <paramref name="owner"/> and <paramref name="name"/> say what for.</summary>
+    public static bool Wait(ManualResetEventSlim wake, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null)
     {
         if (Thread is not { } thread)
         {
             return wake.Wait(timeout, cancellation);
         }
 
-        var result = thread.Scheduler.Block(thread, () => wake.IsSet || cancellation.IsCancellationRequested, timeout, what);
+        var result = thread.Scheduler.Block(thread, () => wake.IsSet || cancellation.IsCancellationRequested, timeout, Describe(what, owner, name));
         if (result == BlockResult.Free)
         {
             return wake.Wait(timeout, cancellation);
@@ -78,21 +82,22 @@ internal static class Controlled
         return wake.IsSet;
     }
 
-    public static void Wait(ManualResetEventSlim wake, string what) =>
-        Wait(wake, Timeout.InfiniteTimeSpan, CancellationToken.None, what);
+    public static void Wait(ManualResetEventSlim wake, string what, string? owner = null, string? name = null) =>
+        Wait(wake, Timeout.InfiniteTimeSpan, CancellationToken.None, what, owner, name);
 
     /// <summary><see cref="SemaphoreSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
-    public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what)
+    public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null)
     {
         if (Thread is not { } thread)
         {
             return semaphore.Wait(timeout, cancellation);
         }
 
+        var description = Describe(what, owner, name);
         var deadline = Kernel.Deadline.After(timeout);
         while (!semaphore.Wait(0))
         {
-            switch (thread.Scheduler.Block(thread, () => semaphore.CurrentCount > 0 || cancellation.IsCancellationRequested, deadline.Remaining, what))
+            switch (thread.Scheduler.Block(thread, () => semaphore.CurrentCount > 0 || cancellation.IsCancellationRequested, deadline.Remaining, description))
             {
                 case BlockResult.Free:
                     return semaphore.Wait(deadline.Remaining, cancellation);
@@ -107,9 +112,9 @@ internal static class Controlled
     }
 
     /// <summary>Waits for <paramref name="task"/> to complete; false if <paramref name="timeout"/> passed first.</summary>
-    public static bool Wait(Task task, TimeSpan timeout, string what)
+    public static bool Wait(Task task, TimeSpan timeout, string what, string? owner = null)
     {
-        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => task.IsCompleted, timeout, what) == BlockResult.Free)
+        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => task.IsCompleted, timeout, Describe(what, owner, null)) == BlockResult.Free)
         {
             return task.Wait(timeout);
         }

@@ -34,7 +34,7 @@ public sealed class ComponentSemaphore
     public void Wait(CancellationToken cancellation = default)
     {
         BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
-        Simulation.Controlled.Wait(_count, Timeout.InfiniteTimeSpan, cancellation, $"semaphore {Name}");
+        Simulation.Controlled.Wait(_count, Timeout.InfiniteTimeSpan, cancellation, "semaphore", Name);
     }
 
     /// <summary>Takes one unit, giving up after <paramref name="timeout"/>; <see cref="TimeSpan.Zero"/> is <see cref="TryWait()"/>.</summary>
@@ -47,7 +47,7 @@ public sealed class ComponentSemaphore
         }
 
         BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await TryWaitAsync() instead");
-        return Simulation.Controlled.Wait(_count, timeout, cancellation, $"semaphore {Name}");
+        return Simulation.Controlled.Wait(_count, timeout, cancellation, "semaphore", Name);
     }
 
     /// <summary>Takes one unit without blocking a thread, giving up after <paramref name="timeout"/> (then false).</summary>

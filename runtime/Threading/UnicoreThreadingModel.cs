@@ -50,7 +50,7 @@ public sealed class UnicoreThreadingModel : IThreadingModel
 
             try
             {
-                return Simulation.Controlled.Wait(task, timeout, $"{name} to end");
+                return Simulation.Controlled.Wait(task, timeout, "the end of", name);
             }
             catch (AggregateException)
             {

@@ -132,7 +132,7 @@ public sealed class VirtualCpu
                 done.Set();
             }
         });
-        Simulation.Controlled.Wait(done, $"virtual CPU {Name} to run an invoked item");
+        Simulation.Controlled.Wait(done, "an item invoked on virtual CPU", Name);
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
@@ -246,7 +246,7 @@ public sealed class VirtualCpu
                 {
                     if (!_stopping)
                     {
-                        Simulation.Controlled.Wait(_wake, $"work on virtual CPU {Name}");
+                        Simulation.Controlled.Wait(_wake, "work on virtual CPU", Name);
                     }
 
                     Interlocked.Exchange(ref _sleeping, 0);

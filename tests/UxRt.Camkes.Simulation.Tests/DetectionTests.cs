@@ -37,7 +37,7 @@ public sealed class DetectionTests
         Assert.Equal(SimulationFailureKind.Deadlock, result.Failure);
         Assert.Contains("a.control -> notification a.fromB", result.Message);
         Assert.Contains("b.control -> notification b.fromA", result.Message);
-        Assert.Contains("main -> system stuck to finish", result.Message);
+        Assert.Contains("main -> the end of system stuck", result.Message);
     }
 
     [Fact]
