@@ -67,13 +67,13 @@ internal static class Controlled
     /// <summary><see cref="ManualResetEventSlim.Wait(TimeSpan, CancellationToken)"/>, controlled; <paramref name="what"/>, <paramref name="owner"/> and <paramref name="name"/> say what for.</summary>
     public static bool Wait(ManualResetEventSlim wake, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null)
     {
-        if (Thread is not { } thread)
-        {
-            return wake.Wait(timeout, cancellation);
-        }
+        return Thread is { } thread ? ControlledWait(thread, wake, timeout, cancellation, Describe(what, owner, name)) : wake.Wait(timeout, cancellation);
+    }
 
-        var result = thread.Scheduler.Block(thread, () => wake.IsSet || cancellation.IsCancellationRequested, timeout, Describe(what, owner, name));
-        if (result == BlockResult.Free)
+    // Apart from the hook, since a lambda's captures are allocated on entry to the method that has it.
+    private static bool ControlledWait(ControlledThread thread, ManualResetEventSlim wake, TimeSpan timeout, CancellationToken cancellation, string what)
+    {
+        if (thread.Scheduler.Block(thread, () => wake.IsSet || cancellation.IsCancellationRequested, timeout, what) == BlockResult.Free)
         {
             return wake.Wait(timeout, cancellation);
         }
@@ -88,12 +88,11 @@ internal static class Controlled
     /// <summary><see cref="SemaphoreSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
     public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null)
     {
-        if (Thread is not { } thread)
-        {
-            return semaphore.Wait(timeout, cancellation);
-        }
+        return Thread is { } thread ? ControlledWait(thread, semaphore, timeout, cancellation, Describe(what, owner, name)) : semaphore.Wait(timeout, cancellation);
+    }
 
-        var description = Describe(what, owner, name);
+    private static bool ControlledWait(ControlledThread thread, SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string description)
+    {
         var deadline = Kernel.Deadline.After(timeout);
         while (!semaphore.Wait(0))
         {
@@ -112,41 +111,34 @@ internal static class Controlled
     }
 
     /// <summary>Waits for <paramref name="task"/> to complete; false if <paramref name="timeout"/> passed first.</summary>
-    public static bool Wait(Task task, TimeSpan timeout, string what, string? owner = null)
-    {
-        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => task.IsCompleted, timeout, Describe(what, owner, null)) == BlockResult.Free)
-        {
-            return task.Wait(timeout);
-        }
+    public static bool Wait(Task task, TimeSpan timeout, string what, string? owner = null) =>
+        Thread is { } thread ? ControlledWait(thread, task, timeout, Describe(what, owner, null)) : task.Wait(timeout);
 
-        return task.IsCompleted;
-    }
+    private static bool ControlledWait(ControlledThread thread, Task task, TimeSpan timeout, string what) =>
+        thread.Scheduler.Block(thread, () => task.IsCompleted, timeout, what) == BlockResult.Free ? task.Wait(timeout) : task.IsCompleted;
 
     /// <summary><see cref="System.Threading.Thread.Join(TimeSpan)"/>, controlled when <paramref name="other"/> is a controlled thread.</summary>
-    public static bool Join(Thread other, TimeSpan timeout)
-    {
-        if (Thread is { } thread && thread.Scheduler.Find(other) is { } target)
-        {
-            var result = thread.Scheduler.Block(thread, () => target.State == ThreadRunState.Done, timeout, $"{target.Name} to end");
-            if (result != BlockResult.Free)
-            {
-                return target.State == ThreadRunState.Done;
-            }
-        }
+    public static bool Join(Thread other, TimeSpan timeout) =>
+        Thread is { } thread && thread.Scheduler.Find(other) is { } target ? ControlledJoin(thread, target, timeout) : other.Join(timeout);
 
-        return other.Join(timeout);
-    }
+    private static bool ControlledJoin(ControlledThread thread, ControlledThread target, TimeSpan timeout) =>
+        thread.Scheduler.Block(thread, () => target.State == ThreadRunState.Done, timeout, $"{target.Name} to end") == BlockResult.Free
+            ? target.Os!.Join(timeout)
+            : target.State == ThreadRunState.Done;
 
     /// <summary>Sleeps for <paramref name="duration"/> (virtual time on a controlled thread); throws once <paramref name="cancellation"/> is cancelled.</summary>
     public static void Sleep(TimeSpan duration, CancellationToken cancellation)
     {
-        if (Thread is not { } thread || thread.Scheduler.Block(thread, () => cancellation.IsCancellationRequested, duration, "a sleep to end") == BlockResult.Free)
+        if (Thread is not { } thread || !ControlledSleep(thread, duration, cancellation))
         {
             cancellation.WaitHandle.WaitOne(duration);
         }
 
         cancellation.ThrowIfCancellationRequested();
     }
+
+    private static bool ControlledSleep(ControlledThread thread, TimeSpan duration, CancellationToken cancellation) =>
+        thread.Scheduler.Block(thread, () => cancellation.IsCancellationRequested, duration, "a sleep to end") != BlockResult.Free;
 
     /// <summary>Waits until <paramref name="until"/> holds, for a wait with no primitive of its own.</summary>
     public static void WaitUntil(Func<bool> until, string what)
