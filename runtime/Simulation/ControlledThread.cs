@@ -38,8 +38,12 @@ internal sealed class ControlledThread
     // True while the thread sits on its gate (or is about to): a thread off its gate and in a BCL wait blocks outside the kernel.
     public volatile bool AtGate;
 
+    // Where it was last seen, kept in pieces so that a step formats nothing.
+    public string PointName = "start";
+    public string? PointSubject;
+
     /// <summary>Where it was last seen: the kernel operation it stopped at.</summary>
-    public string LastPoint = "start";
+    public string LastPoint => PointSubject is null ? PointName : $"{PointName} {PointSubject}";
 
     /// <summary>PCT: higher runs first.</summary>
     public int Priority;

@@ -244,7 +244,8 @@ internal sealed class SimulationScheduler
             }
 
             Steps++;
-            self.LastPoint = subject is null ? point : $"{point} {subject}";
+            self.PointName = point;
+            self.PointSubject = subject;
             if (!CheckLocked(self))
             {
                 return;
@@ -295,7 +296,8 @@ internal sealed class SimulationScheduler
                 }
 
                 Steps++;
-                self.LastPoint = $"wait for {what}";
+                self.PointName = "wait for";
+                self.PointSubject = what;
                 if (!CheckLocked(self))
                 {
                     return BlockResult.Free;
