@@ -86,17 +86,18 @@ internal static class Controlled
         Wait(wake, Timeout.InfiniteTimeSpan, CancellationToken.None, what, owner, name);
 
     /// <summary><see cref="SemaphoreSlim.Wait(TimeSpan, CancellationToken)"/>, controlled.</summary>
-    public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null)
+    /// <param name="target">What the wait is for in the kernel's wait-for relation (a mutex), so a deadlock report names its holder.</param>
+    public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string what, string? owner = null, string? name = null, Kernel.IWaitTarget? target = null)
     {
-        return Thread is { } thread ? ControlledWait(thread, semaphore, timeout, cancellation, Describe(what, owner, name)) : semaphore.Wait(timeout, cancellation);
+        return Thread is { } thread ? ControlledWait(thread, semaphore, timeout, cancellation, Describe(what, owner, name), target) : semaphore.Wait(timeout, cancellation);
     }
 
-    private static bool ControlledWait(ControlledThread thread, SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string description)
+    private static bool ControlledWait(ControlledThread thread, SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellation, string description, Kernel.IWaitTarget? target)
     {
         var deadline = Kernel.Deadline.After(timeout);
         while (!semaphore.Wait(0))
         {
-            switch (thread.Scheduler.Block(thread, () => semaphore.CurrentCount > 0 || cancellation.IsCancellationRequested, deadline.Remaining, description))
+            switch (thread.Scheduler.Block(thread, () => semaphore.CurrentCount > 0 || cancellation.IsCancellationRequested, deadline.Remaining, description, target))
             {
                 case BlockResult.Free:
                     return semaphore.Wait(deadline.Remaining, cancellation);

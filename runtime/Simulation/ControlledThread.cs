@@ -35,6 +35,9 @@ internal sealed class ControlledThread
     public long Deadline = long.MaxValue;
     public string? WaitingFor;
 
+    // What holds what it waits for (a mutex's holder), read when a deadlock is reported.
+    public Kernel.IWaitTarget? WaitTarget;
+
     // True while the thread sits on its gate (or is about to): a thread off its gate and in a BCL wait blocks outside the kernel.
     public volatile bool AtGate;
 

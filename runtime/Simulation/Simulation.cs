@@ -33,7 +33,8 @@ public static class Simulation
         ScheduleResult? failure = null;
         for (var i = 0; i < options.Schedules; i++)
         {
-            if (options.TimeBudget is { } budget && clock.Elapsed > budget)
+            // A budget stops an exploration between schedules, never before its first.
+            if (i > 0 && options.TimeBudget is { } budget && clock.Elapsed > budget)
             {
                 break;
             }

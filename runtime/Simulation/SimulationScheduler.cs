@@ -273,7 +273,7 @@ internal sealed class SimulationScheduler
     }
 
     /// <summary>Blocks the running thread until <paramref name="until"/> holds or <paramref name="timeout"/> passes in virtual time.</summary>
-    public BlockResult Block(ControlledThread self, Func<bool> until, TimeSpan timeout, string what)
+    public BlockResult Block(ControlledThread self, Func<bool> until, TimeSpan timeout, string what, IWaitTarget? target = null)
     {
         var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Now + Math.Max(0, timeout.Ticks);
         while (true)
@@ -307,6 +307,7 @@ internal sealed class SimulationScheduler
                 self.Until = until;
                 self.Deadline = deadline;
                 self.WaitingFor = what;
+                self.WaitTarget = target;
                 var next = PickLocked(self, "wait", what);
                 if (next is null)
                 {
@@ -608,6 +609,7 @@ internal sealed class SimulationScheduler
                 pick.Until = null;
                 pick.Deadline = long.MaxValue;
                 pick.WaitingFor = null;
+                pick.WaitTarget = null;
                 if (_options.RecordTrace)
                 {
                     _decisions.Add(new Decision(Steps, current?.Name, point, subject, pick.Name));
@@ -645,7 +647,7 @@ internal sealed class SimulationScheduler
 
     /// <summary>The wait-for graph as it stands: each blocked thread and what it waits for.</summary>
     private string WaitForLocked() =>
-        "wait-for graph: " + string.Join("; ", _threads.Where(t => !t.Daemon && t.State == ThreadRunState.Blocked).Select(t => $"{t.Name} -> {t.WaitingFor}"));
+        "wait-for graph: " + string.Join("; ", _threads.Where(t => !t.Daemon && t.State == ThreadRunState.Blocked).Select(t => $"{t.Name} -> {t.WaitingFor}{(t.WaitTarget?.Holder is { } holder ? " held by " + holder.Name : "")}"));
 
     private void FailLocked(SimulationFailureKind kind, string message)
     {

@@ -186,7 +186,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
             WaitForGraph.Begin(owner, this);
             try
             {
-                if (!Simulation.Controlled.Wait(_gate, timeout, CancellationToken.None, "mutex", Name))
+                if (!Simulation.Controlled.Wait(_gate, timeout, CancellationToken.None, "mutex", Name, target: this))
                 {
                     return false;
                 }

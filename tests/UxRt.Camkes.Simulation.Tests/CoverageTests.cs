@@ -32,6 +32,20 @@ public sealed class CoverageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_time_budget_ends_an_exploration_between_schedules_after_its_first()
+    {
+        var result = Sim.Explore<HandoffSystem>(new SimulationOptions
+        {
+            Schedules = 1_000_000,
+            TimeBudget = TimeSpan.Zero,
+            ConfigureServices = services => services.AddSingleton(HandoffProtocol.Acknowledged),
+        });
+
+        Assert.True(result.Passed, result.ToString());
+        Assert.Equal(1, result.SchedulesExplored);
+    }
+
+    [Fact]
     public void The_pipeline_example_passes_under_simulation_with_its_rpc_dataport_and_passive_interface()
     {
         var result = Sim.Explore<Pipeline.PipelineSystem>(new SimulationOptions { Schedules = 2, RecordTrace = false });

@@ -4,6 +4,7 @@ using UxRt.Camkes.Runtime.Glue;
 using UxRt.Camkes.Runtime.Kernel;
 using UxRt.Camkes.Runtime.Notifications;
 using UxRt.Camkes.Runtime.Simulation;
+using UxRt.Camkes.Runtime.Synchronisation;
 using UxRt.Camkes.Simulation.Tests.Support;
 using Sim = UxRt.Camkes.Runtime.Simulation.Simulation;
 
@@ -38,6 +39,40 @@ public sealed class DetectionTests
         Assert.Contains("a.control -> notification a.fromB", result.Message);
         Assert.Contains("b.control -> notification b.fromA", result.Message);
         Assert.Contains("main -> the end of system stuck", result.Message);
+    }
+
+    [Fact]
+    public void A_thread_waiting_for_a_mutex_whose_holder_waits_for_a_signal_that_never_comes_is_reported_with_the_holder()
+    {
+        var result = Sim.Run(context =>
+        {
+            var kernel = new SystemKernel("held", context);
+            var books = new ComponentMutex("books", "a");
+            Notification? never = null, holding = null;
+            kernel.AddInstance("a", new Scripted(self =>
+            {
+                using (books.EnterScope())
+                {
+                    holding!.Signal();
+                    never!.Wait(self.Stop);
+                }
+            }), Systems.Control);
+            kernel.AddInstance("b", new Scripted(self =>
+            {
+                // Only once a holds the mutex, whatever the schedule.
+                holding!.Wait(self.Stop);
+                using (books.EnterScope())
+                {
+                }
+            }), Systems.Control);
+            never = kernel.CreateNotification("a", "never");
+            holding = kernel.CreateNotification("b", "holding");
+            return kernel;
+        }, seed: 0);
+
+        Assert.Equal(SimulationFailureKind.Deadlock, result.Failure);
+        Assert.Contains("a.control -> notification a.never", result.Message);
+        Assert.Contains("b.control -> mutex books held by thread a.control", result.Message);
     }
 
     [Fact]
