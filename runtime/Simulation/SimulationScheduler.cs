@@ -260,7 +260,7 @@ internal sealed class SimulationScheduler
                     return;
                 }
 
-                SwitchLocked(self, next);
+                SwitchLocked(next);
             }
         }
 
@@ -316,7 +316,7 @@ internal sealed class SimulationScheduler
 
                 if (next != self)
                 {
-                    SwitchLocked(self, next);
+                    SwitchLocked(next);
                 }
                 else
                 {
@@ -442,11 +442,20 @@ internal sealed class SimulationScheduler
         }
     }
 
+    // Evaluated at every step while the timer thread waits: a loop, not a query, so it allocates nothing.
     private bool HasDueTimer()
     {
         lock (_lock)
         {
-            return _timers.Any(t => t.Due <= Now);
+            foreach (var timer in _timers)
+            {
+                if (timer.Due <= Now)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
@@ -537,7 +546,7 @@ internal sealed class SimulationScheduler
         self.AtGate = false;
     }
 
-    private void SwitchLocked(ControlledThread self, ControlledThread next)
+    private void SwitchLocked(ControlledThread next)
     {
         _running = next;
         next.Gate.Release();
