@@ -168,7 +168,11 @@ internal sealed class SimulationScheduler
                 teardown();
                 if (!first.Os!.Join(_options.TeardownTimeout))
                 {
-                    Log($"simulation: the system did not stop within {_options.TeardownTimeout.TotalSeconds:0.#} s after the failure; its threads are left running");
+                    lock (_lock)
+                    {
+                        // The simulation's own line: Log drops what free-running threads print.
+                        _output.Add($"simulation: the system did not stop within {_options.TeardownTimeout.TotalSeconds:0.#} s after the failure; its threads are left running");
+                    }
                 }
             }
         }
