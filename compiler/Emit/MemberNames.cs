@@ -15,7 +15,7 @@ internal sealed class MemberNames
     private static readonly string[] Inherited =
     {
         "Init", "Run", "RunAsync", "InstanceName", "StopRequested", "Cpu", "RequestSystemStop", "StartThread",
-        "StartTimer", "DelayAsync", "Attach", "SenderId",
+        "StartTimer", "DelayAsync", "Sleep", "Attach", "SenderId",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -2,7 +2,7 @@ namespace RumpNet;
 
 /// <summary>
 /// A native driver: its handler runs on its own interface thread and may block, as putting a
-/// frame on a real wire would.
+/// frame on a real wire would (on the system's clock, so a simulated run takes no real time for it).
 /// </summary>
 public sealed class Driver : DriverBase
 {
@@ -10,7 +10,7 @@ public sealed class Driver : DriverBase
 
     protected override int LinkTransmit(byte[] frame)
     {
-        Thread.Sleep(WireTime);
+        Sleep(WireTime);
         Console.WriteLine($"driver: put {frame.Length} bytes on the wire");
         return frame.Length;
     }

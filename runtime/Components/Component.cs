@@ -70,7 +70,19 @@ public abstract class Component
     /// Waits for <paramref name="delay"/> without holding a thread (on a virtual CPU only this
     /// lightweight thread parks). Ends early, with <see cref="OperationCanceledException"/>, when the system stops.
     /// </summary>
-    protected Task DelayAsync(TimeSpan delay) => Task.Delay(delay, StopRequested);
+    protected Task DelayAsync(TimeSpan delay) => Task.Delay(delay, _services?.Time ?? TimeProvider.System, StopRequested);
+
+    /// <summary>
+    /// Blocks this native thread for <paramref name="duration"/> on the system's clock (virtual under
+    /// simulation, where <see cref="Thread.Sleep(TimeSpan)"/> would be refused as blocking outside the
+    /// kernel). Ends early, with <see cref="OperationCanceledException"/>, when the system stops.
+    /// </summary>
+    /// <exception cref="BlockingOnVirtualCpuException">Called on a virtual CPU: await <see cref="DelayAsync"/> there.</exception>
+    protected void Sleep(TimeSpan duration)
+    {
+        BlockingOnVirtualCpuException.ThrowIfOnCpu("sleeping", InstanceName, "await DelayAsync() instead");
+        Simulation.Controlled.Sleep(duration, StopRequested);
+    }
 
     /// <summary>
     /// Calls <paramref name="tick"/> every <paramref name="period"/> until the returned handle is
@@ -107,4 +119,7 @@ internal interface IComponentServices
     Task StartThread(string name, Func<Task> body);
 
     IDisposable StartTimer(TimeSpan period, Action tick);
+
+    /// <summary>The system's clock: what delays and timers run on (virtual under simulation).</summary>
+    TimeProvider Time { get; }
 }

@@ -53,7 +53,11 @@ public class Dataport
     }
 
     /// <summary>Makes the other ends' writes released before this point visible to reads after it (<c>&lt;dp&gt;_acquire()</c>).</summary>
-    public void Acquire() => Interlocked.MemoryBarrier();
+    public void Acquire()
+    {
+        Simulation.Controlled.EntryPoint("acquire", Name);
+        Interlocked.MemoryBarrier();
+    }
 
     /// <summary>
     /// Waits for the other end's signal that it has written, then <see cref="Acquire"/>s: the usual
@@ -68,7 +72,11 @@ public class Dataport
     }
 
     /// <summary>Publishes this end's writes before anything that follows, such as a signal (<c>&lt;dp&gt;_release()</c>).</summary>
-    public void Release() => Interlocked.MemoryBarrier();
+    public void Release()
+    {
+        Interlocked.MemoryBarrier();
+        Simulation.Controlled.EntryPoint("release", Name);
+    }
 
     /// <summary>A read-only reference to a <typeparamref name="T"/> at <paramref name="offset"/> in the region.</summary>
     public ref readonly T Read<T>(int offset = 0)

@@ -17,7 +17,7 @@ internal readonly struct Deadline
     public static Deadline After(TimeSpan timeout) =>
         timeout == Timeout.InfiniteTimeSpan
             ? new Deadline(0, infinite: true)
-            : new Deadline(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), infinite: false);
+            : new Deadline(Simulation.Controlled.Timestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), infinite: false);
 
     /// <summary>Time left, never negative; <see cref="Timeout.InfiniteTimeSpan"/> for an infinite deadline.</summary>
     public TimeSpan Remaining
@@ -29,7 +29,7 @@ internal readonly struct Deadline
                 return Timeout.InfiniteTimeSpan;
             }
 
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _endTimestamp);
+            var left = Stopwatch.GetElapsedTime(Simulation.Controlled.Timestamp(), _endTimestamp);
             return left < TimeSpan.Zero ? TimeSpan.Zero : left;
         }
     }

@@ -29,6 +29,7 @@ public sealed partial class SystemKernel
     {
         var fault = new FaultRecord(slot.Name, threadName, exception);
         _faults.Enqueue(fault);
+        Simulation.Controlled.Scheduler?.OnFault(fault);
         if (_meters.FaultCount.Enabled)
         {
             _meters.FaultCount.Add(1, new KeyValuePair<string, object?>(KernelTelemetry.InstanceTag, slot.Name));
@@ -75,7 +76,10 @@ public sealed partial class SystemKernel
         }
         else if (handlerCpu is null && VirtualCpu.Current is not null)
         {
-            _ = Task.Run(() => HandleFault(slot, handler, fault));
+            if (!Simulation.Controlled.TryRunControlled(() => Simulation.Controlled.RunPumped(() => HandleFault(slot, handler, fault))))
+            {
+                _ = Task.Run(() => HandleFault(slot, handler, fault));
+            }
         }
         else if (handlerCpu is not null)
         {

@@ -10,7 +10,7 @@ namespace UxRt.Camkes.Runtime.Kernel;
 /// <summary>The threads, timers and virtual CPUs of instances: starting them through each instance's threading model, and watching the CPUs.</summary>
 public sealed partial class SystemKernel
 {
-    private readonly List<Timer> _timers = new();
+    private readonly List<ITimer> _timers = new();
 
     // What each thread runs, by the user method's name, for the report of threads that did not stop.
     private readonly Dictionary<IComponentThread, Func<string?>> _runningMethods = new();
@@ -120,7 +120,7 @@ public sealed partial class SystemKernel
         }
 
         var cpu = slot.Cpu;
-        var timer = new Timer(_ =>
+        var timer = _time.CreateTimer(_ =>
         {
             // A unicore component's timer is an interrupt: its tick is queued onto the CPU like any other work.
             if (cpu is not null)
@@ -158,5 +158,7 @@ public sealed partial class SystemKernel
         public Task StartThread(string name, Func<Task> body) => kernel.StartUserThread(slot, name, body);
 
         public IDisposable StartTimer(TimeSpan period, Action tick) => kernel.StartTimer(slot, period, tick);
+
+        public TimeProvider Time => kernel._time;
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     private bool _stopped;
     private readonly TimeSpan _cpuHoldLimit = VirtualCpu.DefaultHoldLimit;
     private readonly KernelMeters _meters = KernelMeters.Process;
+    private readonly TimeProvider _time;
 
     public SystemKernel(string name, ILogger? logger = null)
         : this(name, new SystemOptions(), logger)
@@ -56,6 +57,7 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
         RestartLimit = options.RestartLimit;
         DefaultFaultPolicy = options.DefaultFaultPolicy;
         _cpuHoldLimit = options.CpuHoldLimit;
+        _time = Simulation.Controlled.Scheduler?.Time ?? TimeProvider.System;
         if (options.EnableIdleBalancer)
         {
             EnableIdleBalancer(options.IdleBalancer);
@@ -68,6 +70,12 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     {
         // Under a host, metrics go through its meter factory, as its logs go through its logger factory.
         _meters = KernelMeters.From(context.Services.GetService(typeof(IMeterFactory)) as IMeterFactory);
+
+        // Timers and delays run on the clock the components are given (a simulation's virtual one, say).
+        if (context.Services.GetService(typeof(TimeProvider)) is TimeProvider time)
+        {
+            _time = time;
+        }
     }
 
     /// <summary>Where this system's endpoints and notifications count their work.</summary>
@@ -344,10 +352,10 @@ public sealed partial class SystemKernel : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Waits until every control thread has returned or a stop was requested; false if <paramref name="timeout"/> passed first.</summary>
-    public bool WaitUntilFinished(TimeSpan timeout) => _runEnded.Wait(timeout);
+    public bool WaitUntilFinished(TimeSpan timeout) => Simulation.Controlled.Wait(_runEnded, timeout, CancellationToken.None, "the end of system", Name);
 
     /// <summary>Waits until every control thread has returned (restarted ones included); false if <paramref name="timeout"/> passed first.</summary>
-    public bool WaitForControlThreads(TimeSpan timeout) => _controlThreadsReturned.Wait(timeout);
+    public bool WaitForControlThreads(TimeSpan timeout) => Simulation.Controlled.Wait(_controlThreadsReturned, timeout, CancellationToken.None, "the control threads of", Name);
 
     /// <summary>
     /// Starts the system and runs it until every control thread has returned, a stop is requested,

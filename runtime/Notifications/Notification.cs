@@ -16,6 +16,9 @@ public sealed class Notification
     private ICallbackRunner? _callbackRunner;
     private readonly InterfaceTags _tags;
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 20);
+
+    // The simulation the notification was made in; null otherwise, which costs Signal one test.
+    private readonly Simulation.SimulationScheduler? _simulation = Simulation.Controlled.Scheduler;
     private int _word;
     private NotificationSet? _boundSet;
     private TaskCompletionSource? _asyncWake;
@@ -59,6 +62,11 @@ public sealed class Notification
     public void Signal(int badge = 1)
     {
         ArgumentOutOfRangeException.ThrowIfZero(badge);
+        if (_simulation is not null && !_simulation.OnSignal(this, badge))
+        {
+            return;
+        }
+
         var previous = _mode == NotificationMode.Counting
             ? Interlocked.Increment(ref _word) - 1
             : Interlocked.Or(ref _word, badge);
@@ -107,7 +115,7 @@ public sealed class Notification
                 return true;
             }
 
-            if (!_wake.Wait(deadline.Remaining, cancellation))
+            if (!Simulation.Controlled.Wait(_wake, deadline.Remaining, cancellation, "notification", Instance, Name))
             {
                 bits = Poll();
                 return bits != 0;
@@ -131,7 +139,8 @@ public sealed class Notification
             var wake = Volatile.Read(ref _asyncWake);
             if (wake is null)
             {
-                var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Simulated, the wake runs its continuations on the controlled thread that signals, never on the pool.
+                var fresh = new TaskCompletionSource(Simulation.Controlled.CaptureContext ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
                 wake = Interlocked.CompareExchange(ref _asyncWake, fresh, null) ?? fresh;
             }
 
@@ -141,7 +150,7 @@ public sealed class Notification
                 continue;
             }
 
-            await wake.Task.WaitAsync(cancellation).ConfigureAwait(false);
+            await wake.Task.WaitAsync(cancellation).ConfigureAwait(Simulation.Controlled.CaptureContext);
         }
     }
 
@@ -295,7 +304,7 @@ public sealed class Notification
         try
         {
             // Only the awaiting thread's own await resumes on the CPU (see ComponentMutex).
-            await running.ConfigureAwait(false);
+            await running.ConfigureAwait(Simulation.Controlled.CaptureContext);
         }
         catch (Exception exception)
         {

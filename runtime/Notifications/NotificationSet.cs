@@ -86,7 +86,7 @@ public sealed class NotificationSet
                 return true;
             }
 
-            if (!_wake.Wait(deadline.Remaining, cancellation))
+            if (!Simulation.Controlled.Wait(_wake, deadline.Remaining, cancellation, "a notification set"))
             {
                 return TryPoll(out signal);
             }
@@ -107,7 +107,8 @@ public sealed class NotificationSet
             var wake = Volatile.Read(ref _asyncWake);
             if (wake is null)
             {
-                var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Simulated, the wake runs its continuations on the controlled thread that signals, never on the pool.
+                var fresh = new TaskCompletionSource(Simulation.Controlled.CaptureContext ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
                 wake = Interlocked.CompareExchange(ref _asyncWake, fresh, null) ?? fresh;
             }
 
@@ -117,7 +118,7 @@ public sealed class NotificationSet
                 continue;
             }
 
-            await wake.Task.WaitAsync(cancellation).ConfigureAwait(false);
+            await wake.Task.WaitAsync(cancellation).ConfigureAwait(Simulation.Controlled.CaptureContext);
         }
     }
 
@@ -131,7 +132,7 @@ public sealed class NotificationSet
         var signal = PollOrNull();
         return signal is not null || timeout == TimeSpan.Zero
             ? new ValueTask<NotificationSignal?>(signal)
-            : TimedWait.UntilAsync(timeout, async giveUp => (NotificationSignal?)await WaitAsync(giveUp).ConfigureAwait(false), PollOrNull, cancellation);
+            : TimedWait.UntilAsync(timeout, async giveUp => (NotificationSignal?)await WaitAsync(giveUp).ConfigureAwait(Simulation.Controlled.CaptureContext), PollOrNull, cancellation);
     }
 
     private NotificationSignal? PollOrNull() => TryPoll(out var signal) ? signal : null;

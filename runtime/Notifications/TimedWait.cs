@@ -11,10 +11,16 @@ internal static class TimedWait
     public static async ValueTask<T> UntilAsync<T>(TimeSpan timeout, Func<CancellationToken, ValueTask<T>> wait, Func<T> poll, CancellationToken cancellation)
     {
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        giveUp.CancelAfter(timeout);
+        // Simulated: the timeout is on virtual time, like every other.
+        using var virtualTimeout = Simulation.Controlled.Scheduler?.Time.CreateTimer(static cts => ((CancellationTokenSource)cts!).Cancel(), giveUp, timeout, Timeout.InfiniteTimeSpan);
+        if (virtualTimeout is null)
+        {
+            giveUp.CancelAfter(timeout);
+        }
+
         try
         {
-            return await wait(giveUp.Token).ConfigureAwait(false);
+            return await wait(giveUp.Token).ConfigureAwait(Simulation.Controlled.CaptureContext);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {

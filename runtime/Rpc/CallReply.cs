@@ -225,7 +225,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
         blocked.Reset();
         if (Interlocked.CompareExchange(ref _blockedState, Parked, Pending) == Pending)
         {
-            blocked.Wait();
+            Simulation.Controlled.Wait(blocked, "a reply");
         }
     }
 

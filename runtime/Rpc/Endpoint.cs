@@ -36,6 +36,9 @@ public abstract class Endpoint
     // The call each interface thread is running, by thread index, for naming a stuck thread's method.
     private CallFrame?[] _running = [];
 
+    // The simulation the endpoint was made in; null otherwise, which costs a call one test.
+    private readonly Simulation.SimulationScheduler? _simulation = Simulation.Controlled.Scheduler;
+
     protected Endpoint(string instance, string interfaceName, IProcedureDispatcher dispatcher)
     {
         Instance = instance;
@@ -64,6 +67,7 @@ public abstract class Endpoint
             throw new BlockingOnVirtualCpuException(cpu.Name, $"the blocking call to {Instance}.{Interface}", "await the call's Async form (the uses ends of a unicore component are awaitable)");
         }
 
+        _simulation?.OnCall(this);
         frame.Fault = null;
         ComponentFaultException? failure = null;
         using (var span = KernelTelemetry.Calls.HasListeners() ? StartSpan(frame) : null)
@@ -95,6 +99,7 @@ public abstract class Endpoint
     /// <exception cref="ComponentFaultException">Thrown by the task: the handler threw, or the endpoint is closed.</exception>
     public ValueTask CallAsync(CallFrame frame)
     {
+        _simulation?.OnCall(this);
         frame.Fault = null;
         if (Deliver(frame, awaited: true))
         {
@@ -230,7 +235,11 @@ public abstract class Endpoint
         }
 
         frame.Reply.CarryTo(this);
-        ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
+        if (!Simulation.Controlled.TryRunControlled(((IThreadPoolWorkItem)frame.Reply).Execute))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(frame.Reply, preferLocal: false);
+        }
+
         return false;
     }
 

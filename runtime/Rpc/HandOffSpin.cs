@@ -33,6 +33,12 @@ internal struct HandOffSpin
     /// <summary>Spins once; false when the budget is spent (or too many threads spin) and the caller should park instead.</summary>
     public bool SpinOnce()
     {
+        // Under simulation one thread runs at a time: the one waited for cannot answer while this spins.
+        if (Simulation.Controlled.IsOn)
+        {
+            return false;
+        }
+
         if (_count++ < BusySpins && Cores > 1)
         {
             Thread.SpinWait(1);

@@ -28,7 +28,7 @@ internal sealed class MultiThreadedEndpoint : QueuedEndpoint
     // Permits are never fewer than queued calls plus the closing ones, so no thread waits forever.
     protected override CallFrame? Receive()
     {
-        _calls.Wait();
+        Simulation.Controlled.Wait(_calls, Timeout.InfiniteTimeSpan, CancellationToken.None, "calls to", Instance, Interface);
         // Only a closing permit finds the queue empty: answer calls accepted before Close, then stop.
         return TryTake(out var frame) ? frame : LastCall();
     }

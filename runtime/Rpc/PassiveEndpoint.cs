@@ -121,7 +121,7 @@ public sealed class PassiveEndpoint : Endpoint
         Interlocked.Increment(ref _waiting);
         try
         {
-            _serialised.Wait(_closing.Token);
+            Simulation.Controlled.Wait(_serialised, Timeout.InfiniteTimeSpan, _closing.Token, "the turn at", Instance, Interface);
             return true;
         }
         catch (OperationCanceledException)

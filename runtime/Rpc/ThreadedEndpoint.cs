@@ -67,7 +67,7 @@ public sealed class ThreadedEndpoint : QueuedEndpoint
             Interlocked.MemoryBarrier();
             if (!HasPending && !IsClosed)
             {
-                _wake.Wait();
+                Simulation.Controlled.Wait(_wake, "calls to", Instance, Interface);
             }
 
             Volatile.Write(ref _parked, 0);

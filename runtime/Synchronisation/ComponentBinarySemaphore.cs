@@ -48,10 +48,10 @@ public sealed class ComponentBinarySemaphore
     /// <summary>Takes the semaphore without blocking a thread, giving up after <paramref name="timeout"/> (then false).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
     public async ValueTask<bool> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
-        await _available.TryWaitAsync(timeout, cancellation).ConfigureAwait(false) != 0;
+        await _available.TryWaitAsync(timeout, cancellation).ConfigureAwait(Simulation.Controlled.CaptureContext) != 0;
 
     /// <summary>Takes the semaphore without blocking a thread: on a virtual CPU only the awaiting lightweight thread parks.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellation = default) => await _available.WaitAsync(cancellation).ConfigureAwait(false);
+    public async ValueTask WaitAsync(CancellationToken cancellation = default) => await _available.WaitAsync(cancellation).ConfigureAwait(Simulation.Controlled.CaptureContext);
 
     /// <summary>Takes the semaphore if it is available now.</summary>
     public bool TryWait() => _available.Poll() != 0;

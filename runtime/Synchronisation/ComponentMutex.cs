@@ -32,6 +32,9 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LockOwner? _owner;
 
+    // Made in a simulation: its awaitable waits are completed by controlled threads (null otherwise).
+    private readonly Simulation.SimulatedWaiters? _simulated = Simulation.Controlled.Scheduler is { } simulation ? new(simulation) : null;
+
     /// <summary>The mutex <paramref name="name"/> of instance <paramref name="instance"/>, which deadlock reports name with it (the generated glue makes it so).</summary>
     public ComponentMutex(string name, string instance)
         : this(name) => Instance = instance;
@@ -57,6 +60,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     /// <exception cref="Faults.DeadlockException">The wait would close a cycle of waits for mutexes.</exception>
     public void Lock()
     {
+        Simulation.Controlled.Point("lock", Name);
         BlockingOnVirtualCpuException.ThrowIfOnCpu("locking mutex", Name, "await LockAsync() instead");
         var owner = LockOwner.ForBlockingForm();
         RefuseRecursion(owner);
@@ -148,6 +152,8 @@ public sealed class ComponentMutex(string name) : IWaitTarget
 
         _owner = null;
         _gate.Release();
+        _simulated?.WakeOne();
+        Simulation.Controlled.Point("unlock", Name);
     }
 
     /// <summary>Locks until the returned scope is disposed: <c>using (Mutex.EnterScope()) { … }</c>.</summary>
@@ -168,7 +174,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     // to the CPU, so the CPU's work item is the user's method, which is what the watchdog then names.
     private async ValueTask<Scope> ScopeWhenLockedAsync(ValueTask locked)
     {
-        await locked.ConfigureAwait(false);
+        await locked.ConfigureAwait(Simulation.Controlled.CaptureContext);
         return new Scope(this);
     }
 
@@ -180,7 +186,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
             WaitForGraph.Begin(owner, this);
             try
             {
-                if (!_gate.Wait(timeout))
+                if (!Simulation.Controlled.Wait(_gate, timeout, CancellationToken.None, "mutex", Name, target: this))
                 {
                     return false;
                 }
@@ -200,7 +206,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     {
         try
         {
-            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+            await (_simulated?.WaitAsync(_gate, Timeout.InfiniteTimeSpan, cancellation) ?? _gate.WaitAsync(cancellation)).ConfigureAwait(Simulation.Controlled.CaptureContext);
         }
         finally
         {
@@ -214,7 +220,7 @@ public sealed class ComponentMutex(string name) : IWaitTarget
     {
         try
         {
-            if (!await _gate.WaitAsync(timeout, cancellation).ConfigureAwait(false))
+            if (!await (_simulated?.WaitAsync(_gate, timeout, cancellation) ?? _gate.WaitAsync(timeout, cancellation)).ConfigureAwait(Simulation.Controlled.CaptureContext))
             {
                 return false;
             }

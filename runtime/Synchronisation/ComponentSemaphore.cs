@@ -11,6 +11,9 @@ public sealed class ComponentSemaphore
 {
     private readonly SemaphoreSlim _count;
 
+    // Made in a simulation: its awaitable waits are completed by controlled threads (null otherwise).
+    private readonly Simulation.SimulatedWaiters? _simulated = Simulation.Controlled.Scheduler is { } simulation ? new(simulation) : null;
+
     public ComponentSemaphore(string name, int initialValue = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
@@ -31,7 +34,7 @@ public sealed class ComponentSemaphore
     public void Wait(CancellationToken cancellation = default)
     {
         BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await WaitAsync() instead");
-        _count.Wait(cancellation);
+        Simulation.Controlled.Wait(_count, Timeout.InfiniteTimeSpan, cancellation, "semaphore", Name);
     }
 
     /// <summary>Takes one unit, giving up after <paramref name="timeout"/>; <see cref="TimeSpan.Zero"/> is <see cref="TryWait()"/>.</summary>
@@ -44,20 +47,26 @@ public sealed class ComponentSemaphore
         }
 
         BlockingOnVirtualCpuException.ThrowIfOnCpu("waiting on semaphore", Name, "await TryWaitAsync() instead");
-        return _count.Wait(timeout, cancellation);
+        return Simulation.Controlled.Wait(_count, timeout, cancellation, "semaphore", Name);
     }
 
     /// <summary>Takes one unit without blocking a thread, giving up after <paramref name="timeout"/> (then false).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled first.</exception>
     public ValueTask<bool> TryWaitAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
-        _count.Wait(0) ? new ValueTask<bool>(true) : timeout == TimeSpan.Zero ? new ValueTask<bool>(false) : new ValueTask<bool>(_count.WaitAsync(timeout, cancellation));
+        _count.Wait(0) ? new ValueTask<bool>(true) : timeout == TimeSpan.Zero ? new ValueTask<bool>(false) : new ValueTask<bool>(_simulated?.WaitAsync(_count, timeout, cancellation) ?? _count.WaitAsync(timeout, cancellation));
 
     /// <summary>Takes one unit if one is available now.</summary>
     public bool TryWait() => _count.Wait(0);
 
     /// <summary>Takes one unit without blocking a thread: on a virtual CPU only the awaiting lightweight thread parks.</summary>
-    public Task WaitAsync(CancellationToken cancellation = default) => _count.WaitAsync(cancellation);
+    public Task WaitAsync(CancellationToken cancellation = default) =>
+        _simulated?.WaitAsync(_count, Timeout.InfiniteTimeSpan, cancellation) ?? _count.WaitAsync(cancellation);
 
     /// <summary>Returns one unit, waking a waiter.</summary>
-    public void Post() => _count.Release();
+    public void Post()
+    {
+        _count.Release();
+        _simulated?.WakeOne();
+        Simulation.Controlled.Point("post", Name);
+    }
 }

@@ -15,6 +15,16 @@ internal sealed class NativeThreadingModel : IThreadingModel
 
     public IComponentThread Start(string name, ThreadSettings settings, Action body)
     {
+        // Simulated: a controlled thread, which runs only when the schedule says (placement has no meaning there).
+        if (Simulation.Controlled.Scheduler is { } simulation)
+        {
+            return new Simulation.SimulatedComponentThread(simulation.StartThread(name, () =>
+            {
+                Synchronisation.LockOwner.Begin(name);
+                body();
+            }), settings);
+        }
+
         // The thread pins and re-nices itself first (only it knows its native id); Start returns once it has.
         var placement = new ThreadPlacement(name, settings, isVirtualCpu: false);
         var placed = new ManualResetEventSlim();
@@ -50,7 +60,7 @@ internal sealed class NativeThreadingModel : IThreadingModel
 
     // A native thread may block, so an async body simply runs to completion on its own OS thread.
     public IComponentThread StartAsync(string name, ThreadSettings settings, Func<Task> body) =>
-        Start(name, settings, () => body().GetAwaiter().GetResult());
+        Start(name, settings, Simulation.Controlled.IsOn ? () => Simulation.Controlled.RunPumped(body) : () => body().GetAwaiter().GetResult());
 
     private static void TrySetPriority(Thread thread, ThreadPriority priority)
     {

@@ -50,7 +50,7 @@ public sealed class UnicoreThreadingModel : IThreadingModel
 
             try
             {
-                return task.Wait(timeout);
+                return Simulation.Controlled.Wait(task, timeout, "the end of", name);
             }
             catch (AggregateException)
             {

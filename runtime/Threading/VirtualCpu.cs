@@ -21,6 +21,9 @@ public sealed class VirtualCpu
     private readonly ConcurrentQueue<WorkEntry> _runQueue = new();
     private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 50);
     private readonly Thread _thread;
+
+    // Set when the CPU is made inside a simulation: its thread is then a controlled one.
+    private readonly Simulation.ControlledThread? _simulated;
     private readonly VirtualCpuWatchdog _watchdog;
     private int _started;
     private int _sleeping;
@@ -38,7 +41,8 @@ public sealed class VirtualCpu
         Context = new VirtualCpuSynchronizationContext(this);
         Scheduler = new VirtualCpuTaskScheduler(this);
         _watchdog = new VirtualCpuWatchdog(this);
-        _thread = new Thread(RunLoop) { Name = name + ".cpu", IsBackground = true };
+        _simulated = Simulation.Controlled.Scheduler?.Prepare(name + ".cpu", RunLoop);
+        _thread = _simulated?.Os ?? new Thread(RunLoop) { Name = name + ".cpu", IsBackground = true };
     }
 
     /// <summary>The hold limit of CPUs whose instance does not set <c>cpu_hold_limit_ms</c>.</summary>
@@ -128,7 +132,7 @@ public sealed class VirtualCpu
                 done.Set();
             }
         });
-        done.Wait();
+        Simulation.Controlled.Wait(done, "an item invoked on virtual CPU", Name);
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
@@ -166,7 +170,7 @@ public sealed class VirtualCpu
         _stopping = true;
         _wake.Set();
         _watchdog.Dispose();
-        return Volatile.Read(ref _started) == 0 || _thread == Thread.CurrentThread || _thread.Join(timeout);
+        return Volatile.Read(ref _started) == 0 || _thread == Thread.CurrentThread || Simulation.Controlled.Join(_thread, timeout);
     }
 
     /// <summary>
@@ -193,11 +197,20 @@ public sealed class VirtualCpu
     {
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
-            // Unsafe: the CPU's thread must not inherit the async flow (and a lock owner) of whoever posted first.
-            _thread.UnsafeStart();
-            _watchdog.Start();
+            if (_simulated is not null)
+            {
+                // Virtual time has no use for the real-time watchdog.
+                _simulated.Scheduler.Start(_simulated);
+            }
+            else
+            {
+                // Unsafe: the CPU's thread must not inherit the async flow (and a lock owner) of whoever posted first.
+                _thread.UnsafeStart();
+                _watchdog.Start();
+            }
         }
 
+        _simulated?.Scheduler.CheckCaller($"post to virtual CPU {Name}");
         _runQueue.Enqueue(entry);
 
         // Only a CPU that said it is going to sleep needs waking; the barrier orders the enqueue before this read.
@@ -233,7 +246,7 @@ public sealed class VirtualCpu
                 {
                     if (!_stopping)
                     {
-                        _wake.Wait();
+                        Simulation.Controlled.Wait(_wake, "work on virtual CPU", Name);
                     }
 
                     Interlocked.Exchange(ref _sleeping, 0);
@@ -249,6 +262,8 @@ public sealed class VirtualCpu
 
     private void Execute(WorkEntry entry)
     {
+        // Between two work items is where the CPU's lightweight threads interleave.
+        Simulation.Controlled.Point("cpu", Name);
         _watchdog.Begin(entry.Callback, entry.State);
         try
         {
