@@ -293,6 +293,10 @@ internal sealed partial class ViewModelBuilder
             Inputs = parameters.Where(p => p.Model.Direction != ParameterDirection.Out).Select(p => p.View).ToList(),
             Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToList(),
             Fields = fields,
+
+            // Out and inout values would reach the caller's variables before a fault could stop them.
+            CallsStraightThrough = parameters.All(p => p.Model.Direction is ParameterDirection.In or ParameterDirection.RefIn && p.View.CopyIn == p.View.Name)
+                && (method.ReturnType is null || _structCopies.Copy(method.ReturnType, isArray: false, "result") == "result"),
         };
         AddAwaitableForm(view, procedurePascal);
         return view;

@@ -104,6 +104,13 @@ public abstract class Endpoint
         return frame.Reply.AsValueTask();
     }
 
+    /// <summary>
+    /// The straight-through path a native client may call the server's implementation by, when the
+    /// handler runs on the caller's thread and the server end offers its implementation
+    /// (<see cref="IInlineDispatcher"/>); null otherwise.
+    /// </summary>
+    public InlineCalls? Inline { get; private protected init; }
+
     /// <summary>Whether calls are served by interface threads of the endpoint's own, which a notification can be bound to (seL4NotificationBind).</summary>
     public virtual bool HasInterfaceThread => false;
 
@@ -247,7 +254,7 @@ public abstract class Endpoint
         }
         catch (Exception exception)
         {
-            frame.Fault = Faulted(frame, exception);
+            frame.Fault = Faulted(frame.Method, exception);
         }
         finally
         {
@@ -267,7 +274,7 @@ public abstract class Endpoint
         }
         catch (Exception exception)
         {
-            frame.Fault = Faulted(frame, exception);
+            frame.Fault = Faulted(frame.Method, exception);
         }
         finally
         {
@@ -286,17 +293,20 @@ public abstract class Endpoint
     /// <summary>The badge of the call a unicore handler is serving, wherever it has awaited since.</summary>
     internal static int CurrentAsyncSenderBadge => AsyncSenderBadge.Value;
 
-    private ComponentFaultException Faulted(CallFrame frame, Exception exception)
+    /// <summary>The fault a caller receives for the handler's <paramref name="exception"/>, counted.</summary>
+    internal ComponentFaultException Faulted(int method, Exception exception)
     {
         if (Meters.CallFaultCount.Enabled)
         {
             Meters.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
         }
 
-        return new ComponentFaultException(Instance, Interface, _names.MethodName(frame.Method), exception);
+        return new ComponentFaultException(Instance, Interface, _names.MethodName(method), exception);
     }
 
-    private void CountCall()
+    /// <summary>Counts a call answered (with results or a fault) for metrics.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void CountCall()
     {
         if (Meters.CallCount.Enabled)
         {

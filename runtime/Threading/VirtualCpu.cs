@@ -211,6 +211,7 @@ public sealed class VirtualCpu
     private void RunLoop()
     {
         t_current = this;
+        UxRt.Camkes.Runtime.Glue.CallContext.MarkVirtualCpuThread();
         SynchronizationContext.SetSynchronizationContext(Context);
 
         // The loop runs as a task of the CPU's own scheduler, so TaskScheduler.Current is the CPU for

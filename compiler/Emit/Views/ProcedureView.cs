@@ -90,6 +90,9 @@ internal sealed class MethodView
 
     public List<FieldView> Fields { get; set; } = new();
 
+    /// <summary>Every parameter only travels in and nothing is copied: a client on the server's thread may call the implementation with its own arguments.</summary>
+    public bool CallsStraightThrough { get; set; }
+
     /// <summary>The awaitable form's name, e.g. <c>GreetAsync</c>.</summary>
     public string AsyncName { get; set; } = string.Empty;
 
