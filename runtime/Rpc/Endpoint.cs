@@ -19,8 +19,6 @@ namespace UxRt.Camkes.Runtime.Glue;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class Endpoint
 {
-    private static readonly AsyncLocal<int> AsyncSenderBadge = new();
-
     /// <summary>Why a closed endpoint fails calls, unless the system is stopping.</summary>
     internal const string ServerStopped = "the server has stopped";
 
@@ -264,13 +262,49 @@ public abstract class Endpoint
     }
 
     /// <summary>Like <see cref="Handle"/> for a handler that may await; the sender id flows with it across awaits.</summary>
-    protected async ValueTask HandleAsync(IAsyncCallDispatcher dispatcher, CallFrame frame)
+    protected ValueTask HandleAsync(IAsyncCallDispatcher dispatcher, CallFrame frame)
     {
-        // Set inside this async method, so it is undone for the caller when the method returns.
-        AsyncSenderBadge.Value = frame.Badge;
+        // The badge rides on the flow's lock owner (the interface thread's, or the call's own), which
+        // follows the handler across its awaits: no execution context is made per call.
+        var owner = LockOwner.ForAwaitableForm();
+        var outerBadge = owner.SenderBadge;
+        owner.SenderBadge = frame.Badge;
+        ValueTask handled;
         try
         {
-            await dispatcher.DispatchAsync(frame);
+            handled = dispatcher.DispatchAsync(frame);
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = Faulted(frame.Method, exception);
+            EndHandling(owner, outerBadge);
+            return default;
+        }
+
+        // A handler that did not await (the usual case) is finished here, with no state machine made for it.
+        if (!handled.IsCompleted)
+        {
+            return AwaitHandler(handled, frame, owner, outerBadge);
+        }
+
+        try
+        {
+            handled.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = Faulted(frame.Method, exception);
+        }
+
+        EndHandling(owner, outerBadge);
+        return default;
+    }
+
+    private async ValueTask AwaitHandler(ValueTask handled, CallFrame frame, LockOwner owner, int outerBadge)
+    {
+        try
+        {
+            await handled;
         }
         catch (Exception exception)
         {
@@ -278,8 +312,14 @@ public abstract class Endpoint
         }
         finally
         {
-            CountCall();
+            EndHandling(owner, outerBadge);
         }
+    }
+
+    private void EndHandling(LockOwner owner, int outerBadge)
+    {
+        owner.SenderBadge = outerBadge;
+        CountCall();
     }
 
     /// <summary>The fault a call receives when the endpoint no longer accepts calls.</summary>
@@ -291,7 +331,7 @@ public abstract class Endpoint
         new(Instance, Interface, _names.MethodName(frame.Method), _closeReason);
 
     /// <summary>The badge of the call a unicore handler is serving, wherever it has awaited since.</summary>
-    internal static int CurrentAsyncSenderBadge => AsyncSenderBadge.Value;
+    internal static int CurrentAsyncSenderBadge => LockOwner.ExistingFlow?.SenderBadge ?? 0;
 
     /// <summary>The fault a caller receives for the handler's <paramref name="exception"/>, counted.</summary>
     internal ComponentFaultException Faulted(int method, Exception exception)
