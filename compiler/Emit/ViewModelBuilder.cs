@@ -309,6 +309,7 @@ internal sealed partial class ViewModelBuilder
         const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         method.AsyncName = method.Name + "Async";
         var returnsValue = !method.IsVoid || method.Outputs.Count > 0;
+        method.AwaitsResult = returnsValue;
         method.AsyncMethodBuilder = "global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder" + (returnsValue ? "<>" : string.Empty);
         method.AsyncParameterList = string.Join(", ", method.Inputs.Select(p => p.Type + " " + p.Name));
         method.AsyncArgumentList = string.Join(", ", method.Inputs.Select(p => p.Name));

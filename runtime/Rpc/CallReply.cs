@@ -132,6 +132,9 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     public ValueTask AsValueTask() => new(this, _awaited.Version);
 
+    /// <summary>The token of the awaited call now readied.</summary>
+    public short Version => _awaited.Version;
+
     /// <summary>A handler takes the call; false when it was answered already (failed by a stop), so the handler must skip it.</summary>
     public bool TryStart() => Interlocked.CompareExchange(ref _callState, Running, Queued) == Queued;
 

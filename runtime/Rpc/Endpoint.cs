@@ -109,6 +109,35 @@ public abstract class Endpoint
     /// </summary>
     public InlineCalls? Inline { get; private protected init; }
 
+    /// <summary>
+    /// Like <see cref="CallAsync(CallFrame)"/> for a method with a result: the task reads it out of
+    /// the frame with <paramref name="result"/> and returns the frame to <paramref name="frames"/>
+    /// (also when the call faults), so the client's method is not an async method itself. Pass a
+    /// static lambda, so the same one comes back with every call.
+    /// </summary>
+    /// <exception cref="ComponentFaultException">Thrown by the task: the handler threw, or the endpoint is closed.</exception>
+    public ValueTask<TResult> CallAsync<TFrame, TResult>(TFrame frame, FrameCache<TFrame> frames, Func<TFrame, TResult> result)
+        where TFrame : CallFrame
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(result);
+        frame.Fault = null;
+        if (!Deliver(frame, awaited: true))
+        {
+            return new ValueTask<TResult>(frame.AwaitedCall(frame, frames, result), frame.Reply.Version);
+        }
+
+        try
+        {
+            return frame.Fault is { } fault ? ValueTask.FromException<TResult>(fault) : new ValueTask<TResult>(result(frame));
+        }
+        finally
+        {
+            frames.Return(frame);
+        }
+    }
+
     /// <summary>Whether calls are served by interface threads of the endpoint's own, which a notification can be bound to (seL4NotificationBind).</summary>
     public virtual bool HasInterfaceThread => false;
 

@@ -90,6 +90,9 @@ internal sealed class MethodView
 
     public List<FieldView> Fields { get; set; } = new();
 
+    /// <summary>The awaitable form returns a value (the result, or the result type): it returns the endpoint's awaited reply, which reads it out of the frame, instead of being an async method.</summary>
+    public bool AwaitsResult { get; set; }
+
     /// <summary>Every parameter only travels in and nothing is copied: a client on the server's thread may call the implementation with its own arguments.</summary>
     public bool CallsStraightThrough { get; set; }
 

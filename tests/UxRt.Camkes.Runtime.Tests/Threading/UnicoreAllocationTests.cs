@@ -49,6 +49,56 @@ public sealed class UnicoreAllocationTests
         Assert.All(server.Senders, badge => Assert.Equal(5, badge));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Awaited_calls_out_of_a_unicore_component_allocate_nothing_on_its_cpu(bool unicoreServer)
+    {
+        using var kernel = new SystemKernel("unicore calls out");
+        kernel.AddInstance("server", new ScriptedComponent(), new InstanceOptions { Threading = unicoreServer ? new UnicoreThreadingModel("server") : NativeThreadingModel.Instance });
+        var endpoint = kernel.Serve(EndpointKind.Threaded, "server", "calc", new CalculatorDispatcher(new FailingOnNegative()));
+        const int Rounds = 1_000;
+        long allocated = -1;
+        var results = new List<string>();
+        kernel.AddInstance("client", new ScriptedComponent
+        {
+            OnRunAsync = async _ =>
+            {
+                var calculator = new CalculatorAsyncClient(endpoint, badge: 2);
+                for (var i = 0; i < 100; i++)
+                {
+                    await calculator.AddAsync(i, 1);
+                }
+
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var sum = 0;
+                for (var i = 0; i < Rounds; i++)
+                {
+                    sum += await calculator.AddAsync(i, 1);
+                }
+
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                results.Add(sum.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+                // A fault comes back through the same awaited reply, and the frame is back in the cache for the next call.
+                var fault = await Assert.ThrowsAsync<Faults.ComponentFaultException>(() => calculator.AddAsync(-1, 1).AsTask());
+                results.Add($"{fault.Instance}.{fault.Interface}.{fault.Method} {fault.InnerException?.Message}");
+                results.Add((await calculator.AddAsync(2, 3)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            },
+        }, new InstanceOptions { HasControl = true, Threading = new UnicoreThreadingModel("client") });
+
+        kernel.Start();
+
+        Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
+        Assert.Equal([(Rounds * (Rounds - 1) / 2 + Rounds).ToString(System.Globalization.CultureInfo.InvariantCulture), "server.calc.add negative", "5"], results);
+        Assert.True(allocated >= 0 && allocated < Rounds, $"{allocated} bytes allocated on the client's CPU over {Rounds} calls");
+    }
+
+    private sealed class FailingOnNegative : StubCalculator
+    {
+        public override int Add(int a, int b) => a < 0 ? throw new InvalidOperationException("negative") : a + b;
+    }
+
     /// <summary>Notes, on the CPU running the handler, that thread's allocation count and the sender id.</summary>
     private sealed class AllocationNotingCalculator : StubCalculator
     {
