@@ -101,22 +101,13 @@ public sealed class AdderAsyncClient(Endpoint endpoint, int badge)
 {
     private readonly FrameCache<AdderCallFrame> _frames = new(static () => new AdderCallFrame());
 
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<int> AddAsync(int a, int b)
+    public ValueTask<int> AddAsync(int a, int b)
     {
         var call = _frames.Rent();
-        try
-        {
-            call.Method = 0;
-            call.Badge = badge;
-            call.AddA = a;
-            call.AddB = b;
-            await endpoint.CallAsync(call);
-            return call.AddResult;
-        }
-        finally
-        {
-            _frames.Return(call);
-        }
+        call.Method = 0;
+        call.Badge = badge;
+        call.AddA = a;
+        call.AddB = b;
+        return endpoint.CallAsync(call, _frames, static call => call.AddResult);
     }
 }

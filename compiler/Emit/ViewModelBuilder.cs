@@ -318,6 +318,10 @@ internal sealed partial class ViewModelBuilder
             Inputs = parameters.Where(p => p.Model.Direction != ParameterDirection.Out).Select(p => p.View).ToEquatableArray(),
             Outputs = parameters.Where(p => p.Model.Direction is ParameterDirection.Out or ParameterDirection.InOut).Select(p => p.View).ToEquatableArray(),
             Fields = fields.ToEquatableArray(),
+
+            // Out and inout values would reach the caller's variables before a fault could stop them.
+            CallsStraightThrough = parameters.All(p => p.Model.Direction is ParameterDirection.In or ParameterDirection.RefIn && p.View.CopyIn == p.View.Name)
+                && (method.ReturnType is null || _structCopies.Copy(method.ReturnType, isArray: false, "result") == "result"),
         };
         return WithAwaitableForm(view, procedurePascal);
     }
@@ -362,6 +366,7 @@ internal sealed partial class ViewModelBuilder
         method = method with
         {
             AsyncName = method.Name + "Async",
+            AwaitsResult = returnsValue,
             AsyncMethodBuilder = "global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder" + (returnsValue ? "<>" : string.Empty),
             AsyncParameterList = string.Join(", ", method.Inputs.Select(p => p.Type + " " + p.Name)),
             AsyncArgumentList = string.Join(", ", method.Inputs.Select(p => p.Name)),

@@ -14,6 +14,10 @@ public static class CallContext
     [ThreadStatic]
     private static int t_senderBadge;
 
+    // Beside the badge, so a straight-through call finds both with one thread-static lookup.
+    [ThreadStatic]
+    private static bool t_onVirtualCpu;
+
     /// <summary>The badge of the client whose call is being handled; 0 outside a handler.</summary>
     public static int SenderBadge => VirtualCpu.Current is null ? t_senderBadge : Endpoint.CurrentAsyncSenderBadge;
 
@@ -22,6 +26,27 @@ public static class CallContext
         var previous = t_senderBadge;
         t_senderBadge = badge;
         return previous;
+    }
+
+    internal static void MarkVirtualCpuThread() => t_onVirtualCpu = true;
+
+    /// <summary>Enters a straight-through call on a native thread; false on a virtual CPU's thread, whose calls never run foreign code in place.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool TryEnterNative(int badge, out int previousBadge)
+    {
+        previousBadge = t_senderBadge;
+        if (t_onVirtualCpu)
+        {
+            return false;
+        }
+
+        // Only a different badge is written (and, in Exit, restored): a call with the outer call's badge costs no write.
+        if (previousBadge != badge)
+        {
+            t_senderBadge = badge;
+        }
+
+        return true;
     }
 
     // Restores the outer call's badge: a passive or direct handler may run inside another handler.

@@ -25,4 +25,29 @@ public abstract class CallFrame
     public ComponentFaultException? Fault { get; internal set; }
 
     internal CallReply Reply => _reply ??= new CallReply(this);
+
+    // The typed awaited sources of this frame's methods (Endpoint.CallAsync with a result), by method index; made on first use.
+    private object?[]? _awaitedCalls;
+
+    internal AwaitedCall<TFrame, TResult> AwaitedCall<TFrame, TResult>(TFrame frame, FrameCache<TFrame> frames, Func<TFrame, TResult> result)
+        where TFrame : CallFrame
+    {
+        var calls = _awaitedCalls is { } known && known.Length > Method ? known : ExtendAwaitedCalls();
+        if (calls[Method] is AwaitedCall<TFrame, TResult> existing && existing.Matches(frames, result))
+        {
+            return existing;
+        }
+
+        var made = new AwaitedCall<TFrame, TResult>(frame, frames, result);
+        calls[Method] = made;
+        return made;
+    }
+
+    private object?[] ExtendAwaitedCalls()
+    {
+        var calls = new object?[Method + 1];
+        _awaitedCalls?.CopyTo(calls, 0);
+        _awaitedCalls = calls;
+        return calls;
+    }
 }

@@ -30,6 +30,10 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     private const int Running = 1;
     private const int Answered = 2;
 
+    // Posts an awaiting caller's continuation back to its CPU; made on its first awaited call, reused.
+    private Resumption? _resumption;
+    private bool _resumesOnReplier;
+
     private ManualResetEventSlim? _blocked;
     private int _blockedState;
     private int _callState;
@@ -92,6 +96,7 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     {
         _isAwaited = true;
         _awaited.Reset();
+        _awaited.RunContinuationsAsynchronously = !_resumesOnReplier;
         Reset();
     }
 
@@ -117,11 +122,18 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
     /// </summary>
     public bool ResumesOnReplier
     {
-        get => !_awaited.RunContinuationsAsynchronously;
-        set => _awaited.RunContinuationsAsynchronously = !value;
+        get => _resumesOnReplier;
+        set
+        {
+            _resumesOnReplier = value;
+            _awaited.RunContinuationsAsynchronously = !value;
+        }
     }
 
     public ValueTask AsValueTask() => new(this, _awaited.Version);
+
+    /// <summary>The token of the awaited call now readied.</summary>
+    public short Version => _awaited.Version;
 
     /// <summary>A handler takes the call; false when it was answered already (failed by a stop), so the handler must skip it.</summary>
     public bool TryStart() => Interlocked.CompareExchange(ref _callState, Running, Queued) == Queued;
@@ -241,8 +253,52 @@ internal sealed class CallReply : IValueTaskSource, ICpuWorkItem, IThreadPoolWor
 
     ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _awaited.GetStatus(token);
 
-    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        // An await on a virtual CPU (an async method's, which flows its context itself): the reply
+        // posts the continuation to the CPU's queue as one reused work item, where the core would
+        // post a new delegate to the CPU's context per call. Posting never runs it on the replier.
+        if (flags == ValueTaskSourceOnCompletedFlags.UseSchedulingContext && VirtualCpu.Current is { } cpu && SynchronizationContext.Current == cpu.Context)
+        {
+            var resumption = _resumption ??= new Resumption();
+            resumption.Set(cpu, continuation, state);
+            _awaited.RunContinuationsAsynchronously = false;
+            _awaited.OnCompleted(Resumption.Post, resumption, token, ValueTaskSourceOnCompletedFlags.None);
+            return;
+        }
+
         _awaited.OnCompleted(continuation, state, token, flags);
+    }
+
+    // A tuple of the continuation and its state, so a stall report names the async method it resumes.
+    private sealed class Resumption : ICpuWorkItem, System.Runtime.CompilerServices.ITuple
+    {
+        public static readonly Action<object?> Post = static resumption => ((Resumption)resumption!).PostToCpu();
+
+        private VirtualCpu? _cpu;
+        private Action<object?>? _continuation;
+        private object? _state;
+
+        public void Set(VirtualCpu cpu, Action<object?> continuation, object? state)
+        {
+            _cpu = cpu;
+            _continuation = continuation;
+            _state = state;
+        }
+
+        public int Length => 2;
+
+        public object? this[int index] => index == 0 ? _continuation : _state;
+
+        private void PostToCpu() => _cpu!.Post(this);
+
+        // Read out first: the continuation may make the next call through the same reply, which sets them anew.
+        void ICpuWorkItem.Execute()
+        {
+            var continuation = _continuation!;
+            continuation(_state);
+        }
+    }
 
     void IValueTaskSource.GetResult(short token)
     {

@@ -144,6 +144,7 @@ public sealed class CpuEndpoint : Endpoint
 
     // Calls that arrived while a passive interface's handler was running; touched only on the CPU.
     private readonly Queue<CallFrame> _waitingTurn = new();
+    private readonly Stack<(LockOwner Owner, ExecutionContext Context)> _idleFlows = new();
     private bool _handlerRunning;
 
     internal override void HandleCarried(CallFrame frame)
@@ -170,38 +171,75 @@ public sealed class CpuEndpoint : Endpoint
             // Failed while it waited in the CPU's queue (the endpoint closed): its caller has its answer already.
             if (frame.Reply.TryStart())
             {
-                var handled = StartHandler(frame);
+                var handled = StartHandler(frame, out var flow);
                 if (!handled.IsCompleted)
                 {
-                    _ = ReplyWhenHandled(handled, frame);
+                    _ = ReplyWhenHandled(handled, frame, flow);
                     return;
                 }
 
                 frame.Reply.Complete();
+                Release(flow);
             }
 
             frame = NextInTurn();
         }
     }
 
-    // Without an interface thread each call is a lightweight thread of its own: it owns its own mutexes.
-    private ValueTask StartHandler(CallFrame frame)
+    // Without an interface thread each call is a lightweight thread of its own: it owns its own
+    // mutexes. The owners are reused, each with the context that carries it, once their call has
+    // replied (as an interface thread's owner serves call after call), so a call makes none.
+    private ValueTask StartHandler(CallFrame frame, out (LockOwner Owner, ExecutionContext Context)? flow)
+    {
+        flow = _idleFlows.Count > 0 ? _idleFlows.Pop() : LockOwner.NewFlow($"a call of {Instance}.{Interface}");
+        if (flow is not { } reused || ExecutionContext.Capture() is not { } previous)
+        {
+            flow = null;
+            return StartHandlerInNewFlow(frame);
+        }
+
+        ExecutionContext.Restore(reused.Context);
+        try
+        {
+            return StartHandlerAs(frame, reused.Owner);
+        }
+        finally
+        {
+            ExecutionContext.Restore(previous);
+        }
+    }
+
+    // Flow is suppressed: an owner made for this call alone.
+    private ValueTask StartHandlerInNewFlow(CallFrame frame)
     {
         var caller = LockOwner.Begin($"a call of {Instance}.{Interface}");
         try
         {
-            var server = LockOwner.ExistingFlow;
-            frame.Reply.ServedBy(server);
-            if (ServesOneCallAtATime)
-            {
-                Volatile.Write(ref _serving, server);
-            }
-
-            return HandleAsync(_dispatcher, frame);
+            return StartHandlerAs(frame, LockOwner.ExistingFlow);
         }
         finally
         {
             LockOwner.Restore(caller);
+        }
+    }
+
+    private ValueTask StartHandlerAs(CallFrame frame, LockOwner? server)
+    {
+        frame.Reply.ServedBy(server);
+        if (ServesOneCallAtATime)
+        {
+            Volatile.Write(ref _serving, server);
+        }
+
+        return HandleAsync(_dispatcher, frame);
+    }
+
+    // Back for the next call once the call it ran has replied; touched only on the CPU.
+    private void Release((LockOwner Owner, ExecutionContext Context)? flow)
+    {
+        if (flow is { } idle)
+        {
+            _idleFlows.Push(idle);
         }
     }
 
@@ -224,10 +262,11 @@ public sealed class CpuEndpoint : Endpoint
 
     // HandleAsync never throws (faults go into the frame), so the discarded task never faults. Its
     // await resumes on the CPU (it began there), where the passive turn is kept.
-    private async Task ReplyWhenHandled(ValueTask handled, CallFrame frame)
+    private async Task ReplyWhenHandled(ValueTask handled, CallFrame frame, (LockOwner Owner, ExecutionContext Context)? flow)
     {
         await handled;
         frame.Reply.Complete();
+        Release(flow);
         HandleInTurn(NextInTurn());
     }
 }

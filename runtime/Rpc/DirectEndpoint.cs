@@ -17,9 +17,17 @@ public sealed class DirectEndpoint : Endpoint
     private volatile bool _closed;
 
     public DirectEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
+        : base(instance, interfaceName, dispatcher)
+    {
+        _dispatcher = dispatcher;
+        Inline = dispatcher is IInlineDispatcher inline ? new InlineCalls(this, inline, turn: null) : null;
+    }
 
-    protected override void OnClose() => _closed = true;
+    protected override void OnClose()
+    {
+        _closed = true;
+        Inline?.Close();
+    }
 
     protected override bool Deliver(CallFrame frame, bool awaited)
     {

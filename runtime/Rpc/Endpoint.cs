@@ -19,8 +19,6 @@ namespace UxRt.Camkes.Runtime.Glue;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class Endpoint
 {
-    private static readonly AsyncLocal<int> AsyncSenderBadge = new();
-
     /// <summary>Why a closed endpoint fails calls, unless the system is stopping.</summary>
     internal const string ServerStopped = "the server has stopped";
 
@@ -107,6 +105,42 @@ public abstract class Endpoint
         }
 
         return frame.Reply.AsValueTask();
+    }
+
+    /// <summary>
+    /// The straight-through path a native client may call the server's implementation by, when the
+    /// handler runs on the caller's thread and the server end offers its implementation
+    /// (<see cref="IInlineDispatcher"/>); null otherwise.
+    /// </summary>
+    public InlineCalls? Inline { get; private protected init; }
+
+    /// <summary>
+    /// Like <see cref="CallAsync(CallFrame)"/> for a method with a result: the task reads it out of
+    /// the frame with <paramref name="result"/> and returns the frame to <paramref name="frames"/>
+    /// (also when the call faults), so the client's method is not an async method itself. Pass a
+    /// static lambda, so the same one comes back with every call.
+    /// </summary>
+    /// <exception cref="ComponentFaultException">Thrown by the task: the handler threw, or the endpoint is closed.</exception>
+    public ValueTask<TResult> CallAsync<TFrame, TResult>(TFrame frame, FrameCache<TFrame> frames, Func<TFrame, TResult> result)
+        where TFrame : CallFrame
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(result);
+        frame.Fault = null;
+        if (!Deliver(frame, awaited: true))
+        {
+            return new ValueTask<TResult>(frame.AwaitedCall(frame, frames, result), frame.Reply.Version);
+        }
+
+        try
+        {
+            return frame.Fault is { } fault ? ValueTask.FromException<TResult>(fault) : new ValueTask<TResult>(result(frame));
+        }
+        finally
+        {
+            frames.Return(frame);
+        }
     }
 
     /// <summary>Whether calls are served by interface threads of the endpoint's own, which a notification can be bound to (seL4NotificationBind).</summary>
@@ -256,7 +290,7 @@ public abstract class Endpoint
         }
         catch (Exception exception)
         {
-            frame.Fault = Faulted(frame, exception);
+            frame.Fault = Faulted(frame.Method, exception);
         }
         finally
         {
@@ -266,22 +300,64 @@ public abstract class Endpoint
     }
 
     /// <summary>Like <see cref="Handle"/> for a handler that may await; the sender id flows with it across awaits.</summary>
-    protected async ValueTask HandleAsync(IAsyncCallDispatcher dispatcher, CallFrame frame)
+    protected ValueTask HandleAsync(IAsyncCallDispatcher dispatcher, CallFrame frame)
     {
-        // Set inside this async method, so it is undone for the caller when the method returns.
-        AsyncSenderBadge.Value = frame.Badge;
+        // The badge rides on the flow's lock owner (the interface thread's, or the call's own), which
+        // follows the handler across its awaits: no execution context is made per call.
+        var owner = LockOwner.ForAwaitableForm();
+        var outerBadge = owner.SenderBadge;
+        owner.SenderBadge = frame.Badge;
+        ValueTask handled;
         try
         {
-            await dispatcher.DispatchAsync(frame);
+            handled = dispatcher.DispatchAsync(frame);
         }
         catch (Exception exception)
         {
-            frame.Fault = Faulted(frame, exception);
+            frame.Fault = Faulted(frame.Method, exception);
+            EndHandling(owner, outerBadge);
+            return default;
+        }
+
+        // A handler that did not await (the usual case) is finished here, with no state machine made for it.
+        if (!handled.IsCompleted)
+        {
+            return AwaitHandler(handled, frame, owner, outerBadge);
+        }
+
+        try
+        {
+            handled.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = Faulted(frame.Method, exception);
+        }
+
+        EndHandling(owner, outerBadge);
+        return default;
+    }
+
+    private async ValueTask AwaitHandler(ValueTask handled, CallFrame frame, LockOwner owner, int outerBadge)
+    {
+        try
+        {
+            await handled;
+        }
+        catch (Exception exception)
+        {
+            frame.Fault = Faulted(frame.Method, exception);
         }
         finally
         {
-            CountCall();
+            EndHandling(owner, outerBadge);
         }
+    }
+
+    private void EndHandling(LockOwner owner, int outerBadge)
+    {
+        owner.SenderBadge = outerBadge;
+        CountCall();
     }
 
     /// <summary>The fault a call receives when the endpoint no longer accepts calls.</summary>
@@ -293,19 +369,22 @@ public abstract class Endpoint
         new(Instance, Interface, _names.MethodName(frame.Method), _closeReason);
 
     /// <summary>The badge of the call a unicore handler is serving, wherever it has awaited since.</summary>
-    internal static int CurrentAsyncSenderBadge => AsyncSenderBadge.Value;
+    internal static int CurrentAsyncSenderBadge => LockOwner.ExistingFlow?.SenderBadge ?? 0;
 
-    private ComponentFaultException Faulted(CallFrame frame, Exception exception)
+    /// <summary>The fault a caller receives for the handler's <paramref name="exception"/>, counted.</summary>
+    internal ComponentFaultException Faulted(int method, Exception exception)
     {
         if (Meters.CallFaultCount.Enabled)
         {
             Meters.CallFaultCount.Add(1, _tags.Instance, _tags.Interface);
         }
 
-        return new ComponentFaultException(Instance, Interface, _names.MethodName(frame.Method), exception);
+        return new ComponentFaultException(Instance, Interface, _names.MethodName(method), exception);
     }
 
-    private void CountCall()
+    /// <summary>Counts a call answered (with results or a fault) for metrics.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void CountCall()
     {
         if (Meters.CallCount.Enabled)
         {

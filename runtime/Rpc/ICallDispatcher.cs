@@ -21,6 +21,17 @@ public interface ICallDispatcher : IProcedureDispatcher
 }
 
 /// <summary>
+/// A native server end that can hand its implementation to a client on the caller's thread
+/// (seL4DirectCall, passive), which then calls it straight through (see <see cref="InlineCalls"/>).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IInlineDispatcher : ICallDispatcher
+{
+    /// <summary>The component's implementation of the procedure, as the dispatcher calls it.</summary>
+    object Implementation { get; }
+}
+
+/// <summary>
 /// The server end of a procedure for a unicore component: like <see cref="ICallDispatcher"/>, but
 /// the implementation may await (a call out, a semaphore, a delay) without holding the CPU.
 /// </summary>

@@ -15,27 +15,28 @@ namespace UxRt.Camkes.Runtime.Glue;
 public sealed class PassiveEndpoint : Endpoint
 {
     private readonly ICallDispatcher _dispatcher;
-    private readonly SemaphoreSlim _serialised = new(1, 1);
+    private readonly PassiveTurn _turn = new();
 
     // Cancelled on close, so a caller waiting for its turn behind a handler that hangs gives up.
     private readonly CancellationTokenSource _closing = new();
     private volatile bool _closed;
-    private int _waiting;
-
-    // The thread running the handler now: a caller waiting for its turn waits behind it.
-    private LockOwner? _serving;
 
     public PassiveEndpoint(string instance, string interfaceName, ICallDispatcher dispatcher)
-        : base(instance, interfaceName, dispatcher) => _dispatcher = dispatcher;
+        : base(instance, interfaceName, dispatcher)
+    {
+        _dispatcher = dispatcher;
+        Inline = dispatcher is IInlineDispatcher inline ? new InlineCalls(this, inline, _turn) : null;
+    }
 
-    internal override LockOwner? QueuedBehind => Volatile.Read(ref _serving);
+    internal override LockOwner? QueuedBehind => _turn.Serving;
 
     /// <summary>Callers waiting for the handler running before them (what tests wait for before they stop the system).</summary>
-    internal int WaitingCount => Volatile.Read(ref _waiting);
+    internal int WaitingCount => _turn.WaitingCount;
 
     protected override void OnClose()
     {
         _closed = true;
+        Inline?.Close();
         _closing.Cancel();
     }
 
@@ -73,7 +74,7 @@ public sealed class PassiveEndpoint : Endpoint
         }
 
         var server = LockOwner.ForBlockingForm();
-        Volatile.Write(ref _serving, server);
+        _turn.Serve(server);
         if (accepted)
         {
             frame.Reply.ServedBy(server);
@@ -91,8 +92,7 @@ public sealed class PassiveEndpoint : Endpoint
         }
         finally
         {
-            Volatile.Write(ref _serving, null);
-            _serialised.Release();
+            _turn.Exit();
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class PassiveEndpoint : Endpoint
     private bool EnterTurn(CallFrame frame, bool carried, out bool waited)
     {
         waited = false;
-        if (_serialised.Wait(0))
+        if (_turn.TryTake())
         {
             return true;
         }
@@ -118,10 +118,9 @@ public sealed class PassiveEndpoint : Endpoint
         }
 
         waited = true;
-        Interlocked.Increment(ref _waiting);
         try
         {
-            Simulation.Controlled.Wait(_serialised, Timeout.InfiniteTimeSpan, _closing.Token, "the turn at", Instance, Interface);
+            _turn.Wait(_closing.Token, Instance, Interface);
             return true;
         }
         catch (OperationCanceledException)
@@ -130,7 +129,6 @@ public sealed class PassiveEndpoint : Endpoint
         }
         finally
         {
-            Interlocked.Decrement(ref _waiting);
             if (!carried)
             {
                 frame.Reply.EndWait();

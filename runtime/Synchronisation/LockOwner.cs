@@ -21,6 +21,13 @@ internal sealed class LockOwner
 
     private LockOwner(string name) => Name = name;
 
+    /// <summary>
+    /// The badge of the call this lightweight thread is handling (a unicore handler's sender id), 0
+    /// between calls: it rides on the owner, which already follows the handler across its awaits,
+    /// so a call sets it without allocating an execution context. Written and read on the owner's CPU.
+    /// </summary>
+    internal int SenderBadge;
+
     /// <summary>The mutex or call this owner is blocked (or parked) waiting for; null when it waits for none (see <see cref="Kernel.WaitForGraph"/>).</summary>
     internal Kernel.IWaitTarget? WaitingFor;
 
@@ -72,6 +79,21 @@ internal sealed class LockOwner
         var previous = s_flow.Value;
         s_flow.Value = new LockOwner(name);
         return previous;
+    }
+
+    /// <summary>
+    /// A new owner named <paramref name="name"/> with the execution context that carries it (the
+    /// current one, with the owner as its flow's): restoring that context starts code with the owner
+    /// as <see cref="Begin"/> would, without making a context each time. Null while flow is suppressed.
+    /// </summary>
+    public static (LockOwner Owner, ExecutionContext Context)? NewFlow(string name)
+    {
+        var previous = s_flow.Value;
+        var owner = new LockOwner(name);
+        s_flow.Value = owner;
+        var context = ExecutionContext.Capture();
+        s_flow.Value = previous;
+        return context is null ? null : (owner, context);
     }
 
     /// <summary>Puts back the flow's owner from before <see cref="Begin"/>; the started code keeps its own across its awaits.</summary>

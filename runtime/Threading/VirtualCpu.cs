@@ -224,6 +224,7 @@ public sealed class VirtualCpu
     private void RunLoop()
     {
         t_current = this;
+        UxRt.Camkes.Runtime.Glue.CallContext.MarkVirtualCpuThread();
         SynchronizationContext.SetSynchronizationContext(Context);
 
         // The loop runs as a task of the CPU's own scheduler, so TaskScheduler.Current is the CPU for
@@ -236,7 +237,7 @@ public sealed class VirtualCpu
     {
         while (!_stopping)
         {
-            if (!_runQueue.TryDequeue(out var entry))
+            if (!_runQueue.TryDequeue(out var entry) && !SpinForWork(out entry))
             {
                 _wake.Reset();
                 Interlocked.Exchange(ref _sleeping, 1);
@@ -258,6 +259,26 @@ public sealed class VirtualCpu
 
             Execute(entry);
         }
+    }
+
+    // Work usually follows work within microseconds (the reply to a call the CPU just made, the
+    // next call of a client that just had its answer), far sooner than an OS wake-up: spin first,
+    // with the same budget and cap on spinning threads as the other hand-offs.
+    private bool SpinForWork(out WorkEntry entry)
+    {
+        var spin = default(Rpc.HandOffSpin);
+        while (!_stopping && spin.SpinOnce())
+        {
+            if (_runQueue.TryDequeue(out entry))
+            {
+                spin.End();
+                return true;
+            }
+        }
+
+        spin.End();
+        entry = default;
+        return false;
     }
 
     private void Execute(WorkEntry entry)

@@ -99,6 +99,12 @@ internal sealed record MethodView
 
     public EquatableArray<FieldView> Fields { get; init; } = EquatableArray<FieldView>.Empty;
 
+    /// <summary>The awaitable form returns a value (the result, or the result type): it returns the endpoint's awaited reply, which reads it out of the frame, instead of being an async method.</summary>
+    public bool AwaitsResult { get; init; }
+
+    /// <summary>Every parameter only travels in and nothing is copied: a client on the server's thread may call the implementation with its own arguments.</summary>
+    public bool CallsStraightThrough { get; init; }
+
     /// <summary>The awaitable form's name, e.g. <c>GreetAsync</c>.</summary>
     public string AsyncName { get; init; } = string.Empty;
 

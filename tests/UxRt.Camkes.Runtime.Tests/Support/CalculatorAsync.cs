@@ -18,55 +18,27 @@ public interface IAsyncCalculator
     ValueTask FailAsync(string message);
 }
 
-/// <summary>The awaitable client end, like the generated unicore client: rents a frame, fills it, awaits the endpoint, reads the results.</summary>
+/// <summary>The awaitable client end, like the generated unicore client: rents a frame, fills it, and returns the endpoint's awaited reply, which reads the result (a void method awaits the endpoint itself).</summary>
 public sealed class CalculatorAsyncClient(Endpoint endpoint, int badge) : IAsyncCalculator
 {
     private readonly FrameCache<CalculatorFrame> _frames = new(static () => new CalculatorFrame());
 
-    public async ValueTask<int> AddAsync(int a, int b)
+    public ValueTask<int> AddAsync(int a, int b)
     {
         var call = Begin(0);
-        try
-        {
-            call.A = a;
-            call.B = b;
-            await endpoint.CallAsync(call);
-            return call.IntResult;
-        }
-        finally
-        {
-            _frames.Return(call);
-        }
+        call.A = a;
+        call.B = b;
+        return endpoint.CallAsync(call, _frames, static call => call.IntResult);
     }
 
-    public async ValueTask<string> GreetAsync(string name)
+    public ValueTask<string> GreetAsync(string name)
     {
         var call = Begin(1);
-        try
-        {
-            call.Text = name;
-            await endpoint.CallAsync(call);
-            return call.Text;
-        }
-        finally
-        {
-            _frames.Return(call);
-        }
+        call.Text = name;
+        return endpoint.CallAsync(call, _frames, static call => call.Text);
     }
 
-    public async ValueTask<int> SenderIdAsync()
-    {
-        var call = Begin(6);
-        try
-        {
-            await endpoint.CallAsync(call);
-            return call.IntResult;
-        }
-        finally
-        {
-            _frames.Return(call);
-        }
-    }
+    public ValueTask<int> SenderIdAsync() => endpoint.CallAsync(Begin(6), _frames, static call => call.IntResult);
 
     public async ValueTask FailAsync(string message)
     {

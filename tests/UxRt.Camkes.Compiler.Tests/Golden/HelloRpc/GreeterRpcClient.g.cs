@@ -7,7 +7,9 @@ namespace HelloRpc;
 
 /// <summary>
 /// The client end of seL4RPCCall for <see cref="IGreeter"/>: each method fills the call
-/// frame, calls the endpoint (blocking until the server replies) and returns the results.
+/// frame, calls the endpoint (blocking until the server replies) and returns the results. When
+/// the handler runs on the caller's thread (seL4DirectCall, passive), a method whose arguments
+/// only travel in calls the implementation straight through instead, unless the endpoint refuses.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public sealed class GreeterRpcClient : IGreeter
@@ -15,11 +17,15 @@ public sealed class GreeterRpcClient : IGreeter
     private readonly global::UxRt.Camkes.Runtime.Glue.Endpoint _endpoint;
     private readonly int _badge;
     private readonly global::UxRt.Camkes.Runtime.Glue.FrameCache<GreeterCallFrame> _frames = new(static () => new GreeterCallFrame());
+    private readonly global::UxRt.Camkes.Runtime.Glue.InlineCalls? _inline;
+    private readonly IGreeter? _implementation;
 
     public GreeterRpcClient(global::UxRt.Camkes.Runtime.Glue.Endpoint endpoint, int badge)
     {
         _endpoint = endpoint;
         _badge = badge;
+        _inline = endpoint.Inline;
+        _implementation = _inline?.Implementation as IGreeter;
     }
 
     public string Greet(string name, int times, out int length)

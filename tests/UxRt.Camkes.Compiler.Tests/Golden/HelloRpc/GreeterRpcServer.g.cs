@@ -10,13 +10,16 @@ namespace HelloRpc;
 /// thread, calls the implementation with the frame's arguments and stores the results back.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
-public sealed class GreeterRpcServer : global::UxRt.Camkes.Runtime.Glue.ICallDispatcher
+public sealed class GreeterRpcServer : global::UxRt.Camkes.Runtime.Glue.IInlineDispatcher
 {
     private static readonly string[] MethodNames = { "greet" };
 
     private readonly IGreeter _implementation;
 
     public GreeterRpcServer(IGreeter implementation) => _implementation = implementation;
+
+    /// <summary>For a client on the caller's thread (seL4DirectCall, passive), which calls it straight through.</summary>
+    public object Implementation => _implementation;
 
     public string MethodName(int index) => (uint)index < (uint)MethodNames.Length ? MethodNames[index] : $"#{index}";
 

@@ -7,7 +7,9 @@ namespace Pipeline;
 
 /// <summary>
 /// The client end of seL4RPCCall for <see cref="ILedger"/>: each method fills the call
-/// frame, calls the endpoint (blocking until the server replies) and returns the results.
+/// frame, calls the endpoint (blocking until the server replies) and returns the results. When
+/// the handler runs on the caller's thread (seL4DirectCall, passive), a method whose arguments
+/// only travel in calls the implementation straight through instead, unless the endpoint refuses.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
 public sealed class LedgerRpcClient : ILedger
@@ -15,15 +17,34 @@ public sealed class LedgerRpcClient : ILedger
     private readonly global::UxRt.Camkes.Runtime.Glue.Endpoint _endpoint;
     private readonly int _badge;
     private readonly global::UxRt.Camkes.Runtime.Glue.FrameCache<LedgerCallFrame> _frames = new(static () => new LedgerCallFrame());
+    private readonly global::UxRt.Camkes.Runtime.Glue.InlineCalls? _inline;
+    private readonly ILedger? _implementation;
 
     public LedgerRpcClient(global::UxRt.Camkes.Runtime.Glue.Endpoint endpoint, int badge)
     {
         _endpoint = endpoint;
         _badge = badge;
+        _inline = endpoint.Inline;
+        _implementation = _inline?.Implementation as ILedger;
     }
 
     public void Record(int sequence, long checksum)
     {
+        if (_implementation is not null && _inline!.TryEnter(_badge, out var outerBadge))
+        {
+            try
+            {
+                _implementation.Record(sequence, checksum);
+            }
+            catch (global::System.Exception thrown)
+            {
+                throw _inline.Failed(0, thrown, _badge, outerBadge);
+            }
+
+            _inline.Exit(_badge, outerBadge);
+            return;
+        }
+
         var call = _frames.Rent();
         try
         {

@@ -23,9 +23,8 @@ public sealed class LinkRpcAsyncClient : ILinkAsync
         _badge = badge;
     }
 
-    // Pooled: a lightweight thread that calls in a loop reuses the same awaiting state instead of allocating it per call.
-    [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    public async global::System.Threading.Tasks.ValueTask<int> TransmitAsync(byte[] frame)
+    // No state machine of its own: the endpoint's awaited reply reads the result out of the frame and hands the frame back.
+    public global::System.Threading.Tasks.ValueTask<int> TransmitAsync(byte[] frame)
     {
         var call = _frames.Rent();
         try
@@ -33,12 +32,13 @@ public sealed class LinkRpcAsyncClient : ILinkAsync
             call.Method = 0;
             call.Badge = _badge;
             call.TransmitFrame = global::UxRt.Camkes.Runtime.Glue.ArgumentCopy.In(frame, ref call.TransmitFrameBuffer);
-            await _endpoint.CallAsync(call);
-            return call.TransmitResult;
         }
-        finally
+        catch
         {
             _frames.Return(call);
+            throw;
         }
+
+        return _endpoint.CallAsync(call, _frames, static call => call.TransmitResult);
     }
 }

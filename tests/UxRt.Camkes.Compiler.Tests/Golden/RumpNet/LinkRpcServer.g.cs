@@ -10,13 +10,16 @@ namespace RumpNet;
 /// thread, calls the implementation with the frame's arguments and stores the results back.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("UxRt.Camkes", "0.1.0")]
-public sealed class LinkRpcServer : global::UxRt.Camkes.Runtime.Glue.ICallDispatcher
+public sealed class LinkRpcServer : global::UxRt.Camkes.Runtime.Glue.IInlineDispatcher
 {
     private static readonly string[] MethodNames = { "transmit" };
 
     private readonly ILink _implementation;
 
     public LinkRpcServer(ILink implementation) => _implementation = implementation;
+
+    /// <summary>For a client on the caller's thread (seL4DirectCall, passive), which calls it straight through.</summary>
+    public object Implementation => _implementation;
 
     public string MethodName(int index) => (uint)index < (uint)MethodNames.Length ? MethodNames[index] : $"#{index}";
 
