@@ -19,6 +19,7 @@ internal static class ConnectionRules
 
     public static void Check(SystemModel model, ModelIndex index, IReadOnlyCollection<(string Instance, string Interface)> alsoConnected, DiagnosticBag diagnostics)
     {
+        CheckCatalogEntries(model, index, diagnostics);
         var connected = new Dictionary<(string Instance, string Interface), string>();
         var excused = new HashSet<(string Instance, string Interface)>(alsoConnected);
         foreach (var connection in model.Connections)
@@ -56,6 +57,24 @@ internal static class ConnectionRules
                         $"interface '{port.Name}' ({InterfaceKinds.Keyword(port.Kind)} {port.TypeName}) of instance '{instance.Name}' is not connected; connect it or declare it 'maybe'");
                 }
             }
+        }
+    }
+
+    // A catalog entry says what kind of interface its connector joins; the spec's declaration must agree (ADL0103).
+    private static void CheckCatalogEntries(SystemModel model, ModelIndex index, DiagnosticBag diagnostics)
+    {
+        foreach (var connector in model.Connectors)
+        {
+            if (index.Catalog.Find(connector.Name) is not { } entry || (connector.From.Kind == entry.EndKind && connector.To.Kind == entry.EndKind))
+            {
+                continue;
+            }
+
+            var from = entry.Location is { } file ? $"its catalog entry ({file.FilePath})" : "the built-in catalog";
+            diagnostics.Report(
+                DiagnosticDescriptors.InvalidCatalogEntry,
+                connector.Location,
+                $"connector '{connector.Name}' is declared 'from {connector.From.Kind}' and 'to {connector.To.Kind}', but {from} puts it in the {entry.Family} family, whose ends are {entry.EndKind}s; declare it with {entry.EndKind} ends or change the entry's family");
         }
     }
 

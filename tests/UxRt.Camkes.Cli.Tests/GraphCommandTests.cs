@@ -21,6 +21,34 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
+    public void The_legend_names_a_users_connector_by_its_catalog_entry_when_templates_are_given()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"camkes-graph-{Guid.NewGuid():N}");
+        var connector = Path.Combine(root, "templates", "connectors", "seL4RPCCallTraced");
+        Directory.CreateDirectory(connector);
+        File.WriteAllText(Path.Combine(connector, "connector.catalog"), "family = rpc-call\n");
+        Directory.CreateDirectory(Path.Combine(root, "lib"));
+        File.Copy(CliRun.Spec("lib/Greeter.idl4"), Path.Combine(root, "lib", "Greeter.idl4"));
+        var spec = Path.Combine(root, "traced.camkes");
+        File.WriteAllText(spec, File.ReadAllText(CliRun.Spec("hello.camkes")).Replace("seL4RPCCall ", "seL4RPCCallTraced ", StringComparison.Ordinal)
+            + "\nconnector seL4RPCCallTraced { from Procedures; to Procedure; }\n");
+        try
+        {
+            var without = CliRun.Of("graph", spec);
+            var with = CliRun.Of("graph", spec, "--templates", Path.Combine(root, "templates"));
+
+            Assert.Equal(0, without.ExitCode);
+            Assert.Equal(0, with.ExitCode);
+            Assert.Contains("legend_0_to [label=\"user connector\"];", without.Out, StringComparison.Ordinal);
+            Assert.Contains("legend_0_to [label=\"call\"];", with.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_connection_with_more_than_two_ends_is_drawn_through_a_junction()
     {
         var run = CliRun.Of("graph", CliRun.Spec("fan.camkes"));

@@ -142,6 +142,16 @@ public sealed class CatalogConnectorTests
     }
 
     [Fact]
+    public void A_declaration_whose_ends_the_entrys_family_does_not_join_is_an_error_at_the_declaration()
+    {
+        var (_, result) = Harness("family = notification\n").Run();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "ADL0103");
+        Assert.Equal(Spec.Split('\n').ToList().FindIndex(l => l.StartsWith("connector seL4RPCCallTraced", StringComparison.Ordinal)), error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("puts it in the Notification family, whose ends are Events", error.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_catalog_entry_cannot_redefine_a_built_in_connector()
     {
         var (_, result) = new GeneratorHarness()

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using UxRt.Camkes.Adl;
-using UxRt.Camkes.Adl.Connectors;
 using UxRt.Camkes.Adl.Text;
 using UxRt.Camkes.Compiler.Emit;
-using UxRt.Camkes.Compiler.Generator;
 
 namespace UxRt.Camkes.Cli.Commands;
 
@@ -38,7 +35,7 @@ internal static class GenerateCommand
         input.AddTo(command);
         command.SetAction(parse =>
         {
-            var (userTemplates, catalog, catalogProblems) = ReadTemplates(parse.GetValue(templates));
+            var (userTemplates, catalog, catalogProblems) = UserTemplateDirectory.Read(parse.GetValue(templates));
             foreach (var problem in catalogProblems)
             {
                 output.Error.WriteLine(problem.ToString());
@@ -73,23 +70,5 @@ internal static class GenerateCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    // The same selection as the source generator's (UserTemplates), over the directory's files:
-    // templates, and the connector catalog entries beside them.
-    private static (EquatableArray<TemplateOverride> Templates, ConnectorCatalog Catalog, EquatableArray<Adl.Diagnostics.AdlDiagnostic> Problems) ReadTemplates(string? directory)
-    {
-        if (string.IsNullOrEmpty(directory))
-        {
-            return (EquatableArray<TemplateOverride>.Empty, ConnectorCatalog.BuiltIn, EquatableArray<Adl.Diagnostics.AdlDiagnostic>.Empty);
-        }
-
-        var root = PathNames.Normalize(directory);
-        var files = Directory.EnumerateFiles(root, "*.hbs", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(root, ConnectorCatalogFile.FileName, SearchOption.AllDirectories))
-            .Select(path => new SpecFile(PathNames.Normalize(path), File.ReadAllText(path)))
-            .ToImmutableArray();
-        var (catalog, problems) = UserTemplates.Catalog(root, files);
-        return (UserTemplates.Under(root, files), catalog, problems);
     }
 }

@@ -19,7 +19,12 @@ internal static class GraphCommand
             DefaultValueFactory = _ => GraphvizRenderer.DefaultExecutable,
             HelpName = "PATH",
         };
-        var command = new Command("graph", "Draw the system: instances in their nodes, compounds and groups, and connections by kind.") { target, dot };
+        var templates = new Option<string?>("--templates")
+        {
+            Description = "The generator's CamkesTemplatePath: connector catalog entries there (connectors/X/connector.catalog) say what the spec's own connectors are.",
+            HelpName = "DIR",
+        };
+        var command = new Command("graph", "Draw the system: instances in their nodes, compounds and groups, and connections by kind.") { target, dot, templates };
         input.AddTo(command);
         command.SetAction(parse =>
         {
@@ -31,13 +36,19 @@ internal static class GraphCommand
                 return ExitCodes.Usage;
             }
 
-            var result = input.Compile(parse, output, out var exitCode);
+            var (_, catalog, catalogProblems) = UserTemplateDirectory.Read(parse.GetValue(templates));
+            foreach (var catalogProblem in catalogProblems)
+            {
+                output.Error.WriteLine(catalogProblem.ToString());
+            }
+
+            var result = input.Compile(parse, output, out var exitCode, catalog);
             if (result?.Model is not { } model)
             {
                 return exitCode;
             }
 
-            var graph = SystemGraph.From(model, UxRt.Camkes.Adl.Connectors.ConnectorCatalog.BuiltIn);
+            var graph = SystemGraph.From(model, catalog);
             if (format == ".mmd")
             {
                 File.WriteAllText(path!, MermaidWriter.Write(graph));
