@@ -56,7 +56,7 @@ public sealed class GenerateCommandTests
         var connector = Path.Combine(templates, "connectors", "seL4RPCCallTraced");
         Directory.CreateDirectory(connector);
         // The compiler tests' seL4RPCCallTraced: a catalog entry and two templates.
-        var source = Path.Combine(TestsDirectory(), "..", "UxRt.Camkes.Compiler.Tests", "UserConnectors", "connectors", "seL4RPCCallTraced");
+        var source = Path.Combine(TestsDirectory(), "..", "..", "examples", "TracedCalls", "templates", "connectors", "seL4RPCCallTraced");
         foreach (var file in new[] { "connector.catalog", "from.hbs", "to.hbs" })
         {
             File.Copy(Path.Combine(source, file), Path.Combine(connector, file));

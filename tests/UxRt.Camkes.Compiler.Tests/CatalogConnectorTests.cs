@@ -6,8 +6,8 @@ namespace UxRt.Camkes.Compiler.Tests;
 
 /// <summary>
 /// A connector added from the user's project: a catalog entry (connectors/X/connector.catalog
-/// under CamkesTemplatePath) plus its templates, and nothing else. UserConnectors/ holds
-/// seL4RPCCallTraced, seL4RPCCall whose ends start an Activity per call.
+/// under CamkesTemplatePath) plus its templates, and nothing else: examples/TracedCalls/templates
+/// holds seL4RPCCallTraced, seL4RPCCall whose ends start an Activity per call.
 /// </summary>
 public sealed class CatalogConnectorTests
 {
@@ -166,7 +166,8 @@ public sealed class CatalogConnectorTests
 
     private static GeneratorHarness Harness(string? catalog = null)
     {
-        var folder = Path.Combine(TestsDirectory(), "UserConnectors", "connectors", Connector);
+        // The connector examples/TracedCalls adds to its own project, read from there.
+        var folder = Path.Combine(TestsDirectory(), "..", "..", "examples", "TracedCalls", "templates", "connectors", Connector);
         return new GeneratorHarness()
             .WithSpec("calc.camkes", Spec)
             .WithProperty("CamkesTemplatePath", "glue")

@@ -78,4 +78,22 @@ public sealed class CamkesAppsTests
         // What CAmkES's simulate test waits for.
         Assert.Contains("Client 0 recieved payload value: 20", result.Output);
     }
+
+    [Fact]
+    public void TracedCalls_runs_the_connector_its_project_adds_by_a_catalog_entry_and_templates()
+    {
+        // A real build: the package hands templates/**/connector.catalog to the generator.
+        var result = ExampleWorkspace.RunBuilt("TracedCalls");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("client: 2 + 3 = 5", result.Output);
+        foreach (var side in new[] { "client", "server" })
+        {
+            foreach (var call in new[] { "Calc.add", "Calc.reset" })
+            {
+                Assert.Contains($"traced: {side} {call} badge 0", result.Output);
+                Assert.Contains($"traced: {side} {call} badge 7", result.Output);
+            }
+        }
+    }
 }
