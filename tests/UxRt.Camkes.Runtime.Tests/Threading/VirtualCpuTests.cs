@@ -138,6 +138,12 @@ public sealed class VirtualCpuTests
                 await Task.Factory.StartNew(() => Record("StartNew before any await"));
                 await Task.Yield();
                 await Task.Factory.StartNew(() => Record("StartNew after Task.Yield"));
+
+                // That await's continuation ran inline where the CPU finished the task, where
+                // TaskScheduler.Current is the pool (README, UXRT1008); had the pool task below
+                // finished before its await, the next line would still be there. Yield first, so
+                // the step starts in code the CPU resumes, whichever way the pool task finishes.
+                await Task.Yield();
                 await Task.Run(() => { });
                 await Task.CompletedTask.ContinueWith(_ => Record("ContinueWith after awaiting a pool task"));
                 await Task.Yield();
