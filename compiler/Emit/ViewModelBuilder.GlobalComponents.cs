@@ -29,21 +29,34 @@ internal sealed partial class ViewModelBuilder
     private const string VirtQueueDriverProcedure = "VirtQueueDrv";
     private const string VirtQueueDeviceProcedure = "VirtQueueDev";
 
-    /// <summary>The catalog entry of the connections that join <paramref name="port"/> of <paramref name="component"/>'s instances; null when none does or the catalog does not know it.</summary>
+    // Each (component, port) that a catalogued connection joins, with that connection's entry and the
+    // port's role, built on first use: the port views ask once per port of every component.
+    private Dictionary<(string Component, string Port), (ConnectorEntry Entry, ConnectorEndRole Role)>? _portConnections;
+
+    /// <summary>The catalog entry of the connections that join <paramref name="port"/> of <paramref name="component"/>'s instances (the first, in spec order); null when none does or the catalog does not know it.</summary>
     private (ConnectorEntry Entry, ConnectorEndRole Role)? ConnectionOfPort(ComponentModel component, string port)
     {
-        foreach (var connection in _model.Connections)
+        if (_portConnections is null)
         {
-            foreach (var end in connection.Ends)
+            _portConnections = new();
+            foreach (var connection in _model.Connections)
             {
-                if (end.Interface == port && _index.ComponentOf(end.Instance)?.Name == component.Name && _index.EntryOf(connection) is { } entry)
+                if (_index.EntryOf(connection) is not { } entry)
                 {
-                    return (entry, end.Role);
+                    continue;
+                }
+
+                foreach (var end in connection.Ends)
+                {
+                    if (_index.ComponentOf(end.Instance) is { } owner && !_portConnections.ContainsKey((owner.Name, end.Interface)))
+                    {
+                        _portConnections.Add((owner.Name, end.Interface), (entry, end.Role));
+                    }
                 }
             }
         }
 
-        return null;
+        return _portConnections.TryGetValue((component.Name, port), out var joined) ? joined : null;
     }
 
     /// <summary>Whether a port is an end of a queue connector, so no procedure interface or glue stands behind it.</summary>
@@ -137,9 +150,6 @@ internal sealed partial class ViewModelBuilder
     // The struct a queue's dataport is declared with (`dataport Msg q;` or `dataport struct Msg q;`), as generated.
     private string MessageTypeOf(string typeName) => DataportElementType(StructName(typeName));
 
-    private static string StructName(string typeName) =>
-        typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
-
     /// <summary>Why a queue connection cannot be wired, or null: what the ends and their types must be.</summary>
     public string? QueueProblem(ConnectionModel connection, ConnectorEntry entry)
     {
@@ -153,7 +163,7 @@ internal sealed partial class ViewModelBuilder
             }
 
             var type = InterfaceOf(froms[0].Instance, froms[0].Interface)?.TypeName ?? string.Empty;
-            if (type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal) || !_index.IsStruct(StructName(type)))
+            if (IsByteBuffer(type) || !_index.IsStruct(StructName(type)))
             {
                 return $"a message queue's dataports are declared with the struct of its messages (`dataport Message {froms[0].Interface};`), not '{type}'";
             }
@@ -218,22 +228,22 @@ internal sealed partial class ViewModelBuilder
 
         return ordered.Select(c =>
         {
-            var component = ComponentOf(c.Instance);
-            Component(component);
-            var member = _portProperties.TryGetValue((component.Name, c.Interface + SignalsKey), out var claimed) ? claimed : CSharpNames.Pascal(c.Interface) + "Notification";
             return End(connection.Ends.First(e => e.Instance == c.Instance && e.Interface == c.Interface), "Connect", c.Badge) with
             {
-                Member = "Connect" + member,
+                Member = SignalConnectMethod(c.Instance, c.Interface, "Notification"),
                 Variable = CSharpNames.Camel(connection.Name + "_" + c.Instance.Replace('.', '_') + "_notification"),
             };
         }).ToList();
     }
 
     // The server's member that takes its clients' signals.
-    private string ClientSignalsMember(ConnectionEndModel server)
+    private string ClientSignalsMember(ConnectionEndModel server) => SignalConnectMethod(server.Instance, server.Interface, "Clients");
+
+    // The Connect method of the member ClientSignalPort added to a port, as it was claimed (renamed if it collided).
+    private string SignalConnectMethod(string instance, string port, string suffix)
     {
-        var component = ComponentOf(server.Instance);
+        var component = ComponentOf(instance);
         Component(component);
-        return "Connect" + (_portProperties.TryGetValue((component.Name, server.Interface + SignalsKey), out var member) ? member : CSharpNames.Pascal(server.Interface) + "Clients");
+        return "Connect" + (_portProperties.TryGetValue((component.Name, port + SignalsKey), out var member) ? member : CSharpNames.Pascal(port) + suffix);
     }
 }

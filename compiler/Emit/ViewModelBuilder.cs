@@ -558,16 +558,21 @@ internal sealed partial class ViewModelBuilder
     // A dataport of a type neither Buf nor a spec struct: C# looks the type up in the user's code.
     private bool IsUsersDataportType(string typeName)
     {
-        var type = typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
-        return !(type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal) || _index.IsStruct(type));
+        var type = StructName(typeName);
+        return !(IsByteBuffer(type) || _index.IsStruct(type));
     }
+
+    // A dataport's type as the spec may write it, `Msg` or `struct Msg`: the name alone.
+    private static string StructName(string typeName) =>
+        typeName.StartsWith("struct ", global::System.StringComparison.Ordinal) ? typeName.Substring("struct ".Length).Trim() : typeName;
+
+    private static bool IsByteBuffer(string type) => type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal);
 
     /// <summary><c>Buf</c> and <c>Buf(n)</c> are byte regions; any other type is a struct read and written in place.</summary>
     private string DataportType(string typeName)
     {
-        const string StructKeyword = "struct ";
-        var type = typeName.StartsWith(StructKeyword, global::System.StringComparison.Ordinal) ? typeName.Substring(StructKeyword.Length).Trim() : typeName;
-        if (type == "Buf" || type.StartsWith("Buf(", global::System.StringComparison.Ordinal))
+        var type = StructName(typeName);
+        if (IsByteBuffer(type))
         {
             return Runtime + ".Dataports.Dataport";
         }

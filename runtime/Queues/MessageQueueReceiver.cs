@@ -130,9 +130,7 @@ public sealed class MessageQueueReceiver<T>
             return _cachedTail - _head;
         }
 
-        // The sender's index is read as it is: a value past a full ring (memory written by someone
-        // else) is clamped, so a bad index never makes this end read a slot twice in one pass.
-        _cachedTail = Math.Clamp(Volatile.Read(ref _ring.Tail), _head, _head + _ring.SlotCount);
+        _cachedTail = _ring.TailSeenFrom(_head);
         return _cachedTail - _head;
     }
 

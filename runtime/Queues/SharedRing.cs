@@ -57,6 +57,13 @@ internal sealed class SharedRing
 
     internal ref int ConsumerSleeps => ref Unsafe.As<byte, int>(ref _memory[ConsumerSleepsOffset]);
 
+    /// <summary>
+    /// The producer's index as the consumer at <paramref name="head"/> may use it. The other side
+    /// writes it, so it is not trusted: a value before the head or past a full ring is clamped, and
+    /// this end never reads a slot twice in one pass.
+    /// </summary>
+    public long TailSeenFrom(long head) => Math.Clamp(Volatile.Read(ref Tail), head, head + SlotCount);
+
     /// <summary>The bytes of the slot that index <paramref name="index"/> lands on.</summary>
     public Span<byte> Slot(long index) =>
         _memory.AsSpan(HeaderSize + (int)(index % SlotCount) * SlotSize, SlotSize);

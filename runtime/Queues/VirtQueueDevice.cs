@@ -66,5 +66,5 @@ public sealed class VirtQueueDevice
     /// <summary>Wakes the driver end, which then reclaims the used buffers.</summary>
     public void Notify() => _driver.Signal(_badge);
 
-    private long Available() => Math.Clamp(Volatile.Read(ref _ring.Tail), _head, _head + _ring.SlotCount) - _head;
+    private long Available() => _ring.TailSeenFrom(_head) - _head;
 }
